@@ -1,0 +1,49 @@
+import * as aws from "@pulumi/aws";
+import * as pulumi from "@pulumi/pulumi";
+import { KEY_DESCRIPTIONS, KEY_PURPOSES, KeyPolicyContext, KeyPurpose, keyPolicy } from "./policy";
+
+export { KEY_PURPOSES, KeyPurpose } from "./policy";
+
+export interface KeysArgs {
+    /** Account and region the keys live in; the account root administers them. No default. */
+    readonly policyContext: KeyPolicyContext;
+    /** Alias prefix, e.g. "chain-platform-prod"; aliases are `alias/<prefix>-<purpose>`. No default. */
+    readonly aliasPrefix: string;
+    /** Days a scheduled key deletion waits. Default: 30. */
+    readonly deletionWindowDays?: number;
+    /** Tags for every key. Default: none. */
+    readonly tags?: Record<string, string>;
+}
+
+/** One customer-managed KMS key per purpose, rotating yearly, with an alias each. */
+export class Keys extends pulumi.ComponentResource {
+    public readonly keys: Readonly<Record<KeyPurpose, aws.kms.Key>>;
+    public readonly arns: Readonly<Record<KeyPurpose, pulumi.Output<string>>>;
+
+    constructor(name: string, args: KeysArgs, opts?: pulumi.ComponentResourceOptions) {
+        super("platform:keys:Keys", name, {}, opts);
+        const deletionWindowDays = args.deletionWindowDays ?? 30;
+
+        const keys = {} as Record<KeyPurpose, aws.kms.Key>;
+        for (const purpose of KEY_PURPOSES) {
+            const key = new aws.kms.Key(`${name}-${purpose}`, {
+                description: `${args.aliasPrefix} ${purpose}: ${KEY_DESCRIPTIONS[purpose]}`,
+                enableKeyRotation: true,
+                rotationPeriodInDays: 365,
+                deletionWindowInDays: deletionWindowDays,
+                keyUsage: "ENCRYPT_DECRYPT",
+                customerMasterKeySpec: "SYMMETRIC_DEFAULT",
+                policy: JSON.stringify(keyPolicy(purpose, args.policyContext)),
+                tags: { ...args.tags, Name: `${args.aliasPrefix}-${purpose}`, Purpose: purpose },
+            }, { parent: this });
+            new aws.kms.Alias(`${name}-${purpose}-alias`, {
+                name: `alias/${args.aliasPrefix}-${purpose}`,
+                targetKeyId: key.keyId,
+            }, { parent: this });
+            keys[purpose] = key;
+        }
+        this.keys = keys;
+        this.arns = Object.fromEntries(KEY_PURPOSES.map((p) => [p, keys[p].arn])) as Record<KeyPurpose, pulumi.Output<string>>;
+        this.registerOutputs({ arns: this.arns });
+    }
+}

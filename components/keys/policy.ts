@@ -1,0 +1,50 @@
+/**
+ * KMS key policies. The account root administers every key (delegating to IAM, never to a wildcard
+ * principal); services that encrypt on the stack's behalf get exactly the grant they need.
+ */
+export const KEY_PURPOSES = ["data", "backups", "secrets", "cluster", "logs"] as const;
+export type KeyPurpose = (typeof KEY_PURPOSES)[number];
+
+export const KEY_DESCRIPTIONS: Readonly<Record<KeyPurpose, string>> = {
+    data: "RDS and ElastiCache storage, EBS volumes, Performance Insights",
+    backups: "S3 backup buckets (dumps, chain snapshots, configuration)",
+    secrets: "Secrets Manager secrets and SSM SecureString parameters",
+    cluster: "EKS envelope encryption of Kubernetes secrets",
+    logs: "CloudWatch log groups (VPC flow logs, control-plane logs)",
+};
+
+export interface KeyPolicyContext {
+    readonly accountId: string;
+    readonly region: string;
+    readonly partition: string;
+}
+
+export interface PolicyDocument {
+    readonly Version: "2012-10-17";
+    readonly Statement: readonly Record<string, unknown>[];
+}
+
+export function keyPolicy(purpose: KeyPurpose, ctx: KeyPolicyContext): PolicyDocument {
+    const statements: Record<string, unknown>[] = [
+        {
+            Sid: "AccountAdministersKeyThroughIam",
+            Effect: "Allow",
+            Principal: { AWS: `arn:${ctx.partition}:iam::${ctx.accountId}:root` },
+            Action: "kms:*",
+            Resource: "*",
+        },
+    ];
+    if (purpose === "logs") {
+        statements.push({
+            Sid: "CloudWatchLogsEncryptsThisAccountsLogGroups",
+            Effect: "Allow",
+            Principal: { Service: `logs.${ctx.region}.amazonaws.com` },
+            Action: ["kms:Encrypt*", "kms:Decrypt*", "kms:ReEncrypt*", "kms:GenerateDataKey*", "kms:Describe*"],
+            Resource: "*",
+            Condition: {
+                ArnLike: { "kms:EncryptionContext:aws:logs:arn": `arn:${ctx.partition}:logs:${ctx.region}:${ctx.accountId}:log-group:*` },
+            },
+        });
+    }
+    return { Version: "2012-10-17", Statement: statements };
+}

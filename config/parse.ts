@@ -1,0 +1,106 @@
+/**
+ * Turns the raw stack configuration (the flat "namespace:key" → string map Pulumi hands a program)
+ * into a typed `StackConfig`, or a `ConfigError` that lists every problem.
+ */
+import { z } from "zod";
+import { ConfigError, ConfigProblem } from "./errors";
+import { CONFIG_KEYS, PlatformConfig, platformConfigSchema } from "./schema";
+
+/** Provider keys the stack may set; any other `aws:` key is a typo. */
+const AWS_KEYS = ["region", "profile", "allowedAccountIds"] as const;
+const AWS_REGION = /^[a-z]{2}(-gov)?-[a-z]+-\d$/;
+
+export interface StackConfig extends PlatformConfig {
+    /** `aws:region`. */
+    readonly region: string;
+}
+
+export interface RawConfig {
+    /** Flat map as from `pulumi.runtime.allConfig()`: structured values are JSON text. */
+    readonly values: Readonly<Record<string, string>>;
+    /** Keys whose values are secret; never echoed in messages. */
+    readonly secretKeys?: readonly string[];
+}
+
+/** Pulumi hands numbers, booleans and lists to the program as JSON text; strings as they are. */
+function decode(text: string): unknown {
+    try {
+        return JSON.parse(text);
+    } catch {
+        return text;
+    }
+}
+
+function levenshtein(a: string, b: string): number {
+    const row = Array.from({ length: b.length + 1 }, (_, i) => i);
+    for (let i = 1; i <= a.length; i++) {
+        let diagonal = row[0]!;
+        row[0] = i;
+        for (let j = 1; j <= b.length; j++) {
+            const above = row[j]!;
+            row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, diagonal + (a[i - 1]!.toLowerCase() === b[j - 1]!.toLowerCase() ? 0 : 1));
+            diagonal = above;
+        }
+    }
+    return row[b.length]!;
+}
+
+function suggestion(key: string, known: readonly string[]): string {
+    const best = known
+        .map((candidate) => ({ candidate, distance: levenshtein(key, candidate) }))
+        .sort((x, y) => x.distance - y.distance)[0];
+    return best && best.distance <= Math.max(2, Math.floor(key.length / 3)) ? `; did you mean ${best.candidate}?` : "";
+}
+
+export function parseStackConfig(project: string, raw: RawConfig): StackConfig {
+    const secret = new Set(raw.secretKeys ?? []);
+    const shown = (fullKey: string): string => {
+        if (!(fullKey in raw.values)) {
+            return "(not set)";
+        }
+        return secret.has(fullKey) ? "[secret]" : JSON.stringify(decode(raw.values[fullKey]!));
+    };
+    const problems: ConfigProblem[] = [];
+    const platformValues: Record<string, unknown> = {};
+    const projectKeys = Object.keys(CONFIG_KEYS);
+
+    for (const [fullKey, text] of Object.entries(raw.values)) {
+        const separator = fullKey.indexOf(":");
+        const namespace = fullKey.slice(0, separator);
+        const key = fullKey.slice(separator + 1);
+        if (namespace === project) {
+            if (key in CONFIG_KEYS) {
+                platformValues[key] = decode(text);
+            } else {
+                problems.push({ key: fullKey, value: shown(fullKey), rule: `is not a configuration key of this project${suggestion(key, projectKeys)}` });
+            }
+        } else if (namespace === "aws" && !(AWS_KEYS as readonly string[]).includes(key)) {
+            problems.push({ key: fullKey, value: shown(fullKey), rule: `is not an AWS provider key this stack uses (${AWS_KEYS.join(", ")})${suggestion(key, AWS_KEYS)}` });
+        }
+    }
+
+    const region = raw.values["aws:region"];
+    if (region === undefined || !AWS_REGION.test(region)) {
+        problems.push({ key: "aws:region", value: shown("aws:region"), rule: "must be set to an AWS region such as us-east-1" });
+    }
+
+    const result = platformConfigSchema.safeParse(platformValues);
+    if (!result.success) {
+        problems.push(...result.error.issues.map((issue) => describeIssue(project, issue, shown)));
+    }
+    if (problems.length > 0 || !result.success) {
+        throw new ConfigError(problems);
+    }
+    return { ...result.data, region: region! };
+}
+
+function describeIssue(project: string, issue: z.core.$ZodIssue, shown: (key: string) => string): ConfigProblem {
+    const [topKey, ...rest] = issue.path.map(String);
+    const fullKey = `${project}:${topKey}${rest.map((p) => `[${p}]`).join("")}`;
+    const baseKey = `${project}:${topKey}`;
+    if (issue.code === "invalid_type" && issue.input === undefined && rest.length === 0) {
+        return { key: fullKey, value: "(not set)", rule: "is required (every key is set in the stack file; see the configuration reference)" };
+    }
+    const value = rest.length === 0 ? shown(baseKey) : JSON.stringify(issue.input);
+    return { key: fullKey, value, rule: issue.message };
+}

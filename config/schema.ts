@@ -1,0 +1,112 @@
+/**
+ * The stack configuration: every key, its type, range and meaning, and the rules across keys.
+ * Validated once, here; the rest of the program receives the typed result.
+ */
+import { z } from "zod";
+import { cidrsOverlap, isPrivateRange, parseCidr } from "../topology/cidr";
+import { MAX_AVAILABILITY_ZONES } from "../topology/subnets";
+
+const ENVIRONMENTS = ["staging", "prod"] as const;
+export type Environment = (typeof ENVIRONMENTS)[number];
+
+/** CloudWatch Logs accepts only these retention periods. */
+const LOG_RETENTION_DAYS = [1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653] as const;
+
+const cidr = (rule: string, check: (c: NonNullable<ReturnType<typeof parseCidr>>) => boolean = () => true) =>
+    z.string().refine((text) => {
+        const parsed = parseCidr(text);
+        return parsed !== undefined && check(parsed);
+    }, rule);
+
+const integer = (min: number, max: number) =>
+    z.number({ error: "must be a whole number" }).int("must be a whole number").min(min, `must be at least ${min}`).max(max, `must be at most ${max}`);
+
+const EC2_INSTANCE_TYPE = /^[a-z][a-z0-9-]*\d[a-z0-9-]*\.(nano|micro|small|medium|large|metal|\d{0,2}xlarge)$/;
+const instanceType = (prefix: "" | "db." | "cache.") =>
+    z.string().regex(
+        new RegExp(`^${prefix.replace(".", "\\.")}${EC2_INSTANCE_TYPE.source.slice(1)}`),
+        `must be an instance ${prefix ? "class" : "type"} like ${prefix || ""}${prefix === "cache." ? "t4g.medium" : prefix === "db." ? "r6g.large" : "m6i.large"}`,
+    );
+
+/** Each key of the project namespace: schema and one-line meaning (the README's reference is built from it). */
+export const CONFIG_KEYS = {
+    environment: { schema: z.enum(ENVIRONMENTS, { error: `must be one of ${ENVIRONMENTS.join(", ")}` }), description: "Which environment this stack is; selects the rules of the environment table." },
+    owner: { schema: z.string().regex(/^[a-z][a-z0-9-]{1,39}$/, "must be 2–40 lowercase letters, digits or dashes"), description: "Team that owns the stack; the `Owner` tag of every AWS resource." },
+    vpcCidr: { schema: cidr("must be a private IPv4 network (10/8, 172.16/12, 192.168/16 or 100.64/10) of prefix /16 to /20", (c) => isPrivateRange(c) && c.prefix >= 16 && c.prefix <= 20), description: "Address block of the VPC; cut into one private and one public subnet per AZ." },
+    availabilityZones: { schema: integer(2, MAX_AVAILABILITY_ZONES), description: "How many AZs the VPC, node groups and replicas span." },
+    natGateways: { schema: z.enum(["single", "perAz"], { error: "must be single or perAz" }), description: "One NAT gateway for the VPC, or one per AZ so that losing an AZ keeps egress." },
+    flowLogRetentionDays: { schema: z.number().refine((n) => (LOG_RETENTION_DAYS as readonly number[]).includes(n), `must be a CloudWatch Logs retention period (${LOG_RETENTION_DAYS.join(", ")})`), description: "Days the VPC flow logs are kept." },
+    wireguardCidr: { schema: cidr("must be an IPv4 network of prefix /16 to /29", (c) => c.prefix >= 16 && c.prefix <= 29), description: "Tunnel addresses of WireGuard peers; must not overlap the VPC." },
+    wireguardAllowedSources: { schema: z.array(cidr("must be an IPv4 network"), { error: "must be a list of IPv4 networks" }).min(1, "must list at least one network"), description: "Internet networks that may reach the hub on UDP 51820." },
+    sshFromOperators: { schema: z.boolean({ error: "must be true or false" }), description: "Run sshd on the servers, reachable only through the WireGuard hub (SSM Session Manager is always available)." },
+    kmsDeletionWindowDays: { schema: integer(7, 30), description: "Days a scheduled KMS key deletion waits." },
+    validators: { schema: integer(4, 31).refine((n) => (n - 1) % 3 === 0, "must be 3f+1 with f ≥ 1 (4, 7, 10, …) so that consensus tolerates f faults"), description: "Validator count." },
+    relays: { schema: integer(1, 16), description: "Relay count." },
+    deletionProtection: { schema: z.boolean({ error: "must be true or false" }), description: "Deletion protection and final snapshots on stateful resources." },
+    postgresInstanceClass: { schema: instanceType("db."), description: "RDS instance class of the primary and the replicas." },
+    postgresStorageGb: { schema: integer(20, 65536), description: "Allocated gp3 storage of each PostgreSQL instance, GiB." },
+    postgresReadReplicas: { schema: integer(0, 5), description: "Read replicas, each in an AZ other than the primary's." },
+    postgresBackupRetentionDays: { schema: integer(7, 35), description: "Days of automated backups (point-in-time recovery window)." },
+    redisNodeType: { schema: instanceType("cache."), description: "ElastiCache node type." },
+    appServerInstanceType: { schema: instanceType(""), description: "EC2 instance type of the API servers." },
+    appServerCount: { schema: integer(1, 20), description: "API servers, spread over the AZs." },
+    loadBalancerInstanceType: { schema: instanceType(""), description: "EC2 instance type of the Nginx load balancers." },
+    loadBalancerCount: { schema: integer(1, 4), description: "Nginx load balancers, each in its own AZ." },
+    kubernetesVersion: { schema: z.string().regex(/^1\.(2[89]|3[0-9])$/, "must be a Kubernetes minor version from 1.28 to 1.39, e.g. \"1.33\""), description: "EKS control plane version (pinned)." },
+    nodeInstanceType: { schema: instanceType(""), description: "EC2 instance type of the EKS node groups." },
+} as const;
+
+export type ConfigKey = keyof typeof CONFIG_KEYS;
+
+const shape = Object.fromEntries(Object.entries(CONFIG_KEYS).map(([key, def]) => [key, def.schema])) as {
+    [K in ConfigKey]: (typeof CONFIG_KEYS)[K]["schema"];
+};
+
+/** Rules between keys: the environment table of the design and the fault-tolerance arithmetic. */
+export const platformConfigSchema = z.strictObject(shape).superRefine((c, ctx) => {
+    const problem = (key: ConfigKey, message: string) => ctx.addIssue({ code: "custom", path: [key], message });
+
+    const vpc = parseCidr(c.vpcCidr);
+    const tunnel = parseCidr(c.wireguardCidr);
+    if (vpc && tunnel && cidrsOverlap(vpc, tunnel)) {
+        problem("wireguardCidr", `must not overlap vpcCidr ${c.vpcCidr}`);
+    }
+    if (c.postgresReadReplicas > c.availabilityZones - 1) {
+        problem("postgresReadReplicas", `must be at most availabilityZones - 1 (${c.availabilityZones - 1}): each replica sits in an AZ other than the primary's`);
+    }
+    if (c.loadBalancerCount > c.availabilityZones) {
+        problem("loadBalancerCount", `must be at most availabilityZones (${c.availabilityZones}): each load balancer has an AZ of its own`);
+    }
+    if (c.environment !== "prod") {
+        return;
+    }
+    // Losing one AZ may cost at most f validators, so no AZ may hold more than f of them.
+    const faultsTolerated = Math.floor((c.validators - 1) / 3);
+    const zonesNeeded = Math.ceil(c.validators / Math.max(faultsTolerated, 1));
+    if (c.availabilityZones < zonesNeeded) {
+        problem("availabilityZones", `must be at least ${zonesNeeded} in prod: ${c.validators} validators tolerate ${faultsTolerated} lost, so no AZ may hold more than ${faultsTolerated}`);
+    }
+    if (c.natGateways !== "perAz") {
+        problem("natGateways", "must be perAz in prod, so that losing an AZ does not cut egress from the others");
+    }
+    if (c.kmsDeletionWindowDays < 30) {
+        problem("kmsDeletionWindowDays", "must be 30 in prod");
+    }
+    if (!c.deletionProtection) {
+        problem("deletionProtection", "must be true in prod");
+    }
+    if (c.postgresReadReplicas < 2) {
+        problem("postgresReadReplicas", "must be at least 2 in prod");
+    }
+    if (c.postgresBackupRetentionDays < 14) {
+        problem("postgresBackupRetentionDays", "must be at least 14 in prod");
+    }
+    if (c.loadBalancerCount < 2) {
+        problem("loadBalancerCount", "must be at least 2 in prod");
+    }
+    if (c.relays < 2) {
+        problem("relays", "must be at least 2 in prod, so that one AZ loss leaves a relay path");
+    }
+});
+
+export type PlatformConfig = z.infer<typeof platformConfigSchema>;

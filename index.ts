@@ -1,0 +1,66 @@
+/**
+ * The platform stack. Reads and validates the configuration once, then composes the components;
+ * nothing is declared when the configuration is invalid.
+ */
+import * as aws from "@pulumi/aws";
+import * as pulumi from "@pulumi/pulumi";
+import { Keys } from "./components/keys";
+import { Network } from "./components/network";
+import { ConfigError } from "./config/errors";
+import { loadStackConfig } from "./config/load";
+import { baseTags, namePrefix, partitionOf, StackIdentity } from "./topology/naming";
+import { portMap } from "./topology/ports";
+
+export = async () => {
+    const config = loadStackConfig();
+    const identity: StackIdentity = {
+        project: pulumi.getProject(),
+        stack: pulumi.getStack(),
+        environment: config.environment,
+        owner: config.owner,
+    };
+    const prefix = namePrefix(identity);
+    const tags = baseTags(identity);
+
+    const [available, caller] = await Promise.all([
+        aws.getAvailabilityZones({ state: "available", filters: [{ name: "opt-in-status", values: ["opt-in-not-required"] }] }),
+        aws.getCallerIdentity({}),
+    ]);
+    if (available.names.length < config.availabilityZones) {
+        throw new ConfigError([{
+            key: `${identity.project}:availabilityZones`,
+            value: String(config.availabilityZones),
+            rule: `must not exceed the ${available.names.length} available zones of ${config.region} (${available.names.join(", ")})`,
+        }]);
+    }
+    const zones = [...available.names].sort().slice(0, config.availabilityZones);
+    const listeners = portMap({ sshFromOperators: config.sshFromOperators });
+
+    const keys = new Keys("keys", {
+        policyContext: { accountId: caller.accountId, region: config.region, partition: partitionOf(config.region) },
+        aliasPrefix: prefix,
+        deletionWindowDays: config.kmsDeletionWindowDays,
+        tags,
+    });
+
+    const network = new Network("network", {
+        cidrBlock: config.vpcCidr,
+        zones,
+        natGateways: config.natGateways,
+        listeners,
+        internetAllowList: { wireguardHub: config.wireguardAllowedSources },
+        flowLogKeyArn: keys.arns.logs,
+        flowLogRetentionDays: config.flowLogRetentionDays,
+        namePrefix: prefix,
+        tags,
+    });
+
+    return {
+        availabilityZones: zones,
+        vpcId: network.vpcId,
+        publicSubnetIds: network.publicSubnetIds,
+        privateSubnetIds: network.privateSubnetIds,
+        securityGroupIds: network.securityGroupIds,
+        kmsKeyArns: keys.arns,
+    };
+};

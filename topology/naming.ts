@@ -1,0 +1,35 @@
+/**
+ * The naming and tagging scheme: one place decides how physical names and tags look.
+ */
+import type { Environment } from "../config/schema";
+
+export interface StackIdentity {
+    readonly project: string;
+    readonly stack: string;
+    readonly environment: Environment;
+    readonly owner: string;
+}
+
+/** Prefix of physical names and `Name` tags: "<project>-<stack>". */
+export function namePrefix(id: StackIdentity): string {
+    return `${id.project}-${id.stack}`;
+}
+
+/** Tags every taggable AWS resource carries; the policy pack requires them. */
+export function baseTags(id: StackIdentity): Record<string, string> {
+    return {
+        Project: id.project,
+        Stack: id.stack,
+        Environment: id.environment,
+        Owner: id.owner,
+        ManagedBy: "pulumi",
+    };
+}
+
+/** The AWS partition of a region ("aws", "aws-us-gov", "aws-cn"). */
+export function partitionOf(region: string): string {
+    if (region.startsWith("us-gov-")) {
+        return "aws-us-gov";
+    }
+    return region.startsWith("cn-") ? "aws-cn" : "aws";
+}

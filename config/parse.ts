@@ -4,7 +4,7 @@
  */
 import { z } from "zod";
 import { ConfigError, ConfigProblem } from "./errors";
-import { CONFIG_KEYS, PlatformConfig, platformConfigSchema } from "./schema";
+import { CONFIG_KEYS, ConfigKey, PlatformConfig, platformConfigSchema, PulumiConfigType } from "./schema";
 
 /** Provider keys the stack may set; any other `aws:` key is a typo. */
 const AWS_KEYS = ["region", "profile", "allowedAccountIds"] as const;
@@ -23,7 +23,10 @@ export interface RawConfig {
 }
 
 /** Pulumi hands numbers, booleans and lists to the program as JSON text; strings as they are. */
-function decode(text: string): unknown {
+function decode(text: string, type: PulumiConfigType = "array"): unknown {
+    if (type === "string") {
+        return text;
+    }
     try {
         return JSON.parse(text);
     } catch {
@@ -58,7 +61,9 @@ export function parseStackConfig(project: string, raw: RawConfig): StackConfig {
         if (!(fullKey in raw.values)) {
             return "(not set)";
         }
-        return secret.has(fullKey) ? "[secret]" : JSON.stringify(decode(raw.values[fullKey]!));
+        const key = fullKey.slice(fullKey.indexOf(":") + 1);
+        const type = fullKey.startsWith(`${project}:`) && key in CONFIG_KEYS ? CONFIG_KEYS[key as ConfigKey].type : "string";
+        return secret.has(fullKey) ? "[secret]" : JSON.stringify(decode(raw.values[fullKey]!, type));
     };
     const problems: ConfigProblem[] = [];
     const platformValues: Record<string, unknown> = {};
@@ -70,7 +75,7 @@ export function parseStackConfig(project: string, raw: RawConfig): StackConfig {
         const key = fullKey.slice(separator + 1);
         if (namespace === project) {
             if (key in CONFIG_KEYS) {
-                platformValues[key] = decode(text);
+                platformValues[key] = decode(text, CONFIG_KEYS[key as ConfigKey].type);
             } else {
                 problems.push({ key: fullKey, value: shown(fullKey), rule: `is not a configuration key of this project${suggestion(key, projectKeys)}` });
             }
@@ -86,7 +91,7 @@ export function parseStackConfig(project: string, raw: RawConfig): StackConfig {
 
     const result = platformConfigSchema.safeParse(platformValues);
     if (!result.success) {
-        problems.push(...result.error.issues.map((issue) => describeIssue(project, issue, shown)));
+        problems.push(...result.error.issues.map((issue) => describeIssue(project, issue, raw.values, shown)));
     }
     if (problems.length > 0 || !result.success) {
         throw new ConfigError(problems);
@@ -94,13 +99,23 @@ export function parseStackConfig(project: string, raw: RawConfig): StackConfig {
     return { ...result.data, region: region! };
 }
 
-function describeIssue(project: string, issue: z.core.$ZodIssue, shown: (key: string) => string): ConfigProblem {
+function describeIssue(project: string, issue: z.core.$ZodIssue, values: RawConfig["values"], shown: (key: string) => string): ConfigProblem {
     const [topKey, ...rest] = issue.path.map(String);
     const fullKey = `${project}:${topKey}${rest.map((p) => `[${p}]`).join("")}`;
     const baseKey = `${project}:${topKey}`;
-    if (issue.code === "invalid_type" && issue.input === undefined && rest.length === 0) {
+    if (!(baseKey in values)) {
         return { key: fullKey, value: "(not set)", rule: "is required (every key is set in the stack file; see the configuration reference)" };
     }
-    const value = rest.length === 0 ? shown(baseKey) : JSON.stringify(issue.input);
+    const value = rest.length === 0 ? shown(baseKey) : elementOf(shown(baseKey), rest);
     return { key: fullKey, value, rule: issue.message };
+}
+
+/** The element of a shown list at the issue's path, e.g. the bad entry of wireguardAllowedSources. */
+function elementOf(shownValue: string, path: readonly string[]): string {
+    try {
+        const element = path.reduce<unknown>((value, step) => (value as Record<string, unknown>)?.[step], JSON.parse(shownValue));
+        return JSON.stringify(element);
+    } catch {
+        return shownValue;
+    }
 }

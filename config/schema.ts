@@ -28,33 +28,36 @@ const instanceType = (prefix: "" | "db." | "cache.") =>
         `must be an instance ${prefix ? "class" : "type"} like ${prefix || ""}${prefix === "cache." ? "t4g.medium" : prefix === "db." ? "r6g.large" : "m6i.large"}`,
     );
 
-/** Each key of the project namespace: schema and one-line meaning (the README's reference is built from it). */
+/** How Pulumi.yaml declares a key; also how the program decodes the text Pulumi hands it. */
+export type PulumiConfigType = "string" | "integer" | "boolean" | "array";
+
+/** Each key of the project namespace: declared type, schema and one-line meaning (the README's reference is built from it). */
 export const CONFIG_KEYS = {
-    environment: { schema: z.enum(ENVIRONMENTS, { error: `must be one of ${ENVIRONMENTS.join(", ")}` }), description: "Which environment this stack is; selects the rules of the environment table." },
-    owner: { schema: z.string().regex(/^[a-z][a-z0-9-]{1,39}$/, "must be 2–40 lowercase letters, digits or dashes"), description: "Team that owns the stack; the `Owner` tag of every AWS resource." },
-    vpcCidr: { schema: cidr("must be a private IPv4 network (10/8, 172.16/12, 192.168/16 or 100.64/10) of prefix /16 to /20", (c) => isPrivateRange(c) && c.prefix >= 16 && c.prefix <= 20), description: "Address block of the VPC; cut into one private and one public subnet per AZ." },
-    availabilityZones: { schema: integer(2, MAX_AVAILABILITY_ZONES), description: "How many AZs the VPC, node groups and replicas span." },
-    natGateways: { schema: z.enum(["single", "perAz"], { error: "must be single or perAz" }), description: "One NAT gateway for the VPC, or one per AZ so that losing an AZ keeps egress." },
-    flowLogRetentionDays: { schema: z.number().refine((n) => (LOG_RETENTION_DAYS as readonly number[]).includes(n), `must be a CloudWatch Logs retention period (${LOG_RETENTION_DAYS.join(", ")})`), description: "Days the VPC flow logs are kept." },
-    wireguardCidr: { schema: cidr("must be an IPv4 network of prefix /16 to /29", (c) => c.prefix >= 16 && c.prefix <= 29), description: "Tunnel addresses of WireGuard peers; must not overlap the VPC." },
-    wireguardAllowedSources: { schema: z.array(cidr("must be an IPv4 network"), { error: "must be a list of IPv4 networks" }).min(1, "must list at least one network"), description: "Internet networks that may reach the hub on UDP 51820." },
-    sshFromOperators: { schema: z.boolean({ error: "must be true or false" }), description: "Run sshd on the servers, reachable only through the WireGuard hub (SSM Session Manager is always available)." },
-    kmsDeletionWindowDays: { schema: integer(7, 30), description: "Days a scheduled KMS key deletion waits." },
-    validators: { schema: integer(4, 31).refine((n) => (n - 1) % 3 === 0, "must be 3f+1 with f ≥ 1 (4, 7, 10, …) so that consensus tolerates f faults"), description: "Validator count." },
-    relays: { schema: integer(1, 16), description: "Relay count." },
-    deletionProtection: { schema: z.boolean({ error: "must be true or false" }), description: "Deletion protection and final snapshots on stateful resources." },
-    postgresInstanceClass: { schema: instanceType("db."), description: "RDS instance class of the primary and the replicas." },
-    postgresStorageGb: { schema: integer(20, 65536), description: "Allocated gp3 storage of each PostgreSQL instance, GiB." },
-    postgresReadReplicas: { schema: integer(0, 5), description: "Read replicas, each in an AZ other than the primary's." },
-    postgresBackupRetentionDays: { schema: integer(7, 35), description: "Days of automated backups (point-in-time recovery window)." },
-    redisNodeType: { schema: instanceType("cache."), description: "ElastiCache node type." },
-    appServerInstanceType: { schema: instanceType(""), description: "EC2 instance type of the API servers." },
-    appServerCount: { schema: integer(1, 20), description: "API servers, spread over the AZs." },
-    loadBalancerInstanceType: { schema: instanceType(""), description: "EC2 instance type of the Nginx load balancers." },
-    loadBalancerCount: { schema: integer(1, 4), description: "Nginx load balancers, each in its own AZ." },
-    kubernetesVersion: { schema: z.string().regex(/^1\.(2[89]|3[0-9])$/, "must be a Kubernetes minor version from 1.28 to 1.39, e.g. \"1.33\""), description: "EKS control plane version (pinned)." },
-    nodeInstanceType: { schema: instanceType(""), description: "EC2 instance type of the EKS node groups." },
-} as const;
+    environment: { type: "string", schema: z.enum(ENVIRONMENTS, { error: `must be one of ${ENVIRONMENTS.join(", ")}` }), description: "Which environment this stack is; selects the rules of the environment table." },
+    owner: { type: "string", schema: z.string().regex(/^[a-z][a-z0-9-]{1,39}$/, "must be 2–40 lowercase letters, digits or dashes"), description: "Team that owns the stack; the `Owner` tag of every AWS resource." },
+    vpcCidr: { type: "string", schema: cidr("must be a private IPv4 network (10/8, 172.16/12, 192.168/16 or 100.64/10) of prefix /16 to /20", (c) => isPrivateRange(c) && c.prefix >= 16 && c.prefix <= 20), description: "Address block of the VPC; cut into one private and one public subnet per AZ." },
+    availabilityZones: { type: "integer", schema: integer(2, MAX_AVAILABILITY_ZONES), description: "How many AZs the VPC, node groups and replicas span." },
+    natGateways: { type: "string", schema: z.enum(["single", "perAz"], { error: "must be single or perAz" }), description: "One NAT gateway for the VPC, or one per AZ so that losing an AZ keeps egress." },
+    flowLogRetentionDays: { type: "integer", schema: z.number().refine((n) => (LOG_RETENTION_DAYS as readonly number[]).includes(n), `must be a CloudWatch Logs retention period (${LOG_RETENTION_DAYS.join(", ")})`), description: "Days the VPC flow logs are kept." },
+    wireguardCidr: { type: "string", schema: cidr("must be an IPv4 network of prefix /16 to /29", (c) => c.prefix >= 16 && c.prefix <= 29), description: "Tunnel addresses of WireGuard peers; must not overlap the VPC." },
+    wireguardAllowedSources: { type: "array", schema: z.array(cidr("must be an IPv4 network"), { error: "must be a list of IPv4 networks" }).min(1, "must list at least one network"), description: "Internet networks that may reach the hub on UDP 51820." },
+    sshFromOperators: { type: "boolean", schema: z.boolean({ error: "must be true or false" }), description: "Run sshd on the servers, reachable only through the WireGuard hub (SSM Session Manager is always available)." },
+    kmsDeletionWindowDays: { type: "integer", schema: integer(7, 30), description: "Days a scheduled KMS key deletion waits." },
+    validators: { type: "integer", schema: integer(4, 31).refine((n) => (n - 1) % 3 === 0, "must be 3f+1 with f ≥ 1 (4, 7, 10, …) so that consensus tolerates f faults"), description: "Validator count." },
+    relays: { type: "integer", schema: integer(1, 16), description: "Relay count." },
+    deletionProtection: { type: "boolean", schema: z.boolean({ error: "must be true or false" }), description: "Deletion protection and final snapshots on stateful resources." },
+    postgresInstanceClass: { type: "string", schema: instanceType("db."), description: "RDS instance class of the primary and the replicas." },
+    postgresStorageGb: { type: "integer", schema: integer(20, 65536), description: "Allocated gp3 storage of each PostgreSQL instance, GiB." },
+    postgresReadReplicas: { type: "integer", schema: integer(0, 5), description: "Read replicas, each in an AZ other than the primary's." },
+    postgresBackupRetentionDays: { type: "integer", schema: integer(7, 35), description: "Days of automated backups (point-in-time recovery window)." },
+    redisNodeType: { type: "string", schema: instanceType("cache."), description: "ElastiCache node type." },
+    appServerInstanceType: { type: "string", schema: instanceType(""), description: "EC2 instance type of the API servers." },
+    appServerCount: { type: "integer", schema: integer(1, 20), description: "API servers, spread over the AZs." },
+    loadBalancerInstanceType: { type: "string", schema: instanceType(""), description: "EC2 instance type of the Nginx load balancers." },
+    loadBalancerCount: { type: "integer", schema: integer(1, 4), description: "Nginx load balancers, each in its own AZ." },
+    kubernetesVersion: { type: "string", schema: z.string().regex(/^1\.(2[89]|3[0-9])$/, "must be a Kubernetes minor version from 1.28 to 1.39, e.g. \"1.33\""), description: "EKS control plane version (pinned)." },
+    nodeInstanceType: { type: "string", schema: instanceType(""), description: "EC2 instance type of the EKS node groups." },
+} as const satisfies Record<string, { type: PulumiConfigType; schema: z.ZodType; description: string }>;
 
 export type ConfigKey = keyof typeof CONFIG_KEYS;
 

@@ -1,0 +1,37 @@
+/** The inventory: the offline plan's JSON contract (see ARCHITECTURE.md, "Offline plan"). */
+
+export const FILE_KINDS = ["nginx", "wireguard", "cloud-init", "prometheus", "prometheus-rules", "alertmanager", "grafana-dashboard", "other"] as const;
+export type FileKind = (typeof FILE_KINDS)[number];
+
+export interface InventoryResource {
+    readonly urn: string;
+    readonly type: string;
+    readonly name: string;
+    readonly custom: boolean;
+    readonly parent?: string;
+    readonly inputs: Record<string, unknown>;
+    readonly dependencies: readonly string[];
+}
+
+export interface PlanFile {
+    /** Relative to --out. */
+    readonly path: string;
+    readonly resource: string;
+    readonly kind: FileKind;
+}
+
+export interface Violation {
+    readonly policy: string;
+    readonly enforcementLevel: "advisory" | "mandatory" | "remediate" | "disabled";
+    readonly urn: string;
+    readonly message: string;
+}
+
+export interface Inventory {
+    readonly project: string;
+    readonly stack: string;
+    readonly resources: readonly InventoryResource[];
+    readonly outputs: Record<string, unknown>;
+    readonly files: readonly PlanFile[];
+    readonly violations: readonly Violation[];
+}

@@ -1,0 +1,180 @@
+/**
+ * Deterministic, realistic values for resources and provider calls under Pulumi's mocks: IDs and
+ * ARNs in AWS's formats, AZ names of the configured region, private IPs inside their subnets.
+ * Every value derives from the resource's URN, so two runs of the same program agree byte for byte.
+ */
+import { createHash } from "crypto";
+import * as pulumi from "@pulumi/pulumi";
+import { containsAddress, formatAddress, parseCidr, blockSize } from "../topology/cidr";
+import { partitionOf } from "../topology/naming";
+
+export const MOCK_ACCOUNT_ID = "123456789012";
+
+/** Zone letters of the regions this stack is expected in; others get three zones. */
+const ZONE_LETTERS: Readonly<Record<string, string>> = {
+    "us-east-1": "abcdef",
+    "us-east-2": "abc",
+    "us-west-2": "abcd",
+    "eu-central-1": "abc",
+    "eu-west-1": "abc",
+    "ap-northeast-1": "acd",
+};
+
+export function zonesOf(region: string): string[] {
+    return [...(ZONE_LETTERS[region] ?? "abc")].map((letter) => `${region}${letter}`);
+}
+
+function digest(seed: string, length: number): string {
+    return createHash("sha256").update(seed).digest("hex").slice(0, length);
+}
+
+/** ID prefixes AWS uses, by resource type token. */
+const ID_PREFIX: Readonly<Record<string, string>> = {
+    "aws:ec2/vpc:Vpc": "vpc-",
+    "aws:ec2/subnet:Subnet": "subnet-",
+    "aws:ec2/securityGroup:SecurityGroup": "sg-",
+    "aws:ec2/defaultSecurityGroup:DefaultSecurityGroup": "sg-",
+    "aws:ec2/internetGateway:InternetGateway": "igw-",
+    "aws:ec2/natGateway:NatGateway": "nat-",
+    "aws:ec2/eip:Eip": "eipalloc-",
+    "aws:ec2/routeTable:RouteTable": "rtb-",
+    "aws:ec2/routeTableAssociation:RouteTableAssociation": "rtbassoc-",
+    "aws:ec2/instance:Instance": "i-",
+    "aws:ec2/launchTemplate:LaunchTemplate": "lt-",
+    "aws:ec2/flowLog:FlowLog": "fl-",
+    "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule": "sgr-",
+    "aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule": "sgr-",
+};
+
+interface MockState {
+    readonly region: string;
+    readonly subnets: Map<string, string>;
+}
+
+export class PlanMocks implements pulumi.runtime.Mocks {
+    private readonly state: MockState;
+
+    constructor(region: string) {
+        this.state = { region, subnets: new Map() };
+    }
+
+    newResource(args: pulumi.runtime.MockResourceArgs): { id: string; state: Record<string, unknown> } {
+        const seed = `${args.type}::${args.name}`;
+        const id = this.idFor(args, seed);
+        const region = this.state.region;
+        const partition = partitionOf(region);
+        const [pkg, modulePath] = args.type.split(":");
+        const service = (modulePath ?? "").split("/")[0] ?? "";
+        const physicalName = typeof args.inputs.name === "string" ? args.inputs.name : `${args.name}-${digest(seed, 7)}`;
+        const out: Record<string, unknown> = { ...args.inputs };
+
+        if (pkg === "aws") {
+            out.arn = this.arnFor(args.type, service, id, physicalName, partition);
+            if ("tags" in args.inputs) {
+                out.tagsAll = args.inputs.tags;
+            }
+        }
+        switch (args.type) {
+            case "aws:kms/key:Key":
+                out.keyId = id;
+                break;
+            case "aws:ec2/subnet:Subnet":
+                this.state.subnets.set(id, String(args.inputs.cidrBlock));
+                break;
+            case "aws:ec2/vpc:Vpc":
+                out.defaultSecurityGroupId = `sg-${digest(`${seed}:default-sg`, 17)}`;
+                out.mainRouteTableId = `rtb-${digest(`${seed}:main-rt`, 17)}`;
+                break;
+            case "aws:ec2/eip:Eip":
+                out.publicIp = this.documentationAddress(seed);
+                out.allocationId = id;
+                break;
+            case "aws:ec2/natGateway:NatGateway":
+                out.publicIp = this.documentationAddress(seed);
+                out.privateIp = this.privateAddress(String(args.inputs.subnetId), seed);
+                break;
+            case "aws:ec2/instance:Instance":
+                out.privateIp = this.privateAddress(String(args.inputs.subnetId), seed);
+                out.privateDns = `ip-${String(out.privateIp).replace(/\./g, "-")}.ec2.internal`;
+                break;
+            case "aws:iam/role:Role":
+                out.name = physicalName;
+                out.uniqueId = `AROA${digest(seed, 17).toUpperCase()}`;
+                break;
+            case "aws:cloudwatch/logGroup:LogGroup":
+                out.name = physicalName;
+                break;
+        }
+        return { id, state: out };
+    }
+
+    call(args: pulumi.runtime.MockCallArgs): Record<string, unknown> {
+        const region = this.state.region;
+        switch (args.token) {
+            case "aws:index/getAvailabilityZones:getAvailabilityZones": {
+                const names = zonesOf(region);
+                return { id: region, names, zoneIds: names.map((_, i) => `${region.replace(/-/g, "").slice(0, 4)}-az${i + 1}`), state: "available" };
+            }
+            case "aws:index/getCallerIdentity:getCallerIdentity":
+                return { id: MOCK_ACCOUNT_ID, accountId: MOCK_ACCOUNT_ID, arn: `arn:${partitionOf(region)}:iam::${MOCK_ACCOUNT_ID}:user/offline-plan`, userId: "AIDAOFFLINEPLAN" };
+            case "aws:index/getRegion:getRegion":
+                return { id: region, name: region, region, endpoint: `ec2.${region}.amazonaws.com`, description: region };
+            case "aws:index/getPartition:getPartition":
+                return { id: partitionOf(region), partition: partitionOf(region), dnsSuffix: "amazonaws.com", reverseDnsPrefix: "com.amazonaws" };
+            default:
+                throw new Error(`the offline plan has no mock for the provider function ${args.token}; add one in offline/mock-values.ts`);
+        }
+    }
+
+    private idFor(args: pulumi.runtime.MockResourceArgs, seed: string): string {
+        if (args.type === "aws:kms/key:Key") {
+            const h = digest(seed, 32);
+            return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20, 32)}`;
+        }
+        const prefix = ID_PREFIX[args.type];
+        if (prefix) {
+            return `${prefix}${digest(seed, 17)}`;
+        }
+        return typeof args.inputs.name === "string" ? args.inputs.name : `${args.name}-${digest(seed, 7)}`;
+    }
+
+    private arnFor(type: string, service: string, id: string, name: string, partition: string): string {
+        const { region } = this.state;
+        const account = MOCK_ACCOUNT_ID;
+        switch (type) {
+            case "aws:kms/key:Key":
+                return `arn:${partition}:kms:${region}:${account}:key/${id}`;
+            case "aws:kms/alias:Alias":
+                return `arn:${partition}:kms:${region}:${account}:${name}`;
+            case "aws:iam/role:Role":
+                return `arn:${partition}:iam::${account}:role/${name}`;
+            case "aws:iam/policy:Policy":
+                return `arn:${partition}:iam::${account}:policy/${name}`;
+            case "aws:cloudwatch/logGroup:LogGroup":
+                return `arn:${partition}:logs:${region}:${account}:log-group:${name}`;
+            case "aws:s3/bucketV2:BucketV2":
+            case "aws:s3/bucket:Bucket":
+                return `arn:${partition}:s3:::${name}`;
+            default: {
+                const resource = type.split(":")[2]!.replace(/^./, (c) => c.toLowerCase());
+                return `arn:${partition}:${service}:${region}:${account}:${resource}/${id}`;
+            }
+        }
+    }
+
+    /** An address from TEST-NET-2 (198.51.100.0/24), which is never routed. */
+    private documentationAddress(seed: string): string {
+        return `198.51.100.${(parseInt(digest(seed, 4), 16) % 250) + 2}`;
+    }
+
+    /** A host address inside the subnet, past the five AWS reserves. */
+    private privateAddress(subnetId: string, seed: string): string | undefined {
+        const cidr = parseCidr(this.state.subnets.get(subnetId) ?? "");
+        if (!cidr) {
+            return undefined;
+        }
+        const usable = blockSize(cidr.prefix) - 5;
+        const address = cidr.network + 4 + (parseInt(digest(seed, 8), 16) % usable);
+        return containsAddress(cidr, address) ? formatAddress(address) : undefined;
+    }
+}

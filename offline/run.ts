@@ -1,0 +1,102 @@
+/**
+ * Runs the real program under Pulumi's mocks and records what it declares: one stack per process,
+ * because Pulumi's runtime state is process-global.
+ */
+import * as pulumi from "@pulumi/pulumi";
+import { InventoryResource } from "./inventory";
+import { PlanMocks } from "./mock-values";
+import { maskSecrets } from "./secrets";
+
+const ROOT_STACK_TYPE = "pulumi:pulumi:Stack";
+
+export interface ProgramRun {
+    readonly resources: InventoryResource[];
+    readonly outputs: Record<string, unknown>;
+}
+
+export interface RunOptions {
+    readonly project: string;
+    readonly stack: string;
+    /** Flat "namespace:key" → string map, as the Pulumi CLI hands it to a program. */
+    readonly config: Record<string, string>;
+    readonly secretKeys: readonly string[];
+    /** Path of the program module (index.ts). */
+    readonly program: string;
+}
+
+/** The parts of Pulumi's MockMonitor (and its gRPC request objects) the recorder hooks into. */
+interface RegisterRequest {
+    getType(): string;
+    getName(): string;
+    getParent(): string;
+    getCustom(): boolean;
+    getDependenciesList(): string[];
+    getObject(): { toJavaScript(): Record<string, unknown> } | undefined;
+}
+interface MonitorHooks {
+    newUrn(parent: string, type: string, name: string): string;
+    registerResource(req: RegisterRequest, callback: (err: unknown, resp: { getUrn(): string } | undefined) => void): Promise<void>;
+    registerResourceOutputs(req: { getUrn(): string; getOutputs(): { toJavaScript(): Record<string, unknown> } | undefined }, callback: (err: unknown, resp: unknown) => void): void;
+}
+
+/** Module-level so that a failure can still report what was declared before it. */
+const declared: InventoryResource[] = [];
+
+export function declaredSoFar(): readonly InventoryResource[] {
+    return declared;
+}
+
+export async function runProgram(options: RunOptions): Promise<ProgramRun> {
+    await pulumi.runtime.setMocks(new PlanMocks(options.config["aws:region"] ?? "us-east-1"), options.project, options.stack, false);
+    pulumi.runtime.setAllConfig(options.config, [...options.secretKeys]);
+
+    const monitor = pulumi.runtime.getMonitor() as unknown as MonitorHooks;
+    let stackUrn = "";
+    let outputs: Record<string, unknown> = {};
+
+    // URNs as the engine forms them: the full chain of parent types, the root stack left out.
+    monitor.newUrn = (parent, type, name) => {
+        const parentType = parent ? parent.split("::")[2]! : ROOT_STACK_TYPE;
+        const qualified = parentType === ROOT_STACK_TYPE || type === ROOT_STACK_TYPE ? type : `${parentType}$${type}`;
+        return `urn:pulumi:${options.stack}::${options.project}::${qualified}::${name}`;
+    };
+    const register = monitor.registerResource.bind(monitor);
+    monitor.registerResource = (req, callback) =>
+        register(req, (err, resp) => {
+            if (!err && resp) {
+                const urn = resp.getUrn();
+                if (req.getType() === ROOT_STACK_TYPE) {
+                    stackUrn = urn;
+                } else {
+                    declared.push({
+                        urn,
+                        type: req.getType(),
+                        name: req.getName(),
+                        custom: req.getCustom(),
+                        ...(req.getParent() && req.getParent() !== stackUrn ? { parent: req.getParent() } : {}),
+                        inputs: maskSecrets(req.getObject()?.toJavaScript() ?? {}) as Record<string, unknown>,
+                        dependencies: [...req.getDependenciesList()].sort(),
+                    });
+                }
+            }
+            callback(err, resp);
+        });
+    const registerOutputs = monitor.registerResourceOutputs.bind(monitor);
+    monitor.registerResourceOutputs = (req, callback) => {
+        if (req.getUrn() === stackUrn) {
+            outputs = maskSecrets(req.getOutputs()?.toJavaScript() ?? {}) as Record<string, unknown>;
+        }
+        registerOutputs(req, callback);
+    };
+
+    await pulumi.runtime.runInPulumiStack(async () => {
+        // eslint-disable-next-line @typescript-eslint/no-require-imports
+        const exported = require(options.program) as unknown;
+        const program = (exported as { default?: unknown }).default ?? exported;
+        return typeof program === "function" ? await (program as () => Promise<unknown>)() : program;
+    });
+    await pulumi.runtime.disconnect();
+
+    const resources = [...declared].sort((a, b) => a.urn.localeCompare(b.urn));
+    return { resources, outputs };
+}

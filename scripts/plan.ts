@@ -1,0 +1,100 @@
+/**
+ * The offline plan: `npm run plan -- --stack <name> [--config-file PATH] [--json PATH] [--out DIR]`.
+ * Evaluates index.ts under Pulumi's mocks, runs the policy pack, prints a summary.
+ * Exit status: 0 fine, 1 a mandatory policy violation, 2 invalid configuration, 3 the program failed.
+ */
+import * as fs from "fs";
+import * as path from "path";
+import { ConfigError } from "../config/errors";
+import { extractFiles } from "../offline/files";
+import { Inventory } from "../offline/inventory";
+import { declaredSoFar, runProgram } from "../offline/run";
+import { readStackSettings } from "../offline/stack-file";
+import { summarize } from "../offline/summary";
+
+const PROJECT_DIR = path.resolve(__dirname, "..");
+
+interface PlanArgs {
+    stack: string;
+    configFile?: string;
+    json?: string;
+    out?: string;
+}
+
+function parseArgs(argv: readonly string[]): PlanArgs {
+    const args: Partial<PlanArgs> = {};
+    const flags: Record<string, keyof PlanArgs> = { "--stack": "stack", "--config-file": "configFile", "--json": "json", "--out": "out" };
+    for (let i = 0; i < argv.length; i++) {
+        const flag = argv[i]!;
+        const field = flags[flag];
+        const value = argv[i + 1];
+        if (!field || value === undefined) {
+            throw new UsageError(`unknown or incomplete option: ${flag}`);
+        }
+        args[field] = value;
+        i++;
+    }
+    if (!args.stack) {
+        throw new UsageError("--stack is required");
+    }
+    return args as PlanArgs;
+}
+
+class UsageError extends Error {}
+
+async function main(): Promise<number> {
+    const args = parseArgs(process.argv.slice(2));
+    const stackFile = args.configFile ?? path.join(PROJECT_DIR, `Pulumi.${args.stack}.yaml`);
+    if (!fs.existsSync(stackFile)) {
+        throw new UsageError(`no stack settings file ${stackFile}`);
+    }
+    const settings = readStackSettings(PROJECT_DIR, stackFile);
+    const run = await runProgram({
+        project: settings.project,
+        stack: args.stack,
+        config: settings.config,
+        secretKeys: settings.secretKeys,
+        program: path.join(PROJECT_DIR, "index.ts"),
+    });
+    const rendered = extractFiles(run.resources);
+    const inventory: Inventory = {
+        project: settings.project,
+        stack: args.stack,
+        resources: run.resources,
+        outputs: run.outputs,
+        files: rendered.map(({ content: _content, ...file }) => file),
+        violations: [],
+    };
+
+    if (args.json) {
+        fs.mkdirSync(path.dirname(path.resolve(args.json)), { recursive: true });
+        fs.writeFileSync(args.json, `${JSON.stringify(inventory, null, 2)}\n`);
+    }
+    if (args.out) {
+        for (const file of rendered) {
+            const target = path.join(args.out, file.path);
+            fs.mkdirSync(path.dirname(target), { recursive: true });
+            fs.writeFileSync(target, file.content);
+        }
+    }
+    console.log(summarize(inventory));
+    const mandatory = inventory.violations.filter((v) => v.enforcementLevel === "mandatory");
+    return mandatory.length > 0 ? 1 : 0;
+}
+
+main().then(
+    (code) => process.exit(code),
+    (error: unknown) => {
+        if (ConfigError.is(error)) {
+            console.error(`error: ${error.message}`);
+            console.error(`${declaredSoFar().length} resources were declared.`);
+            process.exit(2);
+        }
+        if (error instanceof UsageError) {
+            console.error(`usage: npm run plan -- --stack <name> [--config-file PATH] [--json PATH] [--out DIR]\nerror: ${error.message}`);
+            process.exit(2);
+        }
+        console.error(error instanceof Error ? error.stack : String(error));
+        process.exit(3);
+    },
+);

@@ -61,8 +61,9 @@ export function parseStackConfig(project: string, raw: RawConfig): StackConfig {
         if (!(fullKey in raw.values)) {
             return "(not set)";
         }
-        const key = fullKey.slice(fullKey.indexOf(":") + 1);
-        const type = fullKey.startsWith(`${project}:`) && key in CONFIG_KEYS ? CONFIG_KEYS[key as ConfigKey].type : "string";
+        const [namespace, key] = [fullKey.slice(0, fullKey.indexOf(":")), fullKey.slice(fullKey.indexOf(":") + 1)];
+        // Known keys show as the program reads them; unknown ones as Pulumi would hand them over (JSON or text).
+        const type = namespace === project && key in CONFIG_KEYS ? CONFIG_KEYS[key as ConfigKey].type : namespace === "aws" ? "string" : undefined;
         return secret.has(fullKey) ? "[secret]" : JSON.stringify(decode(raw.values[fullKey]!, type));
     };
     const problems: ConfigProblem[] = [];

@@ -19,7 +19,11 @@ const cidr = (rule: string, check: (c: NonNullable<ReturnType<typeof parseCidr>>
     }, rule);
 
 const integer = (min: number, max: number) =>
-    z.number({ error: "must be a whole number" }).int("must be a whole number").min(min, `must be at least ${min}`).max(max, `must be at most ${max}`);
+    z
+        .number({ error: "must be a whole number" })
+        .int({ error: "must be a whole number", abort: true })
+        .min(min, { error: `must be at least ${min}`, abort: true })
+        .max(max, { error: `must be at most ${max}`, abort: true });
 
 const EC2_INSTANCE_TYPE = /^[a-z][a-z0-9-]*\d[a-z0-9-]*\.(nano|micro|small|medium|large|metal|\d{0,2}xlarge)$/;
 const instanceType = (prefix: "" | "db." | "cache.") =>
@@ -65,7 +69,10 @@ const shape = Object.fromEntries(Object.entries(CONFIG_KEYS).map(([key, def]) =>
     [K in ConfigKey]: (typeof CONFIG_KEYS)[K]["schema"];
 };
 
-/** Rules between keys: the environment table of the design and the fault-tolerance arithmetic. */
+/**
+ * Rules between keys: the environment table of the design and the fault-tolerance arithmetic.
+ * They run only when every key is valid on its own, so each problem is reported once.
+ */
 export const platformConfigSchema = z.strictObject(shape).superRefine((c, ctx) => {
     const problem = (key: ConfigKey, message: string) => ctx.addIssue({ code: "custom", path: [key], message });
 
@@ -110,6 +117,6 @@ export const platformConfigSchema = z.strictObject(shape).superRefine((c, ctx) =
     if (c.relays < 2) {
         problem("relays", "must be at least 2 in prod, so that one AZ loss leaves a relay path");
     }
-});
+}, { when: (payload) => payload.issues.length === 0 });
 
 export type PlatformConfig = z.infer<typeof platformConfigSchema>;

@@ -1,0 +1,110 @@
+/**
+ * The one harness the tests share: runs the offline plan (the real program under mocks) for a stack
+ * in a child process, because Pulumi's runtime is process-global, and returns what it declared.
+ * Results are cached per stack and configuration, so each distinct plan runs once per test run.
+ */
+import { spawnSync } from "child_process";
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import { parseDocument } from "yaml";
+import { Inventory, InventoryResource } from "../offline/inventory";
+
+export const PROJECT_DIR = path.resolve(__dirname, "..");
+export const STACKS = ["staging", "prod"] as const;
+export type StackName = (typeof STACKS)[number];
+
+export interface PlanResult {
+    readonly status: number;
+    readonly stdout: string;
+    readonly stderr: string;
+    /** Raw text of --json output, when the plan wrote it. */
+    readonly json?: string;
+    readonly inventory?: Inventory;
+    /** The --out directory with the rendered files. */
+    readonly outDir: string;
+}
+
+export interface PlanOptions {
+    /** Config values to set (full keys, e.g. "chain-platform:validators"); `undefined` removes a key. */
+    readonly overrides?: Record<string, unknown>;
+    /** Raw YAML appended verbatim under `config:` (e.g. a `secure:` value). */
+    readonly extraYaml?: string;
+    /** Bypass the cache (determinism tests). */
+    readonly fresh?: boolean;
+}
+
+const cache = new Map<string, PlanResult>();
+const workDir = fs.mkdtempSync(path.join(os.tmpdir(), "platform-plan-"));
+let runs = 0;
+
+/** Writes a stack file: the repository's, with overrides applied. */
+export function stackFileWith(stack: StackName, overrides: Record<string, unknown> = {}, extraYaml = ""): string {
+    const doc = parseDocument(fs.readFileSync(path.join(PROJECT_DIR, `Pulumi.${stack}.yaml`), "utf8"));
+    for (const [key, value] of Object.entries(overrides)) {
+        if (value === undefined) {
+            doc.deleteIn(["config", key]);
+        } else {
+            doc.setIn(["config", key], value);
+        }
+    }
+    let text = doc.toString();
+    if (extraYaml) {
+        text += extraYaml.replace(/^/gm, "  ") + "\n";
+    }
+    const file = path.join(workDir, `Pulumi.${stack}.${++runs}.yaml`);
+    fs.writeFileSync(file, text);
+    return file;
+}
+
+export function plan(stack: StackName, options: PlanOptions = {}): PlanResult {
+    const cacheKey = JSON.stringify([stack, options.overrides ?? {}, options.extraYaml ?? ""]);
+    const cached = cache.get(cacheKey);
+    if (cached && !options.fresh) {
+        return cached;
+    }
+    const id = ++runs;
+    const jsonPath = path.join(workDir, `plan-${id}.json`);
+    const outDir = path.join(workDir, `out-${id}`);
+    const args = ["--stack", stack, "--json", jsonPath, "--out", outDir];
+    if (options.overrides || options.extraYaml) {
+        args.push("--config-file", stackFileWith(stack, options.overrides, options.extraYaml));
+    }
+    const child = spawnSync(process.execPath, ["-r", "ts-node/register/transpile-only", path.join(PROJECT_DIR, "scripts/plan.ts"), ...args], {
+        cwd: PROJECT_DIR,
+        encoding: "utf8",
+        timeout: 120_000,
+    });
+    const json = fs.existsSync(jsonPath) ? fs.readFileSync(jsonPath, "utf8") : undefined;
+    const result: PlanResult = {
+        status: child.status ?? -1,
+        stdout: child.stdout,
+        stderr: child.stderr,
+        json,
+        inventory: json ? (JSON.parse(json) as Inventory) : undefined,
+        outDir,
+    };
+    cache.set(cacheKey, result);
+    return result;
+}
+
+/** The plan of a stack as committed; fails the calling test with the plan's stderr if it did not succeed. */
+export function planned(stack: StackName): Inventory {
+    const result = plan(stack);
+    if (result.status !== 0 || !result.inventory) {
+        throw new Error(`offline plan of ${stack} exited ${result.status}:\n${result.stderr}`);
+    }
+    return result.inventory;
+}
+
+export function ofType(inventory: Inventory, type: string): InventoryResource[] {
+    return inventory.resources.filter((r) => r.type === type);
+}
+
+export function byName(inventory: Inventory, name: string): InventoryResource {
+    const found = inventory.resources.find((r) => r.name === name);
+    if (!found) {
+        throw new Error(`no resource named ${name}`);
+    }
+    return found;
+}

@@ -70,7 +70,7 @@ export function plan(stack: StackName, options: PlanOptions = {}): PlanResult {
     if (options.overrides || options.extraYaml) {
         args.push("--config-file", stackFileWith(stack, options.overrides, options.extraYaml));
     }
-    const child = spawnSync(process.execPath, ["-r", "ts-node/register/transpile-only", path.join(PROJECT_DIR, "scripts/plan.ts"), ...args], {
+    const child = spawnSync(process.execPath, ["-r", path.join(PROJECT_DIR, "scripts/register.js"), path.join(PROJECT_DIR, "scripts/plan.ts"), ...args], {
         cwd: PROJECT_DIR,
         encoding: "utf8",
         timeout: 120_000,

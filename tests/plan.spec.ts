@@ -171,7 +171,7 @@ describe("offline plan command line", () => {
     it("exits 2 with usage when --stack is missing or a flag is unknown", () => {
         const { spawnSync } = require("child_process") as typeof import("child_process");
         for (const args of [[], ["--stack", "staging", "--bogus", "x"]]) {
-            const child = spawnSync(process.execPath, ["-r", "ts-node/register/transpile-only", "scripts/plan.ts", ...args], { encoding: "utf8" });
+            const child = spawnSync(process.execPath, ["-r", "./scripts/register.js", "scripts/plan.ts", ...args], { encoding: "utf8" });
             assert.strictEqual(child.status, 2, child.stderr);
             assert.match(child.stderr, /^usage: npm run plan/m);
         }

@@ -2,7 +2,8 @@ import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { KEY_DESCRIPTIONS, KEY_PURPOSES, KeyPolicyContext, KeyPurpose, keyPolicy } from "./policy";
 
-export { KEY_PURPOSES, KeyPurpose } from "./policy";
+export { KEY_PURPOSES } from "./policy";
+export type { KeyPurpose } from "./policy";
 
 export interface KeysArgs {
     /** Account and region the keys live in; the account root administers them. No default. */

@@ -1,0 +1,31 @@
+import * as assert from "assert";
+import * as fs from "fs";
+import * as path from "path";
+import { parse } from "yaml";
+import { CONFIG_KEYS } from "../config/schema";
+import { PROJECT_DIR, STACKS } from "./harness";
+
+const readme = fs.readFileSync(path.join(PROJECT_DIR, "README.md"), "utf8");
+const stackValues = Object.fromEntries(
+    STACKS.map((stack) => [stack, (parse(fs.readFileSync(path.join(PROJECT_DIR, `Pulumi.${stack}.yaml`), "utf8")) as { config: Record<string, unknown> }).config]),
+);
+const plain = (text: string) => text.replace(/["[\]\s]/g, "");
+
+describe("README configuration reference", () => {
+    for (const [key, def] of Object.entries(CONFIG_KEYS)) {
+        it(`documents ${key} with its type and both stacks' values`, () => {
+            const row = readme.split("\n").find((line) => line.startsWith(`| \`${key}\` |`));
+            assert.ok(row, `README has no reference row for ${key}`);
+            const [, , type, staging, prod] = row.split("|").map((cell) => cell.trim());
+            assert.strictEqual(type, def.type);
+            for (const [stack, cell] of [["staging", staging], ["prod", prod]] as const) {
+                const value = stackValues[stack]![`chain-platform:${key}`];
+                assert.strictEqual(plain(cell!), plain(Array.isArray(value) ? value.join(",") : String(value)), `${stack} value of ${key}`);
+            }
+        });
+    }
+    it("names the two set-up commands", () => {
+        assert.ok(readme.includes("npm ci && npm run plan -- --stack staging"));
+        assert.ok(readme.includes("npm test"));
+    });
+});

@@ -11,6 +11,8 @@ export interface InventoryResource {
     readonly parent?: string;
     readonly inputs: Record<string, unknown>;
     readonly dependencies: readonly string[];
+    /** Which inputs carry which dependencies (an addition to the design's contract, for policies). */
+    readonly propertyDependencies?: Readonly<Record<string, readonly string[]>>;
 }
 
 export interface PlanFile {

@@ -31,12 +31,22 @@ interface RegisterRequest {
     getParent(): string;
     getCustom(): boolean;
     getDependenciesList(): string[];
+    getPropertydependenciesMap(): { forEach(fn: (value: { getUrnsList(): string[] }, key: string) => void): void };
     getObject(): { toJavaScript(): Record<string, unknown> } | undefined;
 }
 interface MonitorHooks {
     newUrn(parent: string, type: string, name: string): string;
     registerResource(req: RegisterRequest, callback: (err: unknown, resp: { getUrn(): string } | undefined) => void): Promise<void>;
     registerResourceOutputs(req: { getUrn(): string; getOutputs(): { toJavaScript(): Record<string, unknown> } | undefined }, callback: (err: unknown, resp: unknown) => void): void;
+}
+
+function propertyDependenciesOf(req: RegisterRequest): Record<string, string[]> {
+    const entries: [string, string[]][] = [];
+    req.getPropertydependenciesMap().forEach((value, key) => {
+        const urns = value.getUrnsList();
+        if (urns.length > 0) entries.push([key, [...urns].sort()]);
+    });
+    return Object.fromEntries(entries.sort(([a], [b]) => a.localeCompare(b)));
 }
 
 /** Module-level so that a failure can still report what was declared before it. */
@@ -76,6 +86,7 @@ export async function runProgram(options: RunOptions): Promise<ProgramRun> {
                         ...(req.getParent() && req.getParent() !== stackUrn ? { parent: req.getParent() } : {}),
                         inputs: maskSecrets(req.getObject()?.toJavaScript() ?? {}) as Record<string, unknown>,
                         dependencies: [...req.getDependenciesList()].sort(),
+                        propertyDependencies: propertyDependenciesOf(req),
                     });
                 }
             }

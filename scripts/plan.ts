@@ -1,5 +1,5 @@
 /**
- * The offline plan: `npm run plan -- --stack <name> [--config-file PATH] [--json PATH] [--out DIR]`.
+ * The offline plan: `npm run plan -- --stack <name> [--config-file PATH] [--policy-config PATH] [--json PATH] [--out DIR]`.
  * Evaluates index.ts under Pulumi's mocks, runs the policy pack, prints a summary.
  * Exit status: 0 fine, 1 a mandatory policy violation, 2 invalid configuration, 3 the program failed.
  */
@@ -8,6 +8,8 @@ import * as path from "path";
 import { ConfigError } from "../config/errors";
 import { extractFiles } from "../offline/files";
 import { Inventory } from "../offline/inventory";
+import { fromInventory } from "../offline/policy-input";
+import { formatPolicyReport, readPolicyConfig, runPack } from "../offline/policy-report";
 import { declaredSoFar, runProgram } from "../offline/run";
 import { readStackSettings } from "../offline/stack-file";
 import { summarize } from "../offline/summary";
@@ -17,13 +19,14 @@ const PROJECT_DIR = path.resolve(__dirname, "..");
 interface PlanArgs {
     stack: string;
     configFile?: string;
+    policyConfig?: string;
     json?: string;
     out?: string;
 }
 
 function parseArgs(argv: readonly string[]): PlanArgs {
     const args: Partial<PlanArgs> = {};
-    const flags: Record<string, keyof PlanArgs> = { "--stack": "stack", "--config-file": "configFile", "--json": "json", "--out": "out" };
+    const flags: Record<string, keyof PlanArgs> = { "--stack": "stack", "--config-file": "configFile", "--policy-config": "policyConfig", "--json": "json", "--out": "out" };
     for (let i = 0; i < argv.length; i++) {
         const flag = argv[i]!;
         const field = flags[flag];
@@ -57,13 +60,14 @@ async function main(): Promise<number> {
         program: path.join(PROJECT_DIR, "index.ts"),
     });
     const rendered = extractFiles(run.resources);
+    const policies = await runPack(fromInventory(run.resources), readPolicyConfig(args.policyConfig));
     const inventory: Inventory = {
         project: settings.project,
         stack: args.stack,
         resources: run.resources,
         outputs: run.outputs,
         files: rendered.map(({ content: _content, ...file }) => file),
-        violations: [],
+        violations: policies.violations,
     };
 
     if (args.json) {
@@ -78,6 +82,7 @@ async function main(): Promise<number> {
         }
     }
     console.log(summarize(inventory));
+    console.log(formatPolicyReport(policies));
     const mandatory = inventory.violations.filter((v) => v.enforcementLevel === "mandatory");
     return mandatory.length > 0 ? 1 : 0;
 }
@@ -91,7 +96,7 @@ main().then(
             process.exit(2);
         }
         if (error instanceof UsageError) {
-            console.error(`usage: npm run plan -- --stack <name> [--config-file PATH] [--json PATH] [--out DIR]\nerror: ${error.message}`);
+            console.error(`usage: npm run plan -- --stack <name> [--config-file PATH] [--policy-config PATH] [--json PATH] [--out DIR]\nerror: ${error.message}`);
             process.exit(2);
         }
         console.error(error instanceof Error ? error.stack : String(error));

@@ -1,0 +1,51 @@
+/**
+ * The pack's policies, apart from the entry point: constructing a PolicyPack starts a gRPC server,
+ * so tests and the offline runner import this module instead of index.ts.
+ */
+import { Policies } from "@pulumi/policy";
+import { eksSecretsEncrypted, ecrHardened, elasticacheEncrypted, kmsKeysRotatedScoped, logGroupsEncrypted, rdsEncrypted, rdsForceSsl, s3BucketsProtected, secretsWithCustomerKeys, volumesEncrypted } from "./rules/encryption";
+import { faultDomains } from "./rules/fault-domains";
+import { elasticIpsAtEdge, imdsV2, publicAddressesAtEdge } from "./rules/instances";
+import { dropCapabilitiesSeccomp, imagesPinned, namespacesDenyByDefault, noPrivilegeEscalation, noPublicServices, probesSet, readOnlyRootFilesystem, resourcesSet, runAsNonRoot } from "./rules/kubernetes";
+import { eksEndpointPrivate, internetIngress, internetIngressRoles, noAllProtocolIngress, restrictedEgress } from "./rules/network";
+import { noPlaintextSecrets } from "./rules/secrets";
+import { requiredTags } from "./rules/tags";
+
+export const PACK_NAME = "chain-platform-policies";
+export const PACK_ENFORCEMENT = "mandatory" as const;
+
+export const POLICIES: Policies = [
+    // Ports
+    internetIngress,
+    internetIngressRoles,
+    noAllProtocolIngress,
+    restrictedEgress,
+    eksEndpointPrivate,
+    noPublicServices,
+    namespacesDenyByDefault,
+    // Encryption
+    s3BucketsProtected,
+    rdsEncrypted,
+    rdsForceSsl,
+    elasticacheEncrypted,
+    volumesEncrypted,
+    kmsKeysRotatedScoped,
+    eksSecretsEncrypted,
+    ecrHardened,
+    secretsWithCustomerKeys,
+    logGroupsEncrypted,
+    // Beyond
+    imdsV2,
+    publicAddressesAtEdge,
+    elasticIpsAtEdge,
+    runAsNonRoot,
+    readOnlyRootFilesystem,
+    noPrivilegeEscalation,
+    dropCapabilitiesSeccomp,
+    resourcesSet,
+    probesSet,
+    imagesPinned,
+    noPlaintextSecrets,
+    requiredTags,
+    faultDomains,
+];

@@ -1,0 +1,68 @@
+/** EC2: IMDSv2 only, and public addresses only at the edge. */
+import { ResourceValidationPolicy, StackValidationPolicy } from "@pulumi/policy";
+import { configOf } from "../lib/config";
+import { resourcePolicy, stackPolicy } from "../lib/exemptions";
+import { asArray, known, tagsOf } from "../lib/values";
+
+export const imdsV2: ResourceValidationPolicy = resourcePolicy({
+    name: "ec2-imdsv2-required",
+    description: "Instances and launch templates require IMDSv2 session tokens (metadataOptions.httpTokens = required).",
+    severity: "high",
+    validateResource: (args, report) => {
+        if (args.type !== "aws:ec2/instance:Instance" && args.type !== "aws:ec2/launchTemplate:LaunchTemplate") return;
+        const options = args.props.metadataOptions as Record<string, unknown> | undefined;
+        if (options?.httpTokens !== "required") {
+            report("the instance metadata service allows IMDSv1; set metadataOptions.httpTokens to required");
+        }
+    },
+});
+
+const EDGE_DEFAULTS = { edgeRoles: ["loadBalancer", "wireguardHub"] };
+
+export const publicAddressesAtEdge: ResourceValidationPolicy = resourcePolicy({
+    name: "no-public-ip-outside-edge",
+    description: "Only edge roles (Role tag) get public addresses; subnets never hand them out on launch.",
+    severity: "high",
+    configSchema: { properties: { edgeRoles: { type: "array", items: { type: "string" }, default: EDGE_DEFAULTS.edgeRoles } } },
+    validateResource: (args, report) => {
+        const p = args.props;
+        const config = configOf(args, EDGE_DEFAULTS);
+        const role = tagsOf(p).Role;
+        const isEdge = role !== undefined && config.edgeRoles.includes(role);
+        switch (args.type) {
+            case "aws:ec2/subnet:Subnet":
+                if (p.mapPublicIpOnLaunch === true) report("the subnet assigns public IPs on launch; give edge servers Elastic IPs instead");
+                break;
+            case "aws:ec2/instance:Instance":
+                if (p.associatePublicIpAddress === true && !isEdge) report(`a public IP on a ${role ?? "untagged"} instance; only ${config.edgeRoles.join(", ")} may have one`);
+                break;
+            case "aws:ec2/launchTemplate:LaunchTemplate":
+                for (const nic of asArray(p.networkInterfaces as Record<string, unknown>[] | undefined)) {
+                    if ((nic.associatePublicIpAddress === true || nic.associatePublicIpAddress === "true") && !isEdge) {
+                        report(`the template gives ${role ?? "untagged"} instances public IPs`);
+                    }
+                }
+                break;
+        }
+    },
+});
+
+export const elasticIpsAtEdge: StackValidationPolicy = stackPolicy({
+    name: "elastic-ips-only-at-edge",
+    description: "Elastic IPs attach only to instances of edge roles (or to NAT gateways).",
+    severity: "high",
+    configSchema: { properties: { edgeRoles: { type: "array", items: { type: "string" }, default: EDGE_DEFAULTS.edgeRoles } } },
+    validateStack: (args, report) => {
+        const config = configOf(args, EDGE_DEFAULTS);
+        const instances = args.resources.filter((r) => r.type === "aws:ec2/instance:Instance");
+        for (const r of args.resources) {
+            const instanceId = r.type === "aws:ec2/eip:Eip" || r.type === "aws:ec2/eipAssociation:EipAssociation" ? known(() => r.props.instance ?? r.props.instanceId) : undefined;
+            if (instanceId === undefined) continue;
+            const instance = r.propertyDependencies?.instance?.[0] ?? r.propertyDependencies?.instanceId?.[0] ?? instances.find((i) => known(() => i.props.id) === instanceId);
+            const role = instance ? known(() => tagsOf(instance.props).Role) : undefined;
+            if (!role || !config.edgeRoles.includes(role)) {
+                report(`an Elastic IP attaches to ${instance ? `${instance.name} (role ${role ?? "untagged"})` : `instance ${String(instanceId)}`}; only ${config.edgeRoles.join(", ")} may face the internet`, r.urn);
+            }
+        }
+    },
+});

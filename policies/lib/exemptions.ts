@@ -53,7 +53,8 @@ function withSchema<T extends Policy>(policy: T): T {
 }
 
 function exemptionFor(exemptions: readonly Exemption[] | undefined, name: string, urn: string): Exemption | undefined {
-    return exemptions?.find((e) => e.resource === name || e.resource === urn);
+    // An exemption without a reason does not exempt: the violation stays visible.
+    return exemptions?.find((e) => (e.resource === name || e.resource === urn) && typeof e.reason === "string" && e.reason.trim().length >= 3);
 }
 
 export function resourcePolicy(policy: ResourceValidationPolicy & { validateResource: (args: ResourceValidationArgs, report: ReportViolation) => void | Promise<void> }): ResourceValidationPolicy {

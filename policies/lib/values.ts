@@ -20,6 +20,18 @@ export function known<T>(read: () => T): T | undefined {
     }
 }
 
+/** Evaluates `read`; an unknown value yields `whenUnknown` (e.g. "assume satisfied"). */
+export function knownOr<T, U>(read: () => T, whenUnknown: U): T | U {
+    try {
+        return read();
+    } catch (error) {
+        if (isUnknownValueError(error)) {
+            return whenUnknown;
+        }
+        throw error;
+    }
+}
+
 export function asArray<T>(value: T | readonly T[] | undefined | null): T[] {
     if (value === undefined || value === null) return [];
     return Array.isArray(value) ? [...(value as T[])] : [value as T];

@@ -2,7 +2,7 @@
 import { PolicyResource, ResourceValidationPolicy, StackValidationPolicy } from "@pulumi/policy";
 import { configOf } from "../lib/config";
 import { resourcePolicy, stackPolicy } from "../lib/exemptions";
-import { asArray, known, parseJson } from "../lib/values";
+import { asArray, known, knownOr, parseJson } from "../lib/values";
 
 const T = {
     bucket: ["aws:s3/bucket:Bucket", "aws:s3/bucketV2:BucketV2"],
@@ -45,24 +45,27 @@ export const s3BucketsProtected: StackValidationPolicy = stackPolicy({
         const of = (types: string[]) => args.resources.filter((r) => types.includes(r.type));
         const [sse, versioning, blocks, policies] = [of(T.sse), of(T.versioning), of(T.publicAccessBlock), of(T.bucketPolicy)];
         for (const bucket of of(T.bucket)) {
-            const sseRules = sse.filter((s) => configures(s, bucket)).flatMap((s) => asArray(known(() => s.props.rules) as Record<string, unknown>[] | undefined));
-            const inline = asArray(known(() => (bucket.props.serverSideEncryptionConfiguration as Record<string, unknown> | undefined)?.rule) as Record<string, unknown>[] | undefined);
-            const kmsRules = [...sseRules, ...inline].filter((rule) => {
-                const d = known(() => rule.applyServerSideEncryptionByDefault) as Record<string, unknown> | undefined;
-                return d && known(() => d.sseAlgorithm) === "aws:kms" && isCustomerKey(known(() => d.kmsMasterKeyId));
-            });
-            if (kmsRules.length === 0) {
+            // Each check holds when satisfied, and also when a value it needs is unknown (a preview).
+            const kms = knownOr(() => {
+                const sseRules = sse.filter((s) => configures(s, bucket)).flatMap((s) => asArray(s.props.rules as Record<string, unknown>[] | undefined));
+                const inline = asArray((bucket.props.serverSideEncryptionConfiguration as Record<string, unknown> | undefined)?.rule as Record<string, unknown>[] | undefined);
+                return [...sseRules, ...inline].some((rule) => {
+                    const d = rule.applyServerSideEncryptionByDefault as Record<string, unknown> | undefined;
+                    return d?.sseAlgorithm === "aws:kms" && isCustomerKey(d.kmsMasterKeyId);
+                });
+            }, true);
+            if (!kms) {
                 report("the bucket has no SSE-KMS encryption with a customer-managed key", bucket.urn);
             }
-            const enabled = versioning.some((v) => configures(v, bucket) && known(() => (v.props.versioningConfiguration as Record<string, unknown>).status) === "Enabled");
+            const enabled = knownOr(() => versioning.some((v) => configures(v, bucket) && (v.props.versioningConfiguration as Record<string, unknown>).status === "Enabled"), true);
             if (!enabled) {
                 report("the bucket has no versioning with status Enabled", bucket.urn);
             }
-            const blocked = blocks.some((b) => configures(b, bucket) && ["blockPublicAcls", "blockPublicPolicy", "ignorePublicAcls", "restrictPublicBuckets"].every((k) => known(() => b.props[k]) === true));
+            const blocked = knownOr(() => blocks.some((b) => configures(b, bucket) && ["blockPublicAcls", "blockPublicPolicy", "ignorePublicAcls", "restrictPublicBuckets"].every((k) => b.props[k] === true)), true);
             if (!blocked) {
                 report("the bucket's public access is not fully blocked (all four settings true)", bucket.urn);
             }
-            const tlsOnly = policies.some((p) => configures(p, bucket) && deniesInsecureTransport(known(() => p.props.policy)));
+            const tlsOnly = knownOr(() => policies.some((p) => configures(p, bucket) && deniesInsecureTransport(p.props.policy)), true);
             if (!tlsOnly) {
                 report('the bucket has no policy denying requests with "aws:SecureTransport": false', bucket.urn);
             }

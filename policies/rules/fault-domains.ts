@@ -6,7 +6,7 @@ import { PolicyResource, StackValidationPolicy } from "@pulumi/policy";
 import { configOf } from "../lib/config";
 import { stackPolicy } from "../lib/exemptions";
 import { podSpecOf, Spec } from "../lib/kubernetes";
-import { asArray, known, tagsOf } from "../lib/values";
+import { asArray, known, knownOr, tagsOf } from "../lib/values";
 
 const ZONE_KEY = "topology.kubernetes.io/zone";
 const DEFAULTS = { stacks: ["prod"], loadBalancerRole: "loadBalancer" };
@@ -49,11 +49,12 @@ export function worstZoneLoss(workloads: readonly { placement: Placement; replic
     return Math.max(0, ...perZone.values()) + anywhere + Math.min(spread, 1);
 }
 
+/** The instance's zone: its own, or its subnet's. Throws the engine's unknown-value error in a preview. */
 function zoneOfInstance(instance: PolicyResource, subnets: readonly PolicyResource[]): string | undefined {
-    const direct = known(() => instance.props.availabilityZone) as string | undefined;
+    const direct = instance.props.availabilityZone as string | undefined;
     if (direct) return direct;
-    const subnet = instance.propertyDependencies?.subnetId?.[0] ?? subnets.find((s) => known(() => s.props.id) === known(() => instance.props.subnetId));
-    return subnet ? (known(() => subnet.props.availabilityZone) as string | undefined) : undefined;
+    const subnet = instance.propertyDependencies?.subnetId?.[0] ?? subnets.find((s) => known(() => s.props.id) === instance.props.subnetId);
+    return subnet ? (subnet.props.availabilityZone as string | undefined) : undefined;
 }
 
 export const faultDomains: StackValidationPolicy = stackPolicy({
@@ -90,10 +91,13 @@ export const faultDomains: StackValidationPolicy = stackPolicy({
             report(`one AZ outage can take all ${relayCount} relays; spread them over zones`, relays[0]!.resource.urn);
         }
 
+        // A zone or multi-AZ flag unknown during a preview means "cannot tell": no report.
+        const UNKNOWN = Symbol("unknown");
         const databases = args.resources.filter((r) => r.type === "aws:rds/instance:Instance");
-        if (databases.length > 0 && !databases.some((d) => known(() => d.props.multiAz) === true)) {
-            const zones = databases.map((d) => known(() => d.props.availabilityZone) as string | undefined);
-            if (zones.some((z) => z === undefined) || new Set(zones).size < 2) {
+        const multiAz = databases.map((d) => knownOr(() => d.props.multiAz === true, UNKNOWN));
+        if (databases.length > 0 && !multiAz.includes(true) && !multiAz.includes(UNKNOWN)) {
+            const zones = databases.map((d) => knownOr(() => d.props.availabilityZone as string | undefined, UNKNOWN));
+            if (!zones.includes(UNKNOWN) && (zones.includes(undefined) || new Set(zones).size < 2)) {
                 report(`database instances are in ${new Set(zones.filter(Boolean)).size || "unspecified"} zone(s); place primary and replicas in at least two AZs, or enable multiAz`, databases[0]!.urn);
             }
         }
@@ -101,8 +105,8 @@ export const faultDomains: StackValidationPolicy = stackPolicy({
         const subnets = args.resources.filter((r) => r.type === "aws:ec2/subnet:Subnet");
         const balancers = args.resources.filter((r) => r.type === "aws:ec2/instance:Instance" && known(() => tagsOf(r.props).Role) === config.loadBalancerRole);
         if (balancers.length > 0) {
-            const zones = balancers.map((b) => zoneOfInstance(b, subnets));
-            if (zones.some((z) => z === undefined) || new Set(zones).size < 2) {
+            const zones = balancers.map((b) => knownOr(() => zoneOfInstance(b, subnets), UNKNOWN));
+            if (!zones.includes(UNKNOWN) && (zones.includes(undefined) || new Set(zones).size < 2)) {
                 report(`load balancers are in ${new Set(zones.filter(Boolean)).size || "unknown"} zone(s); one AZ outage would take them all`, balancers[0]!.urn);
             }
         }

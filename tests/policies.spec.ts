@@ -1,0 +1,301 @@
+import * as assert from "assert";
+import { Policies } from "@pulumi/policy";
+import { POLICIES } from "../policies/pack";
+import * as encryption from "../policies/rules/encryption";
+import { faultDomains, worstZoneLoss } from "../policies/rules/fault-domains";
+import * as instances from "../policies/rules/instances";
+import * as k8s from "../policies/rules/kubernetes";
+import * as network from "../policies/rules/network";
+import { findSecret, noPlaintextSecrets } from "../policies/rules/secrets";
+import { requiredTags } from "../policies/rules/tags";
+import { check, Subject, urnOf } from "./policy-helper";
+
+const TAGS = { Project: "chain-platform", Stack: "prod", Environment: "prod", Owner: "platform-team", ManagedBy: "pulumi" };
+const KEY = "arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab";
+
+/** Asserts the policy passes `good` and fires on `bad` with a message matching `expected`. */
+async function firesAndPasses(policy: Policies[number], good: readonly Subject[], bad: readonly Subject[], expected: RegExp, config?: Record<string, unknown>) {
+    const passing = await check(policy, good, config);
+    assert.deepStrictEqual(passing.messages, [], `${policy.name} fired on the good resources`);
+    const failing = await check(policy, bad, config);
+    assert.ok(failing.messages.length > 0, `${policy.name} did not fire on the bad resources`);
+    assert.ok(failing.messages.some((m) => expected.test(m)), `${policy.name}: ${JSON.stringify(failing.messages)} does not match ${expected}`);
+    assert.ok(failing.violations.every((v) => v.enforcementLevel === "mandatory"));
+}
+
+const ingressRule = (props: Record<string, unknown>, name = "rule"): Subject => ({ type: "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule", name, props: { ipProtocol: "tcp", ...props } });
+const group = (name: string, role: string, extra: Record<string, unknown> = {}): Subject => ({ type: "aws:ec2/securityGroup:SecurityGroup", name, props: { tags: { ...TAGS, Role: role }, ...extra } });
+
+describe("policy pack", () => {
+    it("holds each policy once, mandatory unless configured otherwise, each with a description", () => {
+        const names = POLICIES.map((p) => p.name);
+        assert.strictEqual(new Set(names).size, names.length);
+        assert.ok(POLICIES.every((p) => p.description.length > 20 && p.enforcementLevel === undefined));
+        assert.ok(POLICIES.length >= 30);
+    });
+    it("turns every unknown value into a skipped check, never a violation", async () => {
+        const unknown = "[unknown]";
+        const types = ["aws:ec2/securityGroup:SecurityGroup", "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule", "aws:rds/instance:Instance", "aws:elasticache/replicationGroup:ReplicationGroup", "aws:ec2/instance:Instance", "aws:ec2/launchTemplate:LaunchTemplate", "aws:kms/key:Key", "aws:eks/cluster:Cluster", "aws:ecr/repository:Repository", "aws:secretsmanager/secret:Secret", "aws:ssm/parameter:Parameter", "aws:cloudwatch/logGroup:LogGroup", "kubernetes:core/v1:Service", "kubernetes:apps/v1:StatefulSet", "kubernetes:core/v1:ConfigMap", "aws:s3/bucketPolicy:BucketPolicy"];
+        const props = { ingress: unknown, egress: unknown, ipProtocol: unknown, cidrIpv4: unknown, fromPort: unknown, toPort: unknown, publiclyAccessible: unknown, storageEncrypted: unknown, atRestEncryptionEnabled: unknown, metadataOptions: unknown, rootBlockDevice: unknown, blockDeviceMappings: unknown, enableKeyRotation: unknown, policy: unknown, vpcConfig: unknown, encryptionConfig: unknown, encryptionConfigurations: unknown, kmsKeyId: unknown, type: unknown, spec: unknown, data: unknown, tags: unknown, metadata: unknown, userData: unknown, replicateSourceDb: unknown, multiAz: unknown, availabilityZone: unknown, subnetId: unknown, instance: unknown, associatePublicIpAddress: unknown, mapPublicIpOnLaunch: unknown };
+        for (const policy of POLICIES) {
+            const run = await check(policy, types.map((type, i) => ({ type, name: `r${i}`, props })));
+            assert.deepStrictEqual(run.messages, [], `${policy.name} reported on unknown values`);
+        }
+    });
+    it("reports exemptions by resource with their reason, and ignores an exemption that gives none", async () => {
+        const bad = [ingressRule({ fromPort: 22, toPort: 22, cidrIpv4: "0.0.0.0/0" }, "bastion-ssh")];
+        const exempted = await check(network.internetIngress, bad, { exemptions: [{ resource: "bastion-ssh", reason: "temporary migration bastion, ticket OPS-42" }] });
+        assert.deepStrictEqual(exempted.messages, []);
+        assert.deepStrictEqual(exempted.exemptions, [{ policy: "internet-ingress-allow-listed", urn: urnOf(bad[0]!), reason: "temporary migration bastion, ticket OPS-42" }]);
+        const reasonless = await check(network.internetIngress, bad, { exemptions: [{ resource: "bastion-ssh", reason: "" }] });
+        assert.strictEqual(reasonless.messages.length, 1);
+    });
+    it("exempts a resource from a stack policy too, and says so", async () => {
+        const lb = { type: "aws:ec2/instance:Instance", name: "lb-0", props: { tags: { ...TAGS, Role: "loadBalancer" }, availabilityZone: "us-east-1a" } };
+        const run = await check(faultDomains, [lb], { exemptions: [{ resource: "lb-0", reason: "single LB during the pilot" }] });
+        assert.deepStrictEqual(run.messages, []);
+        assert.strictEqual(run.exemptions.length, 1);
+    });
+    it("lets configuration lower a policy's enforcement level", async () => {
+        const run = await check(requiredTags, [{ type: "aws:ec2/vpc:Vpc", props: {} }], { enforcementLevel: "advisory" });
+        assert.deepStrictEqual(run.violations.map((v) => v.enforcementLevel), ["advisory"]);
+    });
+});
+
+describe("ports", () => {
+    it("internet-ingress-allow-listed", async () => {
+        await firesAndPasses(network.internetIngress,
+            [ingressRule({ fromPort: 443, toPort: 443, cidrIpv4: "0.0.0.0/0" }), ingressRule({ fromPort: 5432, toPort: 5432, cidrIpv4: "10.0.0.0/16" }), group("sg", "wireguardHub", { ingress: [{ protocol: "udp", fromPort: 51820, toPort: 51820, cidrBlocks: ["0.0.0.0/0"] }] })],
+            [ingressRule({ fromPort: 22, toPort: 22, cidrIpv4: "0.0.0.0/0" })], /port 22, which must never face the internet/);
+        for (const bad of [
+            ingressRule({ fromPort: 5432, toPort: 5432, cidrIpv6: "::/0" }),
+            ingressRule({ ipProtocol: "-1", fromPort: -1, toPort: -1, cidrIpv4: "0.0.0.0/0" }),
+            ingressRule({ fromPort: 7000, toPort: 7100, cidrIpv4: "203.0.113.0/24" }),
+            ingressRule({ fromPort: 8080, toPort: 8080, cidrIpv4: "0.0.0.0/0" }),
+            { type: "aws:ec2/securityGroupRule:SecurityGroupRule", props: { type: "ingress", protocol: "tcp", fromPort: 3389, toPort: 3389, cidrBlocks: ["0.0.0.0/0"] } },
+        ]) {
+            assert.strictEqual((await check(network.internetIngress, [bad])).messages.length, 1, JSON.stringify(bad.props));
+        }
+    });
+    it("internet-ingress-only-on-edge-roles", async () => {
+        const lb = group("lb-sg", "loadBalancer");
+        const app = group("app-sg", "appServer");
+        const rule = (target: Subject) => ({ ...ingressRule({ fromPort: 443, toPort: 443, cidrIpv4: "0.0.0.0/0", securityGroupId: "sg-1" }, `https-on-${target.name}`), propertyDependencies: { securityGroupId: [urnOf(target)] } });
+        await firesAndPasses(network.internetIngressRoles, [lb, app, rule(lb)], [lb, app, rule(app)], /granted to role loadBalancer, but this security group's role is appServer/);
+    });
+    it("no-all-protocol-ingress", async () => {
+        await firesAndPasses(network.noAllProtocolIngress, [ingressRule({ fromPort: 7070, toPort: 7070, referencedSecurityGroupId: "sg-1" })], [ingressRule({ ipProtocol: "-1", referencedSecurityGroupId: "sg-1" })], /all traffic/);
+    });
+    it("egress-restricted", async () => {
+        const egress = (props: Record<string, unknown>): Subject => ({ type: "aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule", props: { ipProtocol: "tcp", ...props } });
+        await firesAndPasses(network.restrictedEgress, [egress({ fromPort: 443, toPort: 443, cidrIpv4: "0.0.0.0/0" }), egress({ fromPort: 5432, toPort: 5432, referencedSecurityGroupId: "sg-1" })], [egress({ fromPort: 25, toPort: 25, cidrIpv4: "0.0.0.0/0" })], /not on the internet egress allow-list/);
+        const all = await check(network.restrictedEgress, [group("sg", "appServer", { egress: [{ protocol: "-1", fromPort: 0, toPort: 0, cidrBlocks: ["0.0.0.0/0"] }] })]);
+        assert.match(all.messages[0]!, /unrestricted/);
+    });
+    it("eks-endpoint-private", async () => {
+        const cluster = (vpcConfig: Record<string, unknown>): Subject => ({ type: "aws:eks/cluster:Cluster", props: { vpcConfig } });
+        await firesAndPasses(network.eksEndpointPrivate, [cluster({ endpointPublicAccess: false }), cluster({ endpointPublicAccess: true, publicAccessCidrs: ["198.51.100.0/24"] })], [cluster({ endpointPrivateAccess: true })], /whole internet/);
+        assert.strictEqual((await check(network.eksEndpointPrivate, [cluster({ endpointPublicAccess: true, publicAccessCidrs: ["0.0.0.0/0"] })])).messages.length, 1);
+    });
+    it("k8s-no-internet-facing-services", async () => {
+        const service = (type: string, annotations: Record<string, string> = {}): Subject => ({ type: "kubernetes:core/v1:Service", props: { metadata: { annotations }, spec: { type } } });
+        await firesAndPasses(k8s.noPublicServices, [service("ClusterIP"), service("LoadBalancer", { "service.beta.kubernetes.io/aws-load-balancer-scheme": "internal" })], [service("LoadBalancer")], /would face the internet/);
+        assert.match((await check(k8s.noPublicServices, [service("NodePort")])).messages[0]!, /NodePort/);
+    });
+    it("k8s-namespaces-deny-by-default", async () => {
+        const workload: Subject = { type: "kubernetes:apps/v1:Deployment", name: "relay", props: { metadata: { namespace: "chain" }, spec: { template: { spec: { containers: [] } } } } };
+        const deny: Subject = { type: "kubernetes:networking.k8s.io/v1:NetworkPolicy", name: "deny", props: { metadata: { namespace: "chain" }, spec: { podSelector: {}, policyTypes: ["Ingress", "Egress"] } } };
+        const allow: Subject = { type: "kubernetes:networking.k8s.io/v1:NetworkPolicy", name: "allow", props: { metadata: { namespace: "chain" }, spec: { podSelector: {}, policyTypes: ["Ingress"], ingress: [{}] } } };
+        await firesAndPasses(k8s.namespacesDenyByDefault, [workload, deny], [workload, allow], /namespace chain runs workloads but has no default-deny/);
+    });
+});
+
+describe("encryption", () => {
+    const bucket: Subject = { type: "aws:s3/bucket:Bucket", name: "dumps", props: { tags: TAGS } };
+    const linked = (type: string, name: string, props: Record<string, unknown>): Subject => ({ type, name, props: { bucket: "dumps-123", ...props }, propertyDependencies: { bucket: [urnOf(bucket)] } });
+    const goodBucket = [
+        bucket,
+        linked("aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration", "sse", { rules: [{ applyServerSideEncryptionByDefault: { sseAlgorithm: "aws:kms", kmsMasterKeyId: KEY }, bucketKeyEnabled: true }] }),
+        linked("aws:s3/bucketVersioning:BucketVersioning", "versioning", { versioningConfiguration: { status: "Enabled" } }),
+        linked("aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock", "pab", { blockPublicAcls: true, blockPublicPolicy: true, ignorePublicAcls: true, restrictPublicBuckets: true }),
+        linked("aws:s3/bucketPolicy:BucketPolicy", "policy", { policy: JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Deny", Principal: "*", Action: "s3:*", Resource: "*", Condition: { Bool: { "aws:SecureTransport": "false" } } }] }) }),
+    ];
+
+    it("s3-bucket-protected", async () => {
+        await firesAndPasses(encryption.s3BucketsProtected, goodBucket, [bucket], /no SSE-KMS/);
+        const aes = goodBucket.map((s) => (s.name === "sse" ? { ...s, props: { ...s.props, rules: [{ applyServerSideEncryptionByDefault: { sseAlgorithm: "AES256" } }] } } : s));
+        assert.deepStrictEqual((await check(encryption.s3BucketsProtected, aes)).messages, ["the bucket has no SSE-KMS encryption with a customer-managed key"]);
+        const partialBlock = goodBucket.map((s) => (s.name === "pab" ? { ...s, props: { ...s.props, restrictPublicBuckets: false } } : s));
+        assert.match((await check(encryption.s3BucketsProtected, partialBlock)).messages[0]!, /public access is not fully blocked/);
+        const noTls = goodBucket.filter((s) => s.name !== "policy");
+        assert.match((await check(encryption.s3BucketsProtected, noTls)).messages[0]!, /SecureTransport/);
+        const suspended = goodBucket.map((s) => (s.name === "versioning" ? { ...s, props: { ...s.props, versioningConfiguration: { status: "Suspended" } } } : s));
+        assert.match((await check(encryption.s3BucketsProtected, suspended)).messages[0]!, /versioning/);
+    });
+    it("s3-bucket-protected: a bucket whose settings are unknown in a preview is not reported", async () => {
+        const unknownSettings = goodBucket.map((s) => (s === bucket ? s : { ...s, props: Object.fromEntries(Object.keys(s.props).map((k) => [k, k === "bucket" ? s.props[k] : "[unknown]"])) }));
+        assert.deepStrictEqual((await check(encryption.s3BucketsProtected, unknownSettings)).messages, []);
+    });
+    it("rds-encrypted-private-backed-up", async () => {
+        const db = (props: Record<string, unknown>): Subject => ({ type: "aws:rds/instance:Instance", props: { engine: "postgres", storageEncrypted: true, kmsKeyId: KEY, backupRetentionPeriod: 14, publiclyAccessible: false, performanceInsightsEnabled: true, performanceInsightsKmsKeyId: KEY, ...props } });
+        await firesAndPasses(encryption.rdsEncrypted, [db({}), db({ replicateSourceDb: "primary", storageEncrypted: undefined, kmsKeyId: undefined, backupRetentionPeriod: 0 })], [db({ storageEncrypted: false })], /not encrypted/);
+        for (const [change, message] of [
+            [{ publiclyAccessible: true }, /publicly accessible/],
+            [{ backupRetentionPeriod: 1 }, /kept 1 days/],
+            [{ kmsKeyId: "alias/aws/rds" }, /customer-managed key/],
+            [{ performanceInsightsKmsKeyId: undefined }, /Performance Insights/],
+        ] as const) {
+            assert.match((await check(encryption.rdsEncrypted, [db(change)])).messages.join(), message);
+        }
+    });
+    it("rds-force-ssl", async () => {
+        const pg = (value: string): Subject => ({ type: "aws:rds/parameterGroup:ParameterGroup", name: "pg", props: { family: "postgres16", name: "platform-pg16", parameters: [{ name: "rds.force_ssl", value }] } });
+        const db: Subject = { type: "aws:rds/instance:Instance", name: "db", props: { engine: "postgres", parameterGroupName: "platform-pg16" } };
+        await firesAndPasses(encryption.rdsForceSsl, [pg("1"), db], [pg("0"), db], /does not set rds.force_ssl = 1/);
+        assert.match((await check(encryption.rdsForceSsl, [db])).messages[0]!, /does not declare/);
+    });
+    it("elasticache-encrypted", async () => {
+        const redis = (props: Record<string, unknown>): Subject => ({ type: "aws:elasticache/replicationGroup:ReplicationGroup", props: { atRestEncryptionEnabled: true, kmsKeyId: KEY, transitEncryptionEnabled: true, authToken: "[secret]", ...props } });
+        const good = await check(encryption.elasticacheEncrypted, [redis({ authToken: "a-token-known-in-this-test" })]);
+        assert.deepStrictEqual(good.messages, []);
+        await firesAndPasses(encryption.elasticacheEncrypted, [redis({ authToken: "a-token-known-in-this-test" })], [redis({ transitEncryptionEnabled: false, authToken: "x".repeat(32) })], /in-transit encryption is off/);
+        assert.match((await check(encryption.elasticacheEncrypted, [redis({ authToken: undefined })])).messages.join(), /no auth token/);
+    });
+    it("ebs-volumes-encrypted", async () => {
+        const instance = (root: Record<string, unknown> | undefined): Subject => ({ type: "aws:ec2/instance:Instance", props: { rootBlockDevice: root } });
+        await firesAndPasses(encryption.volumesEncrypted, [instance({ encrypted: true, kmsKeyId: KEY }), { type: "aws:ec2/launchTemplate:LaunchTemplate", props: { blockDeviceMappings: [{ deviceName: "/dev/xvda", ebs: { encrypted: "true" } }] } }], [instance(undefined)], /root volume is not encrypted/);
+        assert.strictEqual((await check(encryption.volumesEncrypted, [{ type: "aws:ec2/launchTemplate:LaunchTemplate", props: { blockDeviceMappings: [{ deviceName: "/dev/xvda", ebs: { encrypted: "false" } }] } }])).messages.length, 1);
+    });
+    it("kms-key-rotation-no-wildcard", async () => {
+        const key = (props: Record<string, unknown>, principal: unknown = { AWS: "arn:aws:iam::123456789012:root" }): Subject => ({ type: "aws:kms/key:Key", props: { enableKeyRotation: true, policy: JSON.stringify({ Statement: [{ Sid: "Admin", Effect: "Allow", Principal: principal, Action: "kms:*", Resource: "*" }] }), ...props } });
+        await firesAndPasses(encryption.kmsKeysRotatedScoped, [key({})], [key({}, { AWS: "*" })], /wildcard principal/);
+        assert.match((await check(encryption.kmsKeysRotatedScoped, [key({ enableKeyRotation: false })])).messages[0]!, /rotation is off/);
+    });
+    it("eks-secrets-encrypted", async () => {
+        await firesAndPasses(encryption.eksSecretsEncrypted, [{ type: "aws:eks/cluster:Cluster", props: { encryptionConfig: { resources: ["secrets"], provider: { keyArn: KEY } } } }], [{ type: "aws:eks/cluster:Cluster", props: {} }], /not encrypted with a KMS key/);
+    });
+    it("ecr-kms-immutable-scanned", async () => {
+        const repo = (props: Record<string, unknown>): Subject => ({ type: "aws:ecr/repository:Repository", props: { encryptionConfigurations: [{ encryptionType: "KMS", kmsKey: KEY }], imageTagMutability: "IMMUTABLE", imageScanningConfiguration: { scanOnPush: true }, ...props } });
+        await firesAndPasses(encryption.ecrHardened, [repo({})], [repo({ imageTagMutability: "MUTABLE" })], /mutable/);
+        assert.strictEqual((await check(encryption.ecrHardened, [repo({ encryptionConfigurations: undefined, imageScanningConfiguration: undefined })])).messages.length, 2);
+    });
+    it("secrets-customer-key", async () => {
+        await firesAndPasses(encryption.secretsWithCustomerKeys, [{ type: "aws:secretsmanager/secret:Secret", props: { kmsKeyId: KEY } }, { type: "aws:ssm/parameter:Parameter", props: { type: "SecureString", keyId: KEY } }, { type: "aws:ssm/parameter:Parameter", props: { type: "String" } }], [{ type: "aws:ssm/parameter:Parameter", props: { type: "SecureString", keyId: "alias/aws/ssm" } }], /customer-managed key/);
+        assert.strictEqual((await check(encryption.secretsWithCustomerKeys, [{ type: "aws:secretsmanager/secret:Secret", props: {} }])).messages.length, 1);
+    });
+    it("log-groups-encrypted", async () => {
+        await firesAndPasses(encryption.logGroupsEncrypted, [{ type: "aws:cloudwatch/logGroup:LogGroup", props: { kmsKeyId: KEY } }], [{ type: "aws:cloudwatch/logGroup:LogGroup", props: {} }], /not encrypted/);
+    });
+});
+
+describe("instances", () => {
+    it("ec2-imdsv2-required", async () => {
+        await firesAndPasses(instances.imdsV2, [{ type: "aws:ec2/launchTemplate:LaunchTemplate", props: { metadataOptions: { httpTokens: "required" } } }], [{ type: "aws:ec2/instance:Instance", props: { metadataOptions: { httpTokens: "optional" } } }], /IMDSv1/);
+        assert.strictEqual((await check(instances.imdsV2, [{ type: "aws:ec2/instance:Instance", props: {} }])).messages.length, 1);
+    });
+    it("no-public-ip-outside-edge", async () => {
+        const instance = (role: string, associatePublicIpAddress: boolean): Subject => ({ type: "aws:ec2/instance:Instance", props: { tags: { ...TAGS, Role: role }, associatePublicIpAddress } });
+        await firesAndPasses(instances.publicAddressesAtEdge, [instance("wireguardHub", true), instance("appServer", false), { type: "aws:ec2/subnet:Subnet", props: { mapPublicIpOnLaunch: false } }], [instance("appServer", true)], /public IP on a appServer instance/);
+        assert.strictEqual((await check(instances.publicAddressesAtEdge, [{ type: "aws:ec2/subnet:Subnet", props: { mapPublicIpOnLaunch: true } }])).messages.length, 1);
+    });
+    it("elastic-ips-only-at-edge", async () => {
+        const server = (name: string, role: string): Subject => ({ type: "aws:ec2/instance:Instance", name, props: { tags: { ...TAGS, Role: role } } });
+        const eip = (target: Subject): Subject => ({ type: "aws:ec2/eip:Eip", name: `eip-${target.name}`, props: { domain: "vpc", instance: "i-123" }, propertyDependencies: { instance: [urnOf(target)] } });
+        const lb = server("lb-0", "loadBalancer");
+        const app = server("app-0", "appServer");
+        await firesAndPasses(instances.elasticIpsAtEdge, [lb, app, eip(lb), { type: "aws:ec2/eip:Eip", name: "nat", props: { domain: "vpc" } }], [lb, app, eip(app)], /app-0 \(role appServer\)/);
+    });
+});
+
+describe("kubernetes workloads", () => {
+    const hardened = {
+        name: "validator",
+        image: "123456789012.dkr.ecr.us-east-1.amazonaws.com/chain-node@sha256:" + "a".repeat(64),
+        securityContext: { runAsNonRoot: true, runAsUser: 10001, readOnlyRootFilesystem: true, allowPrivilegeEscalation: false, privileged: false, capabilities: { drop: ["ALL"] }, seccompProfile: { type: "RuntimeDefault" } },
+        resources: { requests: { cpu: "1", memory: "1536Mi" }, limits: { cpu: "1500m", memory: "2Gi" } },
+        livenessProbe: { httpGet: { path: "/health", port: 7071 } },
+        readinessProbe: { httpGet: { path: "/health", port: 7071 } },
+        env: [{ name: "VALIDATOR_KEY", valueFrom: { secretKeyRef: { name: "validator-0", key: "key" } } }],
+    };
+    const statefulSet = (container: Record<string, unknown>, pod: Record<string, unknown> = {}): Subject => ({ type: "kubernetes:apps/v1:StatefulSet", name: "validator-0", props: { metadata: { namespace: "chain" }, spec: { template: { spec: { containers: [container], ...pod } } } } });
+    const cronJob = (container: Record<string, unknown>): Subject => ({ type: "kubernetes:batch/v1:CronJob", props: { spec: { jobTemplate: { spec: { template: { spec: { containers: [container] } } } } } } });
+    const without = (key: string) => Object.fromEntries(Object.entries(hardened).filter(([k]) => k !== key));
+    const withContext = (change: Record<string, unknown>) => ({ ...hardened, securityContext: { ...hardened.securityContext, ...change } });
+
+    it("k8s-run-as-non-root", () => firesAndPasses(k8s.runAsNonRoot, [statefulSet(hardened)], [statefulSet(withContext({ runAsNonRoot: false }))], /runAsNonRoot/));
+    it("k8s-read-only-root-filesystem", () => firesAndPasses(k8s.readOnlyRootFilesystem, [statefulSet(hardened)], [cronJob(withContext({ readOnlyRootFilesystem: false }))], /readOnlyRootFilesystem/));
+    it("k8s-no-privilege-escalation", async () => {
+        await firesAndPasses(k8s.noPrivilegeEscalation, [statefulSet(hardened)], [statefulSet(withContext({ allowPrivilegeEscalation: true }))], /allowPrivilegeEscalation/);
+        assert.match((await check(k8s.noPrivilegeEscalation, [statefulSet(withContext({ privileged: true }))])).messages.join(), /privileged/);
+        assert.match((await check(k8s.noPrivilegeEscalation, [statefulSet(hardened, { hostNetwork: true })])).messages.join(), /host namespace/);
+    });
+    it("k8s-drop-capabilities-seccomp", () => firesAndPasses(k8s.dropCapabilitiesSeccomp, [statefulSet(hardened)], [statefulSet(withContext({ capabilities: { drop: ["NET_RAW"] }, seccompProfile: undefined }))], /ALL/));
+    it("k8s-requests-and-limits", () => firesAndPasses(k8s.resourcesSet, [statefulSet(hardened)], [statefulSet({ ...hardened, resources: { limits: { cpu: "1" } } })], /requests lack cpu and memory/));
+    it("k8s-probes (not for jobs)", async () => {
+        await firesAndPasses(k8s.probesSet, [statefulSet(hardened), cronJob(without("livenessProbe"))], [statefulSet(without("readinessProbe"))], /no readinessProbe/);
+    });
+    it("k8s-images-pinned", async () => {
+        await firesAndPasses(k8s.imagesPinned, [statefulSet(hardened), statefulSet({ ...hardened, image: "registry:5000/chain-node:1.4.2" })], [statefulSet({ ...hardened, image: "chain-node:latest" })], /mutable tag latest/);
+        assert.match((await check(k8s.imagesPinned, [statefulSet({ ...hardened, image: "registry:5000/chain-node" })])).messages[0]!, /no tag or digest/);
+    });
+    it("no-plaintext-secrets in container env", () =>
+        firesAndPasses(noPlaintextSecrets, [statefulSet(hardened)], [statefulSet({ ...hardened, env: [{ name: "DB_PASSWORD", value: "s3cr3t-value" }] })], /literal secret/));
+});
+
+describe("secrets in plain text", () => {
+    it("recognises private keys, passwords and connection strings, not references to them", () => {
+        assert.strictEqual(findSecret("-----BEGIN OPENSSH PRIVATE KEY-----\nabc"), "a PEM private key");
+        assert.strictEqual(findSecret("[Interface]\nPrivateKey = " + "A".repeat(43) + "="), "a WireGuard private key");
+        assert.strictEqual(findSecret("password: hunter22"), "a password or token");
+        assert.strictEqual(findSecret("DATABASE_URL=postgresql://app:pa55word@db:5432/app"), "a connection string with a password");
+        for (const harmless of ["password_file: /run/secrets/db", "password: ${DB_PASSWORD}", "PostUp = wg set wg0 private-key /etc/wireguard/private.key", "token: <from-ssm>"]) {
+            assert.strictEqual(findSecret(harmless), undefined, harmless);
+        }
+    });
+    it("no-plaintext-secrets", async () => {
+        const userData = (text: string): Subject => ({ type: "aws:ec2/instance:Instance", props: { userData: text } });
+        await firesAndPasses(noPlaintextSecrets,
+            [userData("#cloud-config\nruncmd: [aws ssm get-parameter --with-decryption --name /x]\n"), { type: "kubernetes:core/v1:ConfigMap", props: { data: { "nginx.conf": "events {}" } } }, { type: "aws:ssm/parameter:Parameter", props: { type: "SecureString", name: "/platform/db/password", value: "[secret]" } }],
+            [userData("#cloud-config\nwrite_files:\n  - content: 'password: hunter22'\n")], /user data holds a password/);
+        assert.match((await check(noPlaintextSecrets, [{ type: "kubernetes:core/v1:ConfigMap", props: { data: { "wg0.conf": "PrivateKey = " + "B".repeat(43) + "=" } } }])).messages[0]!, /WireGuard private key/);
+        assert.match((await check(noPlaintextSecrets, [{ type: "aws:ssm/parameter:Parameter", props: { type: "String", name: "/platform/redis/auth-token", value: "abc" } }])).messages[0]!, /SecureString/);
+        const base64 = Buffer.from("-----BEGIN RSA PRIVATE KEY-----").toString("base64");
+        assert.strictEqual((await check(noPlaintextSecrets, [{ type: "aws:ec2/launchTemplate:LaunchTemplate", props: { userData: base64 } }])).messages.length, 1);
+    });
+});
+
+describe("tags", () => {
+    it("required-tags", async () => {
+        await firesAndPasses(requiredTags, [{ type: "aws:ec2/vpc:Vpc", props: { tags: TAGS } }, { type: "aws:kms/alias:Alias", props: {} }, { type: "kubernetes:core/v1:Namespace", props: {} }], [{ type: "aws:ec2/vpc:Vpc", props: { tags: { Project: "x" } } }], /missing tags: Stack, Environment, Owner, ManagedBy/);
+    });
+});
+
+describe("fault domains", () => {
+    const zones = ["us-east-1a", "us-east-1b", "us-east-1c", "us-east-1d"];
+    const validator = (i: number, zone?: string, stack = "prod"): Subject => ({
+        type: "kubernetes:apps/v1:StatefulSet", name: `validator-${i}`, stack,
+        props: { metadata: { labels: { "app.kubernetes.io/component": "validator" } }, spec: { replicas: 1, template: { spec: { ...(zone ? { nodeSelector: { "topology.kubernetes.io/zone": zone } } : {}), containers: [] } } } },
+    });
+    const relays = (spread: boolean): Subject => ({
+        type: "kubernetes:apps/v1:Deployment", name: "relay",
+        props: { metadata: { labels: { "app.kubernetes.io/component": "relay" } }, spec: { replicas: 4, template: { spec: { containers: [], ...(spread ? { topologySpreadConstraints: [{ topologyKey: "topology.kubernetes.io/zone", maxSkew: 1, whenUnsatisfiable: "DoNotSchedule" }] } : {}) } } } },
+    });
+    const db = (name: string, zone: string): Subject => ({ type: "aws:rds/instance:Instance", name, props: { availabilityZone: zone } });
+    const lb = (name: string, zone: string): Subject => ({ type: "aws:ec2/instance:Instance", name, props: { availabilityZone: zone, tags: { ...TAGS, Role: "loadBalancer" } } });
+    const good = [...zones.map((z, i) => validator(i, z)), relays(true), db("primary", zones[0]!), db("replica-1", zones[1]!), lb("lb-0", zones[0]!), lb("lb-1", zones[1]!)];
+
+    it("prod-fault-domains: passes one validator per zone, spread relays, DB and LBs in two zones", () => firesAndPasses(faultDomains, good, [...zones.map((z, i) => validator(i, i < 2 ? zones[0] : z)), relays(true)], /can take 2 of 4 validators; consensus tolerates 1/));
+    it("prod-fault-domains: fires on unplaced validators, unspread relays, single-zone DB and LBs", async () => {
+        const run = await check(faultDomains, [...zones.map((_, i) => validator(i)), relays(false), db("primary", zones[0]!), db("replica-1", zones[0]!), lb("lb-0", zones[1]!), lb("lb-1", zones[1]!)]);
+        assert.strictEqual(run.messages.length, 4, run.messages.join("\n"));
+        assert.deepStrictEqual((await check(faultDomains, [...good.filter((s) => s.type !== "aws:rds/instance:Instance"), { type: "aws:rds/instance:Instance", name: "multi", props: { multiAz: true } }])).messages, []);
+    });
+    it("prod-fault-domains: applies only to the configured stacks", async () => {
+        assert.deepStrictEqual((await check(faultDomains, zones.map((_, i) => validator(i, zones[0], "staging")))).messages, []);
+    });
+    it("counts the worst zone loss with pinned, spread and unplaced pods", () => {
+        assert.strictEqual(worstZoneLoss([{ placement: { kind: "zone", zone: "a" }, replicas: 2 }, { placement: { kind: "zone", zone: "b" }, replicas: 1 }]), 2);
+        assert.strictEqual(worstZoneLoss([{ placement: { kind: "spread" }, replicas: 4 }]), 1);
+        assert.strictEqual(worstZoneLoss([{ placement: { kind: "anywhere" }, replicas: 3 }, { placement: { kind: "zone", zone: "a" }, replicas: 1 }]), 4);
+    });
+});

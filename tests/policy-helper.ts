@@ -1,0 +1,46 @@
+/**
+ * Builds policy arguments without the Pulumi CLI and runs one policy, the way the engine would:
+ * `stackTags`, `getConfig` over schema defaults, and `notApplicable` are all provided by the
+ * offline runner this helper wraps.
+ */
+import { Policies, PolicyPackConfig } from "@pulumi/policy";
+import { PolicyReport, PolicySubject, runPolicies } from "../offline/policy-runner";
+
+export interface Subject {
+    readonly type: string;
+    readonly props: Record<string, unknown>;
+    readonly name?: string;
+    /** Stack name in the URN. Default: "prod". */
+    readonly stack?: string;
+    readonly dependencies?: readonly string[];
+    readonly propertyDependencies?: Record<string, readonly string[]>;
+}
+
+export function urnOf(subject: Pick<Subject, "type" | "name" | "stack">): string {
+    return `urn:pulumi:${subject.stack ?? "prod"}::chain-platform::${subject.type}::${subject.name ?? "subject"}`;
+}
+
+export function subject(s: Subject): PolicySubject {
+    return {
+        urn: urnOf(s),
+        type: s.type,
+        name: s.name ?? "subject",
+        props: s.props,
+        dependencies: s.dependencies ?? [],
+        propertyDependencies: s.propertyDependencies,
+    };
+}
+
+export interface PolicyRun extends PolicyReport {
+    /** Messages of the violations, for terse assertions. */
+    readonly messages: string[];
+}
+
+export async function check(policy: Policies[number], subjects: readonly Subject[], config?: PolicyPackConfig[string], stackTags?: ReadonlyMap<string, string>): Promise<PolicyRun> {
+    const report = await runPolicies(subjects.map(subject), {
+        policies: [policy],
+        config: config === undefined ? undefined : { [policy.name]: config },
+        stackTags,
+    });
+    return { ...report, messages: report.violations.map((v) => v.message) };
+}

@@ -4,8 +4,12 @@
  * Target: plan/import ≤ 1.5. Reports; never fails on time.
  */
 import { spawnSync } from "child_process";
+import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
+import { Inventory, InventoryResource } from "../offline/inventory";
+import { fromInventory } from "../offline/policy-input";
+import { runPack } from "../offline/policy-report";
 
 const ROOT = path.resolve(__dirname, "..");
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 7);
@@ -43,8 +47,39 @@ const ratio = planMedian / importMedian;
 
 const suite = timed([path.join(ROOT, "node_modules/mocha/bin/mocha.js")]);
 
+/** The prod inventory copied until it holds `count` resources (URNs and references renamed per copy). */
+function syntheticInventory(base: Inventory, count: number): InventoryResource[] {
+    const resources: InventoryResource[] = [];
+    for (let copy = 0; resources.length < count; copy++) {
+        const rename = (urn: string) => `${urn}-copy${copy}`;
+        for (const r of base.resources) {
+            if (resources.length >= count) break;
+            resources.push({
+                ...r,
+                urn: rename(r.urn),
+                name: `${r.name}-copy${copy}`,
+                parent: r.parent ? rename(r.parent) : undefined,
+                dependencies: r.dependencies.map(rename),
+                propertyDependencies: Object.fromEntries(Object.entries(r.propertyDependencies ?? {}).map(([k, v]) => [k, v.map(rename)])),
+            });
+        }
+    }
+    return resources;
+}
+
+async function packOverLargeInventory(): Promise<{ resources: number; seconds: number; violations: number }> {
+    const base = JSON.parse(fs.readFileSync(json, "utf8")) as Inventory;
+    const resources = syntheticInventory(base, 5000);
+    const start = process.hrtime.bigint();
+    const report = await runPack(fromInventory(resources));
+    return { resources: resources.length, seconds: Number(process.hrtime.bigint() - start) / 1e9, violations: report.violations.length };
+}
+
 console.log(`rounds: ${ROUNDS} (alternating)`);
 console.log(`import SDKs (baseline): median ${importMedian.toFixed(3)} s`);
 console.log(`offline plan of prod:   median ${planMedian.toFixed(3)} s`);
 console.log(`ratio plan/import:      ${ratio.toFixed(2)} (target ≤ ${TARGET}) ${ratio <= TARGET ? "ok" : "OVER TARGET"}`);
 console.log(`test suite (mocha):     ${suite.toFixed(1)} s = ${(suite / importMedian).toFixed(1)} × baseline`);
+void packOverLargeInventory().then(({ resources, seconds, violations }) => {
+    console.log(`policy pack over ${resources} resources: ${seconds.toFixed(2)} s = ${(seconds / importMedian).toFixed(1)} × baseline (${violations} violations)`);
+});

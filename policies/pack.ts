@@ -7,7 +7,8 @@ import { eksSecretsEncrypted, ecrHardened, elasticacheEncrypted, kmsKeysRotatedS
 import { faultDomains } from "./rules/fault-domains";
 import { elasticIpsAtEdge, imdsV2, publicAddressesAtEdge } from "./rules/instances";
 import { dropCapabilitiesSeccomp, imagesPinned, namespacesDenyByDefault, noPrivilegeEscalation, noPublicServices, probesSet, readOnlyRootFilesystem, resourcesSet, runAsNonRoot } from "./rules/kubernetes";
-import { eksEndpointPrivate, internetIngress, internetIngressRoles, noAllProtocolIngress, restrictedEgress } from "./rules/network";
+import { iamNoWildcards } from "./rules/iam";
+import { eksEndpointPrivate, internetIngress, internetIngressRoles, noAllProtocolIngress, restrictedEgress, vpcBaseline } from "./rules/network";
 import { noPlaintextSecrets } from "./rules/secrets";
 import { requiredTags } from "./rules/tags";
 
@@ -21,6 +22,7 @@ export const POLICIES: Policies = [
     noAllProtocolIngress,
     restrictedEgress,
     eksEndpointPrivate,
+    vpcBaseline,
     noPublicServices,
     namespacesDenyByDefault,
     // Encryption
@@ -46,6 +48,7 @@ export const POLICIES: Policies = [
     probesSet,
     imagesPinned,
     noPlaintextSecrets,
+    iamNoWildcards,
     requiredTags,
     faultDomains,
 ];

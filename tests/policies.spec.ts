@@ -7,6 +7,7 @@ import * as instances from "../policies/rules/instances";
 import * as k8s from "../policies/rules/kubernetes";
 import * as network from "../policies/rules/network";
 import { findSecret, noPlaintextSecrets } from "../policies/rules/secrets";
+import { iamNoWildcards } from "../policies/rules/iam";
 import { requiredTags } from "../policies/rules/tags";
 import { check, Subject, urnOf } from "./policy-helper";
 
@@ -110,6 +111,25 @@ describe("ports", () => {
     });
 });
 
+describe("network baseline and IAM", () => {
+    const vpc: Subject = { type: "aws:ec2/vpc:Vpc", name: "vpc", props: { cidrBlock: "10.0.0.0/16" } };
+    const linked = (type: string, name: string, props: Record<string, unknown>): Subject => ({ type, name, props: { vpcId: "vpc-1", ...props }, propertyDependencies: { vpcId: [urnOf(vpc)] } });
+    it("vpc-flow-logs-default-sg-closed", async () => {
+        const flowLog = linked("aws:ec2/flowLog:FlowLog", "flow", { trafficType: "ALL" });
+        const closed = linked("aws:ec2/defaultSecurityGroup:DefaultSecurityGroup", "default", {});
+        await firesAndPasses(network.vpcBaseline, [vpc, flowLog, closed], [vpc, closed], /no flow logs/);
+        assert.match((await check(network.vpcBaseline, [vpc, flowLog])).messages[0]!, /default security group is not managed/);
+        const open = linked("aws:ec2/defaultSecurityGroup:DefaultSecurityGroup", "default", { ingress: [{ protocol: "-1", self: true }] });
+        assert.match((await check(network.vpcBaseline, [vpc, flowLog, open])).messages[0]!, /keep it empty/);
+    });
+    it("iam-no-wildcards", async () => {
+        const rolePolicy = (Action: unknown, Resource: unknown): Subject => ({ type: "aws:iam/rolePolicy:RolePolicy", props: { policy: JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Action, Resource }] }) } });
+        await firesAndPasses(iamNoWildcards, [rolePolicy(["logs:PutLogEvents"], "*"), rolePolicy("s3:*", "arn:aws:s3:::dumps/*")], [rolePolicy("s3:*", "*")], /allows s3:\* on every resource/);
+        const trustAll: Subject = { type: "aws:iam/role:Role", props: { assumeRolePolicy: JSON.stringify({ Statement: [{ Effect: "Allow", Principal: { AWS: "*" }, Action: "sts:AssumeRole" }] }) } };
+        assert.match((await check(iamNoWildcards, [trustAll])).messages[0]!, /any principal/);
+    });
+});
+
 describe("encryption", () => {
     const bucket: Subject = { type: "aws:s3/bucket:Bucket", name: "dumps", props: { tags: TAGS } };
     const linked = (type: string, name: string, props: Record<string, unknown>): Subject => ({ type, name, props: { bucket: "dumps-123", ...props }, propertyDependencies: { bucket: [urnOf(bucket)] } });
@@ -183,8 +203,9 @@ describe("encryption", () => {
         await firesAndPasses(encryption.secretsWithCustomerKeys, [{ type: "aws:secretsmanager/secret:Secret", props: { kmsKeyId: KEY } }, { type: "aws:ssm/parameter:Parameter", props: { type: "SecureString", keyId: KEY } }, { type: "aws:ssm/parameter:Parameter", props: { type: "String" } }], [{ type: "aws:ssm/parameter:Parameter", props: { type: "SecureString", keyId: "alias/aws/ssm" } }], /customer-managed key/);
         assert.strictEqual((await check(encryption.secretsWithCustomerKeys, [{ type: "aws:secretsmanager/secret:Secret", props: {} }])).messages.length, 1);
     });
-    it("log-groups-encrypted", async () => {
-        await firesAndPasses(encryption.logGroupsEncrypted, [{ type: "aws:cloudwatch/logGroup:LogGroup", props: { kmsKeyId: KEY } }], [{ type: "aws:cloudwatch/logGroup:LogGroup", props: {} }], /not encrypted/);
+    it("log-groups-encrypted-retained", async () => {
+        await firesAndPasses(encryption.logGroupsEncrypted, [{ type: "aws:cloudwatch/logGroup:LogGroup", props: { kmsKeyId: KEY, retentionInDays: 30 } }], [{ type: "aws:cloudwatch/logGroup:LogGroup", props: { retentionInDays: 30 } }], /not encrypted/);
+        assert.match((await check(encryption.logGroupsEncrypted, [{ type: "aws:cloudwatch/logGroup:LogGroup", props: { kmsKeyId: KEY } }])).messages[0]!, /retentionInDays/);
     });
 });
 

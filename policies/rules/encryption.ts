@@ -249,12 +249,12 @@ export const secretsWithCustomerKeys: ResourceValidationPolicy = resourcePolicy(
 });
 
 export const logGroupsEncrypted: ResourceValidationPolicy = resourcePolicy({
-    name: "log-groups-encrypted",
-    description: "CloudWatch log groups are encrypted with a customer key.",
+    name: "log-groups-encrypted-retained",
+    description: "CloudWatch log groups are encrypted with a customer key and keep logs for a set period.",
     severity: "medium",
     validateResource: (args, report) => {
-        if (args.type === "aws:cloudwatch/logGroup:LogGroup" && !isCustomerKey(args.props.kmsKeyId)) {
-            report("the log group is not encrypted with a customer key (kmsKeyId)");
-        }
+        if (args.type !== "aws:cloudwatch/logGroup:LogGroup") return;
+        if (!isCustomerKey(args.props.kmsKeyId)) report("the log group is not encrypted with a customer-managed key (kmsKeyId)");
+        if (!(Number(args.props.retentionInDays) > 0)) report("the log group keeps logs forever or not at all; set retentionInDays");
     },
 });

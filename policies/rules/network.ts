@@ -207,3 +207,26 @@ export const eksEndpointPrivate: ResourceValidationPolicy = resourcePolicy({
         }
     },
 });
+
+export const vpcBaseline: StackValidationPolicy = stackPolicy({
+    name: "vpc-flow-logs-default-sg-closed",
+    description: "Every VPC records flow logs and manages its default security group with no rules.",
+    severity: "medium",
+    validateStack: (args, report) => {
+        const linkedTo = (r: (typeof args.resources)[number], vpc: (typeof args.resources)[number]) =>
+            (r.propertyDependencies?.vpcId ?? r.dependencies).some((d) => d.urn === vpc.urn);
+        for (const vpc of args.resources.filter((r) => r.type === "aws:ec2/vpc:Vpc")) {
+            if (!args.resources.some((r) => r.type === "aws:ec2/flowLog:FlowLog" && linkedTo(r, vpc))) {
+                report("the VPC records no flow logs", vpc.urn);
+            }
+            const defaults = args.resources.filter((r) => r.type === "aws:ec2/defaultSecurityGroup:DefaultSecurityGroup" && linkedTo(r, vpc));
+            if (defaults.length === 0) {
+                report("the VPC's default security group is not managed, so it keeps AWS's allow-all-members rules", vpc.urn);
+            }
+            for (const group of defaults) {
+                const rules = [...asArray(known(() => group.props.ingress) as unknown[] | undefined), ...asArray(known(() => group.props.egress) as unknown[] | undefined)];
+                if (rules.length > 0) report("the default security group has rules; keep it empty", group.urn);
+            }
+        }
+    },
+});

@@ -4,12 +4,15 @@
  */
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
+import { BackupStore } from "./components/backup-store";
 import { Keys } from "./components/keys";
 import { Network } from "./components/network";
+import { Postgres } from "./components/postgres";
+import { Redis } from "./components/redis";
 import { ConfigError } from "./config/errors";
 import { loadStackConfig } from "./config/load";
 import { baseTags, namePrefix, partitionOf, StackIdentity } from "./topology/naming";
-import { portMap } from "./topology/ports";
+import { listenerOf, portMap } from "./topology/ports";
 
 export = async () => {
     const config = loadStackConfig();
@@ -36,8 +39,9 @@ export = async () => {
     const zones = [...available.names].sort().slice(0, config.availabilityZones);
     const listeners = portMap({ sshFromOperators: config.sshFromOperators });
 
+    const policyContext = { accountId: caller.accountId, region: config.region, partition: partitionOf(config.region) };
     const keys = new Keys("keys", {
-        policyContext: { accountId: caller.accountId, region: config.region, partition: partitionOf(config.region) },
+        policyContext,
         aliasPrefix: prefix,
         deletionWindowDays: config.kmsDeletionWindowDays,
         tags,
@@ -55,6 +59,48 @@ export = async () => {
         tags,
     });
 
+    const postgres = new Postgres("postgres", {
+        engineVersion: config.postgresEngineVersion,
+        instanceClass: config.postgresInstanceClass,
+        allocatedStorageGb: config.postgresStorageGb,
+        readReplicas: config.postgresReadReplicas,
+        zones,
+        subnetIds: network.privateSubnetIds,
+        securityGroupId: network.securityGroupIds.postgres,
+        port: listenerOf("postgres", "postgres", listeners).port,
+        dataKeyArn: keys.arns.data,
+        secretsKeyArn: keys.arns.secrets,
+        backupRetentionDays: config.postgresBackupRetentionDays,
+        multiAz: config.postgresMultiAz,
+        deletionProtection: config.deletionProtection,
+        namePrefix: prefix,
+        tags,
+    });
+
+    const redis = new Redis("redis", {
+        nodeType: config.redisNodeType,
+        replicas: config.redisReplicas,
+        multiAz: config.redisMultiAz,
+        zones,
+        subnetIds: network.privateSubnetIds,
+        securityGroupId: network.securityGroupIds.redis,
+        port: listenerOf("redis", "redis", listeners).port,
+        dataKeyArn: keys.arns.data,
+        secretsKeyArn: keys.arns.secrets,
+        snapshotRetentionDays: config.redisSnapshotRetentionDays,
+        namePrefix: prefix,
+        tags,
+    });
+
+    const backups = new BackupStore("backups", {
+        policyContext,
+        backupsKeyArn: keys.arns.backups,
+        objectLock: config.backupObjectLock,
+        replicaRegion: config.backupReplicaRegion === "none" ? undefined : config.backupReplicaRegion,
+        namePrefix: prefix,
+        tags,
+    });
+
     return {
         availabilityZones: zones,
         vpcId: network.vpcId,
@@ -62,5 +108,20 @@ export = async () => {
         privateSubnetIds: network.privateSubnetIds,
         securityGroupIds: network.securityGroupIds,
         kmsKeyArns: keys.arns,
+        postgres: {
+            writerEndpoint: postgres.writerEndpoint,
+            readerEndpoints: postgres.readerEndpoints,
+            masterSecretArn: postgres.masterSecretArn,
+        },
+        redis: {
+            primaryEndpoint: redis.primaryEndpoint,
+            readerEndpoint: redis.readerEndpoint,
+            authTokenSecretArn: redis.authTokenSecretArn,
+        },
+        backups: {
+            buckets: backups.bucketNames,
+            writerPolicyArns: backups.writerPolicyArns,
+            replicaBuckets: backups.replicaBucketNames,
+        },
     };
 };

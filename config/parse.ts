@@ -91,6 +91,9 @@ export function parseStackConfig(project: string, raw: RawConfig): StackConfig {
     }
 
     const result = platformConfigSchema.safeParse(platformValues);
+    if (result.success && region !== undefined && result.data.backupReplicaRegion === region) {
+        problems.push({ key: `${project}:backupReplicaRegion`, value: JSON.stringify(region), rule: "must differ from aws:region: a replica in the same region survives no regional outage" });
+    }
     if (!result.success) {
         problems.push(...result.error.issues.map((issue) => describeIssue(project, issue, raw.values, shown)));
     }

@@ -50,10 +50,17 @@ export const CONFIG_KEYS = {
     validators: { type: "integer", schema: integer(4, 31).refine((n) => (n - 1) % 3 === 0, "must be 3f+1 with f ≥ 1 (4, 7, 10, …) so that consensus tolerates f faults"), description: "Validator count." },
     relays: { type: "integer", schema: integer(1, 16), description: "Relay count." },
     deletionProtection: { type: "boolean", schema: z.boolean({ error: "must be true or false" }), description: "Deletion protection and final snapshots on stateful resources." },
+    postgresEngineVersion: { type: "string", schema: z.string().regex(/^(1[4-9])(\.\d+)?$/, "must be a PostgreSQL major version 14–19, optionally with a minor, e.g. \"17\" or \"17.6\""), description: "PostgreSQL engine version; the parameter group family follows its major version." },
+    postgresMultiAz: { type: "boolean", schema: z.boolean({ error: "must be true or false" }), description: "A synchronous standby of the primary in another AZ." },
     postgresInstanceClass: { type: "string", schema: instanceType("db."), description: "RDS instance class of the primary and the replicas." },
     postgresStorageGb: { type: "integer", schema: integer(20, 65536), description: "Allocated gp3 storage of each PostgreSQL instance, GiB." },
     postgresReadReplicas: { type: "integer", schema: integer(0, 5), description: "Read replicas, each in an AZ other than the primary's." },
     postgresBackupRetentionDays: { type: "integer", schema: integer(7, 35), description: "Days of automated backups (point-in-time recovery window)." },
+    redisReplicas: { type: "integer", schema: integer(0, 5), description: "Redis replicas beside the primary." },
+    redisMultiAz: { type: "boolean", schema: z.boolean({ error: "must be true or false" }), description: "Redis multi-AZ with automatic failover." },
+    redisSnapshotRetentionDays: { type: "integer", schema: integer(1, 35), description: "Days of Redis snapshots." },
+    backupObjectLock: { type: "boolean", schema: z.boolean({ error: "must be true or false" }), description: "S3 Object Lock (governance mode) on the backup buckets." },
+    backupReplicaRegion: { type: "string", schema: z.string().regex(/^(none|[a-z]{2}(-gov)?-[a-z]+-\d)$/, "must be an AWS region such as us-west-2, or none"), description: "Region of the cross-region replica of the backup buckets, or none." },
     redisNodeType: { type: "string", schema: instanceType("cache."), description: "ElastiCache node type." },
     appServerInstanceType: { type: "string", schema: instanceType(""), description: "EC2 instance type of the API servers." },
     appServerCount: { type: "integer", schema: integer(1, 20), description: "API servers, spread over the AZs." },
@@ -87,6 +94,12 @@ export const platformConfigSchema = z.strictObject(shape).superRefine((c, ctx) =
     if (c.loadBalancerCount > c.availabilityZones) {
         problem("loadBalancerCount", `must be at most availabilityZones (${c.availabilityZones}): each load balancer has an AZ of its own`);
     }
+    if (c.redisMultiAz && c.redisReplicas < 1) {
+        problem("redisMultiAz", "needs redisReplicas of at least 1 (automatic failover promotes a replica)");
+    }
+    if (c.redisReplicas + 1 > c.availabilityZones && c.redisMultiAz) {
+        problem("redisReplicas", `must be at most availabilityZones - 1 (${c.availabilityZones - 1}) with redisMultiAz, one node per AZ`);
+    }
     if (c.environment !== "prod") {
         return;
     }
@@ -113,6 +126,18 @@ export const platformConfigSchema = z.strictObject(shape).superRefine((c, ctx) =
     }
     if (c.loadBalancerCount < 2) {
         problem("loadBalancerCount", "must be at least 2 in prod");
+    }
+    if (!c.postgresMultiAz) {
+        problem("postgresMultiAz", "must be true in prod");
+    }
+    if (!c.redisMultiAz) {
+        problem("redisMultiAz", "must be true in prod (multi-AZ with automatic failover)");
+    }
+    if (!c.backupObjectLock) {
+        problem("backupObjectLock", "must be true in prod");
+    }
+    if (c.backupReplicaRegion === "none") {
+        problem("backupReplicaRegion", "must name a second region in prod");
     }
     if (c.relays < 2) {
         problem("relays", "must be at least 2 in prod, so that one AZ loss leaves a relay path");

@@ -49,19 +49,31 @@ const ID_PREFIX: Readonly<Record<string, string>> = {
 interface MockState {
     readonly region: string;
     readonly subnets: Map<string, string>;
+    /** Region of each explicit AWS provider, by logical name. */
+    readonly providerRegions: Map<string, string>;
 }
 
 export class PlanMocks implements pulumi.runtime.Mocks {
     private readonly state: MockState;
 
     constructor(region: string) {
-        this.state = { region, subnets: new Map() };
+        this.state = { region, subnets: new Map(), providerRegions: new Map() };
+    }
+
+    /** The region a resource lives in: its explicit provider's, or the stack's. */
+    private regionOf(args: pulumi.runtime.MockResourceArgs): string {
+        // A provider reference is "<provider URN>::<provider id>"; the URN ends with the provider's name.
+        const providerName = args.provider?.split("::").slice(-2, -1)[0];
+        return (providerName && this.state.providerRegions.get(providerName)) || this.state.region;
     }
 
     newResource(args: pulumi.runtime.MockResourceArgs): { id: string; state: Record<string, unknown> } {
         const seed = `${args.type}::${args.name}`;
         const id = this.idFor(args, seed);
-        const region = this.state.region;
+        const region = this.regionOf(args);
+        if (args.type === "pulumi:providers:aws" && typeof args.inputs.region === "string") {
+            this.state.providerRegions.set(args.name, args.inputs.region);
+        }
         const partition = partitionOf(region);
         const [pkg, modulePath] = args.type.split(":");
         const service = (modulePath ?? "").split("/")[0] ?? "";
@@ -69,7 +81,7 @@ export class PlanMocks implements pulumi.runtime.Mocks {
         const out: Record<string, unknown> = { ...args.inputs };
 
         if (pkg === "aws") {
-            out.arn = this.arnFor(args.type, service, id, physicalName, partition);
+            out.arn = this.arnFor(args.type, service, id, physicalName, partition, region);
             if ("tags" in args.inputs) {
                 out.tagsAll = args.inputs.tags;
             }
@@ -104,6 +116,24 @@ export class PlanMocks implements pulumi.runtime.Mocks {
             case "aws:cloudwatch/logGroup:LogGroup":
                 out.name = physicalName;
                 break;
+            case "aws:rds/instance:Instance": {
+                out.address = `${String(args.inputs.identifier)}.c${digest(`${region}:rds`, 11)}.${region}.rds.amazonaws.com`;
+                out.endpoint = `${String(out.address)}:${String(args.inputs.port ?? 5432)}`;
+                out.availabilityZone = args.inputs.availabilityZone ?? zonesOf(region)[0];
+                if (args.inputs.manageMasterUserPassword) {
+                    out.masterUserSecrets = [{ secretArn: `arn:${partition}:secretsmanager:${region}:${MOCK_ACCOUNT_ID}:secret:rds!db-${digest(seed, 8)}-${digest(seed, 6)}`, kmsKeyId: args.inputs.masterUserSecretKmsKeyId, secretStatus: "active" }];
+                }
+                break;
+            }
+            case "aws:elasticache/replicationGroup:ReplicationGroup":
+                out.primaryEndpointAddress = `master.${String(args.inputs.replicationGroupId)}.${digest(seed, 6)}.use1.cache.amazonaws.com`;
+                out.readerEndpointAddress = `replica.${String(args.inputs.replicationGroupId)}.${digest(seed, 6)}.use1.cache.amazonaws.com`;
+                break;
+            case "random:index/randomPassword:RandomPassword":
+                // Deterministic stand-in; the SDK marks it secret, and the plan masks it.
+                out.result = digest(`${seed}:result`, Number(args.inputs.length ?? 32)).padEnd(Number(args.inputs.length ?? 32), "x");
+                out.bcryptHash = `$2a$10$${digest(`${seed}:bcrypt`, 53)}`;
+                break;
         }
         return { id, state: out };
     }
@@ -135,11 +165,19 @@ export class PlanMocks implements pulumi.runtime.Mocks {
         if (prefix) {
             return `${prefix}${digest(seed, 17)}`;
         }
+        if (args.type === "aws:s3/bucket:Bucket" && typeof args.inputs.bucket === "string") {
+            return args.inputs.bucket;
+        }
+        if (args.type === "aws:rds/instance:Instance" && typeof args.inputs.identifier === "string") {
+            return args.inputs.identifier;
+        }
+        if (args.type === "aws:elasticache/replicationGroup:ReplicationGroup" && typeof args.inputs.replicationGroupId === "string") {
+            return args.inputs.replicationGroupId;
+        }
         return typeof args.inputs.name === "string" ? args.inputs.name : `${args.name}-${digest(seed, 7)}`;
     }
 
-    private arnFor(type: string, service: string, id: string, name: string, partition: string): string {
-        const { region } = this.state;
+    private arnFor(type: string, service: string, id: string, name: string, partition: string, region: string): string {
         const account = MOCK_ACCOUNT_ID;
         switch (type) {
             case "aws:kms/key:Key":
@@ -154,7 +192,11 @@ export class PlanMocks implements pulumi.runtime.Mocks {
                 return `arn:${partition}:logs:${region}:${account}:log-group:${name}`;
             case "aws:s3/bucketV2:BucketV2":
             case "aws:s3/bucket:Bucket":
-                return `arn:${partition}:s3:::${name}`;
+                return `arn:${partition}:s3:::${id}`;
+            case "aws:rds/instance:Instance":
+                return `arn:${partition}:rds:${region}:${account}:db:${id}`;
+            case "aws:secretsmanager/secret:Secret":
+                return `arn:${partition}:secretsmanager:${region}:${account}:secret:${name}-${digest(name, 6)}`;
             default: {
                 const resource = type.split(":")[2]!.replace(/^./, (c) => c.toLowerCase());
                 return `arn:${partition}:${service}:${region}:${account}:${resource}/${id}`;

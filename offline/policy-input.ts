@@ -1,10 +1,10 @@
 /**
  * What the policy runner reads: an offline-plan inventory or a `pulumi stack export` document.
- * Secrets of a stack export (ciphertext or plaintext) become "[secret]", which policies see as unknown.
+ * Secrets of a stack export (ciphertext or plaintext) become unknown values: policies skip what reads them.
  */
 import { InventoryResource } from "./inventory";
 import { PolicySubject } from "./policy-runner";
-import { SECRET_MASK } from "./secrets";
+import { UNKNOWN_MARK } from "./secrets";
 
 const SIG_KEY = "4dabf18193072939515e22adb298388d";
 const SECRET_SIG = "1b47061264138c4ac30d75fd1eb44270";
@@ -23,7 +23,7 @@ function maskExportSecrets(value: unknown): unknown {
     if (Array.isArray(value)) return value.map(maskExportSecrets);
     if (value !== null && typeof value === "object") {
         const record = value as Record<string, unknown>;
-        if (record[SIG_KEY] === SECRET_SIG) return SECRET_MASK;
+        if (record[SIG_KEY] === SECRET_SIG) return UNKNOWN_MARK;
         return Object.fromEntries(Object.entries(record).map(([k, v]) => [k, maskExportSecrets(v)]));
     }
     return value;

@@ -1,13 +1,13 @@
 /**
  * Runs the CrossGuard pack's policies without the Pulumi CLI, over resources from an offline-plan
  * inventory or a `pulumi stack export`, the way the engine's analyzer would: resource policies per
- * resource, stack policies once, configuration over schema defaults, masked secrets as unknown
- * values (so they skip a check, never fail it), exemptions and not-applicable answers collected.
+ * resource, stack policies once, configuration over schema defaults, unknown values skipping the
+ * check that reads them (never failing it), exemptions and not-applicable answers collected.
  */
 import { EnforcementLevel, Policies, PolicyPackConfig, PolicyResource, ResourceValidationArgs, ResourceValidationPolicy, StackValidationArgs, StackValidationPolicy } from "@pulumi/policy";
 import { EXEMPTED_PREFIX, ExemptionRecord, setExemptionSink } from "../policies/lib/exemptions";
 import { Violation } from "./inventory";
-import { SECRET_MASK, UNKNOWN_MARK } from "./secrets";
+import { UNKNOWN_MARK } from "./secrets";
 
 // The engine's own proxy, so an unknown value fails a property read exactly as in a real preview.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -57,9 +57,12 @@ class NotApplicable extends Error {
     }
 }
 
-/** Masked and unknown values become the engine's unknown sentinel. */
+/**
+ * Unknown values become the engine's unknown sentinel. A masked secret of an inventory stays a known
+ * string: in a real preview the engine hands policies secrets in plain text, so they are known there.
+ */
 export function unmask(value: unknown): unknown {
-    if (value === SECRET_MASK || value === UNKNOWN_MARK) return proxy.unknownStringValue;
+    if (value === UNKNOWN_MARK) return proxy.unknownStringValue;
     if (Array.isArray(value)) return value.map(unmask);
     if (value !== null && typeof value === "object") {
         return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, unmask(v)]));

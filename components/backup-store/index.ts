@@ -1,0 +1,146 @@
+import * as aws from "@pulumi/aws";
+import * as pulumi from "@pulumi/pulumi";
+import { keyPolicy, KeyPolicyContext } from "../keys/policy";
+import { BACKUP_SCHEDULES } from "../../topology/retention";
+import { lifecycleRules, replicationPolicy, writerPolicy } from "./documents";
+import { SecureBucket } from "./secure-bucket";
+
+/** Backup buckets by purpose, and the prefix their one writer (a backup job) owns. */
+export const BACKUP_BUCKETS = {
+    dumps: { writer: "postgres", description: "PostgreSQL logical dumps" },
+    snapshots: { writer: "chain", description: "chain snapshots" },
+    config: { writer: "config", description: "configuration backups" },
+} as const;
+export type BackupPurpose = keyof typeof BACKUP_BUCKETS;
+
+export interface BackupStoreArgs {
+    /** Account, region and partition; bucket names end with the account id. No default. */
+    readonly policyContext: KeyPolicyContext;
+    /** KMS key of the buckets. No default. */
+    readonly backupsKeyArn: pulumi.Input<string>;
+    /** Object Lock (governance) on every backup bucket. Default: false. */
+    readonly objectLock?: boolean;
+    /** Region of a replica of every backup bucket, with a key of its own. Default: no replica. */
+    readonly replicaRegion?: string;
+    /** Prefix of names. No default. */
+    readonly namePrefix: string;
+    /** Tags for every taggable resource. Default: none. */
+    readonly tags?: Record<string, string>;
+}
+
+/** S3 buckets for dumps, chain snapshots and configuration; prod adds Object Lock and a cross-region replica. */
+export class BackupStore extends pulumi.ComponentResource {
+    public readonly bucketNames: Readonly<Record<BackupPurpose, pulumi.Output<string>>>;
+    public readonly bucketArns: Readonly<Record<BackupPurpose, pulumi.Output<string>>>;
+    /** IAM policy per bucket, allowing its writer to read and write under its prefix only. */
+    public readonly writerPolicyArns: Readonly<Record<BackupPurpose, pulumi.Output<string>>>;
+    public readonly replicaBucketNames?: Readonly<Record<BackupPurpose, pulumi.Output<string>>>;
+
+    constructor(name: string, args: BackupStoreArgs, opts?: pulumi.ComponentResourceOptions) {
+        super("platform:backups:BackupStore", name, {}, opts);
+        const objectLockDays = args.objectLock ? Math.min(...BACKUP_SCHEDULES.map((s) => s.keepDays)) : undefined;
+        const account = args.policyContext.accountId;
+        const tags = args.tags ?? {};
+        const parent = { parent: this };
+        const purposes = Object.keys(BACKUP_BUCKETS) as BackupPurpose[];
+
+        // Server access logs can only be delivered to an SSE-S3 bucket; it holds no backup data.
+        const accessLogs = new SecureBucket(`${name}-access-logs`, {
+            bucketName: `${args.namePrefix}-s3-access-logs-${account}`,
+            encryption: "s3-managed",
+            lifecycleRules: [{ id: "expire-90d", status: "Enabled", filter: { prefix: "" }, expiration: { days: 90 }, noncurrentVersionExpiration: { noncurrentDays: 7 } }],
+            extraStatements: (arn) => [{
+                Sid: "S3ServerAccessLogsDelivery",
+                Effect: "Allow",
+                Principal: { Service: "logging.s3.amazonaws.com" },
+                Action: "s3:PutObject",
+                Resource: `${arn}/*`,
+                Condition: { StringEquals: { "aws:SourceAccount": account } },
+            }],
+            tags: { ...tags, Purpose: "s3-access-logs" },
+        }, parent);
+
+        const buckets = {} as Record<BackupPurpose, SecureBucket>;
+        const writerPolicies = {} as Record<BackupPurpose, aws.iam.Policy>;
+        for (const purpose of purposes) {
+            const { writer, description } = BACKUP_BUCKETS[purpose];
+            buckets[purpose] = new SecureBucket(`${name}-${purpose}`, {
+                bucketName: `${args.namePrefix}-${purpose}-${account}`,
+                encryption: { keyArn: args.backupsKeyArn },
+                objectLockDays,
+                lifecycleRules: lifecycleRules(writer),
+                accessLogBucket: accessLogs.bucket.id,
+                tags: { ...tags, Purpose: purpose },
+            }, parent);
+            writerPolicies[purpose] = new aws.iam.Policy(`${name}-${purpose}-writer`, {
+                name: `${args.namePrefix}-backups-${purpose}-writer`,
+                description: `${description}: read and write under ${writer}/ only`,
+                policy: pulumi.all([buckets[purpose].bucket.arn, args.backupsKeyArn]).apply(([arn, key]) => JSON.stringify(writerPolicy(arn, writer, key))),
+                tags,
+            }, parent);
+        }
+
+        if (args.replicaRegion !== undefined) {
+            this.replicaBucketNames = this.replicate(name, args, buckets, objectLockDays);
+        }
+
+        const map = (f: (p: BackupPurpose) => pulumi.Output<string>) => Object.fromEntries(purposes.map((p) => [p, f(p)])) as Record<BackupPurpose, pulumi.Output<string>>;
+        this.bucketNames = map((p) => buckets[p].bucket.id);
+        this.bucketArns = map((p) => buckets[p].bucket.arn);
+        this.writerPolicyArns = map((p) => writerPolicies[p].arn);
+        this.registerOutputs({ bucketNames: this.bucketNames, writerPolicyArns: this.writerPolicyArns, replicaBucketNames: this.replicaBucketNames });
+    }
+
+    private replicate(name: string, args: BackupStoreArgs, sources: Record<BackupPurpose, SecureBucket>, objectLockDays: number | undefined): Record<BackupPurpose, pulumi.Output<string>> {
+        const region = args.replicaRegion!;
+        const tags = args.tags ?? {};
+        const provider = new aws.Provider(`${name}-replica-region`, { region }, { parent: this });
+        const inReplica = { parent: this, provider };
+        const replicaKey = new aws.kms.Key(`${name}-replica-key`, {
+            description: `${args.namePrefix} backups replica in ${region}`,
+            enableKeyRotation: true,
+            rotationPeriodInDays: 365,
+            deletionWindowInDays: 30,
+            policy: JSON.stringify(keyPolicy("backups", { ...args.policyContext, region })),
+            tags: { ...tags, Name: `${args.namePrefix}-backups-replica`, Purpose: "backups" },
+        }, inReplica);
+        new aws.kms.Alias(`${name}-replica-key-alias`, { name: `alias/${args.namePrefix}-backups-replica`, targetKeyId: replicaKey.keyId }, inReplica);
+
+        const role = new aws.iam.Role(`${name}-replication`, {
+            name: `${args.namePrefix}-backups-replication`,
+            description: `${args.namePrefix}: replicate backup buckets to ${region}`,
+            assumeRolePolicy: JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Principal: { Service: "s3.amazonaws.com" }, Action: "sts:AssumeRole" }] }),
+            tags,
+        }, { parent: this });
+
+        const names = {} as Record<BackupPurpose, pulumi.Output<string>>;
+        for (const purpose of Object.keys(sources) as BackupPurpose[]) {
+            const source = sources[purpose];
+            const replica = new SecureBucket(`${name}-${purpose}-replica`, {
+                bucketName: `${args.namePrefix}-${purpose}-${args.policyContext.accountId}-${region}`,
+                encryption: { keyArn: replicaKey.arn },
+                objectLockDays,
+                lifecycleRules: lifecycleRules(BACKUP_BUCKETS[purpose].writer),
+                tags: { ...tags, Purpose: `${purpose}-replica` },
+            }, inReplica);
+            new aws.iam.RolePolicy(`${name}-${purpose}-replication`, {
+                role: role.id,
+                policy: pulumi.all([source.bucket.arn, replica.bucket.arn, args.backupsKeyArn, replicaKey.arn]).apply(([s, r, sk, rk]) => JSON.stringify(replicationPolicy(s, r, sk, rk))),
+            }, { parent: this });
+            new aws.s3.BucketReplicationConfig(`${name}-${purpose}-replication`, {
+                bucket: source.bucket.id,
+                role: role.arn,
+                rules: [{
+                    id: "everything",
+                    status: "Enabled",
+                    filter: { prefix: "" },
+                    deleteMarkerReplication: { status: "Enabled" },
+                    sourceSelectionCriteria: { sseKmsEncryptedObjects: { status: "Enabled" } },
+                    destination: { bucket: replica.bucket.arn, encryptionConfiguration: { replicaKmsKeyId: replicaKey.arn } },
+                }],
+            }, { parent: this, dependsOn: [source.versioning, replica.versioning] });
+            names[purpose] = replica.bucket.id;
+        }
+        return names;
+    }
+}

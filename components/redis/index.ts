@@ -1,0 +1,103 @@
+import * as aws from "@pulumi/aws";
+import * as pulumi from "@pulumi/pulumi";
+import * as random from "@pulumi/random";
+import { nodeZones, REDIS_ENGINE_VERSION, REDIS_PARAMETER_FAMILY, replicationGroupId } from "./settings";
+
+export interface RedisArgs {
+    /** Node type, e.g. "cache.r6g.large". No default. */
+    readonly nodeType: string;
+    /** Replicas beside the primary. Default: 1. */
+    readonly replicas?: number;
+    /** Multi-AZ with automatic failover. Default: false. */
+    readonly multiAz?: boolean;
+    /** Zones to place nodes in, primary's first. No default. */
+    readonly zones: readonly string[];
+    /** Private subnets for the subnet group. No default. */
+    readonly subnetIds: pulumi.Input<string>[];
+    /** Security group admitting the Redis port from the roles of the port map. No default. */
+    readonly securityGroupId: pulumi.Input<string>;
+    /** Port from the port map. No default. */
+    readonly port: number;
+    /** KMS key for at-rest encryption. No default. */
+    readonly dataKeyArn: pulumi.Input<string>;
+    /** KMS key of the auth-token secret. No default. */
+    readonly secretsKeyArn: pulumi.Input<string>;
+    /** Days of snapshots. Default: 7. */
+    readonly snapshotRetentionDays?: number;
+    /** Prefix of names. No default. */
+    readonly namePrefix: string;
+    /** Tags for every resource. Default: none. */
+    readonly tags?: Record<string, string>;
+}
+
+/** ElastiCache Redis with encryption at rest and in transit and an auth token kept in Secrets Manager. */
+export class Redis extends pulumi.ComponentResource {
+    public readonly primaryEndpoint: pulumi.Output<string>;
+    public readonly readerEndpoint: pulumi.Output<string>;
+    public readonly authTokenSecretArn: pulumi.Output<string>;
+
+    constructor(name: string, args: RedisArgs, opts?: pulumi.ComponentResourceOptions) {
+        super("platform:data:Redis", name, {}, opts);
+        const replicas = args.replicas ?? 1;
+        const multiAz = args.multiAz ?? false;
+        const snapshotRetentionDays = args.snapshotRetentionDays ?? 7;
+        const id = replicationGroupId(args.namePrefix, "redis");
+        const parent = { parent: this };
+        const tags = (role: string) => ({ ...args.tags, Name: `${args.namePrefix}-${role}` });
+
+        // ElastiCache accepts 16–128 printable characters without / " @; letters and digits avoid every escape.
+        const authToken = new random.RandomPassword(`${name}-auth-token`, { length: 64, special: false }, parent);
+        const secret = new aws.secretsmanager.Secret(`${name}-auth-token`, {
+            name: `${args.namePrefix}/redis/auth-token`,
+            description: `${args.namePrefix} Redis AUTH token`,
+            kmsKeyId: args.secretsKeyArn,
+            tags: tags("redis-auth-token"),
+        }, parent);
+        new aws.secretsmanager.SecretVersion(`${name}-auth-token`, { secretId: secret.id, secretString: authToken.result }, parent);
+
+        const subnetGroup = new aws.elasticache.SubnetGroup(`${name}-subnets`, {
+            name: id,
+            description: `${args.namePrefix} Redis: private subnets`,
+            subnetIds: args.subnetIds,
+            tags: tags("redis-subnets"),
+        }, parent);
+        const parameterGroup = new aws.elasticache.ParameterGroup(`${name}-params`, {
+            name: `${id}-${REDIS_PARAMETER_FAMILY}`,
+            family: REDIS_PARAMETER_FAMILY,
+            description: `${args.namePrefix} Redis: evict only keys with a TTL`,
+            parameters: [{ name: "maxmemory-policy", value: "volatile-lru" }],
+            tags: tags("redis-params"),
+        }, parent);
+
+        const group = new aws.elasticache.ReplicationGroup(`${name}-group`, {
+            replicationGroupId: id,
+            description: `${args.namePrefix} Redis`,
+            engine: "redis",
+            engineVersion: REDIS_ENGINE_VERSION,
+            nodeType: args.nodeType,
+            port: args.port,
+            numCacheClusters: replicas + 1,
+            preferredCacheClusterAzs: nodeZones(args.zones, replicas + 1),
+            automaticFailoverEnabled: multiAz,
+            multiAzEnabled: multiAz,
+            subnetGroupName: subnetGroup.name,
+            securityGroupIds: [args.securityGroupId],
+            parameterGroupName: parameterGroup.name,
+            atRestEncryptionEnabled: true,
+            kmsKeyId: args.dataKeyArn,
+            transitEncryptionEnabled: true,
+            transitEncryptionMode: "required",
+            authToken: authToken.result,
+            snapshotRetentionLimit: snapshotRetentionDays,
+            snapshotWindow: "01:00-02:00",
+            maintenanceWindow: "sun:04:00-sun:05:00",
+            autoMinorVersionUpgrade: true,
+            tags: { ...tags("redis"), Role: "redis" },
+        }, parent);
+
+        this.primaryEndpoint = group.primaryEndpointAddress;
+        this.readerEndpoint = group.readerEndpointAddress;
+        this.authTokenSecretArn = secret.arn;
+        this.registerOutputs({ primaryEndpoint: this.primaryEndpoint, readerEndpoint: this.readerEndpoint, authTokenSecretArn: this.authTokenSecretArn });
+    }
+}

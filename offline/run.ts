@@ -100,14 +100,28 @@ export async function runProgram(options: RunOptions): Promise<ProgramRun> {
         registerOutputs(req, callback);
     };
 
+    // The SDK records a stack trace for every resource and promise, for the engine's diagnostics;
+    // the offline plan shows none of them, and they cost a third of its run. PLAN_STACK_TRACES=1 keeps them.
+    const stackTraceLimit = Error.stackTraceLimit;
+    if (!process.env.PLAN_STACK_TRACES) {
+        Error.stackTraceLimit = 0;
+    }
+    try {
+        await runStack(options);
+    } finally {
+        Error.stackTraceLimit = stackTraceLimit;
+    }
+    await pulumi.runtime.disconnect();
+
+    const resources = [...declared].sort((a, b) => a.urn.localeCompare(b.urn));
+    return { resources, outputs };
+}
+
+async function runStack(options: RunOptions): Promise<void> {
     await pulumi.runtime.runInPulumiStack(async () => {
         // eslint-disable-next-line @typescript-eslint/no-require-imports
         const exported = require(options.program) as unknown;
         const program = (exported as { default?: unknown }).default ?? exported;
         return typeof program === "function" ? await (program as () => Promise<unknown>)() : program;
     });
-    await pulumi.runtime.disconnect();
-
-    const resources = [...declared].sort((a, b) => a.urn.localeCompare(b.urn));
-    return { resources, outputs };
 }

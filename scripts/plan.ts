@@ -100,6 +100,9 @@ main().then(
             process.exit(2);
         }
         console.error(error instanceof Error ? error.stack : String(error));
+        if (!process.env.PLAN_STACK_TRACES) {
+            console.error("(stack traces are off for speed; run again with PLAN_STACK_TRACES=1 to see where)");
+        }
         process.exit(3);
     },
 );

@@ -17,7 +17,6 @@ function transpile(source, filename) {
         format: "cjs",
         target: "node20",
         sourcefile: filename,
-        sourcemap: "inline",
     }).code;
 }
 

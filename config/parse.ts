@@ -116,6 +116,7 @@ function describeIssue(project: string, issue: z.core.$ZodIssue, values: RawConf
 
 /** The element of a shown list at the issue's path, e.g. the bad entry of wireguardAllowedSources. */
 function elementOf(shownValue: string, path: readonly string[]): string {
+    // A path ending inside an object names the field; show the value of that field.
     try {
         const element = path.reduce<unknown>((value, step) => (value as Record<string, unknown>)?.[step], JSON.parse(shownValue));
         return JSON.stringify(element);

@@ -32,8 +32,20 @@ const instanceType = (prefix: "" | "db." | "cache.") =>
         `must be an instance ${prefix ? "class" : "type"} like ${prefix || ""}${prefix === "cache." ? "t4g.medium" : prefix === "db." ? "r6g.large" : "m6i.large"}`,
     );
 
-/** How Pulumi.yaml declares a key; also how the program decodes the text Pulumi hands it. */
-export type PulumiConfigType = "string" | "integer" | "boolean" | "array";
+/**
+ * How Pulumi.yaml declares a key; also how the program decodes the text Pulumi hands it.
+ * "object-array": Pulumi.yaml types only scalars and lists of scalars, so such keys are declared
+ * without a type and validated here alone.
+ */
+export type PulumiConfigType = "string" | "integer" | "boolean" | "array" | "object-array";
+
+const WIREGUARD_KEY = /^[A-Za-z0-9+/]{42}[AEIMQUYcgkosw048]=$/;
+
+const wireguardPeer = z.strictObject({
+    name: z.string().regex(/^[a-z][a-z0-9-]{1,31}$/, "must be 2–32 lowercase letters, digits or dashes"),
+    publicKey: z.string().regex(WIREGUARD_KEY, "must be a WireGuard public key: base64 of 32 bytes (44 characters)"),
+    allowedIps: z.array(cidr("must be an IPv4 network")).min(1, "must list at least one network"),
+});
 
 /** Each key of the project namespace: declared type, schema and one-line meaning (the README's reference is built from it). */
 export const CONFIG_KEYS = {
@@ -45,6 +57,7 @@ export const CONFIG_KEYS = {
     flowLogRetentionDays: { type: "integer", schema: z.number().refine((n) => (LOG_RETENTION_DAYS as readonly number[]).includes(n), `must be a CloudWatch Logs retention period (${LOG_RETENTION_DAYS.join(", ")})`), description: "Days the VPC flow logs are kept." },
     wireguardCidr: { type: "string", schema: cidr("must be an IPv4 network of prefix /16 to /29", (c) => c.prefix >= 16 && c.prefix <= 29), description: "Tunnel addresses of WireGuard peers; must not overlap the VPC." },
     wireguardAllowedSources: { type: "array", schema: z.array(cidr("must be an IPv4 network"), { error: "must be a list of IPv4 networks" }).min(1, "must list at least one network"), description: "Internet networks that may reach the hub on UDP 51820." },
+    wireguardPeers: { type: "object-array", schema: z.array(wireguardPeer, { error: "must be a list of peers { name, publicKey, allowedIps }" }), description: "WireGuard peers of the hub: operators and sites, with the networks each may use." },
     sshFromOperators: { type: "boolean", schema: z.boolean({ error: "must be true or false" }), description: "Run sshd on the servers, reachable only through the WireGuard hub (SSM Session Manager is always available)." },
     kmsDeletionWindowDays: { type: "integer", schema: integer(7, 30), description: "Days a scheduled KMS key deletion waits." },
     validators: { type: "integer", schema: integer(4, 31).refine((n) => (n - 1) % 3 === 0, "must be 3f+1 with f ≥ 1 (4, 7, 10, …) so that consensus tolerates f faults"), description: "Validator count." },
@@ -66,6 +79,11 @@ export const CONFIG_KEYS = {
     appServerCount: { type: "integer", schema: integer(1, 20), description: "API servers, spread over the AZs." },
     loadBalancerInstanceType: { type: "string", schema: instanceType(""), description: "EC2 instance type of the Nginx load balancers." },
     loadBalancerCount: { type: "integer", schema: integer(1, 4), description: "Nginx load balancers, each in its own AZ." },
+    apiImage: { type: "string", schema: z.string().regex(/^[a-z0-9][a-z0-9._/-]*(:(?!latest$)[A-Za-z0-9._-]{1,128}|@sha256:[0-9a-f]{64})$/, "must be an ECR repository with an explicit tag (not latest) or digest, e.g. chain-api:1.4.2"), description: "API image in this account's ECR registry, repository:tag or repository@sha256:digest." },
+    publicDomain: { type: "string", schema: z.string().regex(/^(?=.{4,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/, "must be a lowercase DNS name such as api.example.com"), description: "Public name of the API and chain RPC, served by Nginx." },
+    tlsCertificate: { type: "string", schema: z.enum(["letsencrypt", "secretsmanager"], { error: "must be letsencrypt or secretsmanager" }), description: "How Nginx gets its certificate: Let's Encrypt at boot, or a PEM bundle kept in Secrets Manager." },
+    acmeEmail: { type: "string", schema: z.email("must be an email address"), description: "Contact of the Let's Encrypt account (expiry notices)." },
+    wireguardInstanceType: { type: "string", schema: instanceType(""), description: "EC2 instance type of the WireGuard hub." },
     kubernetesVersion: { type: "string", schema: z.string().regex(/^1\.(2[89]|3[0-9])$/, "must be a Kubernetes minor version from 1.28 to 1.39, e.g. \"1.33\""), description: "EKS control plane version (pinned)." },
     nodeInstanceType: { type: "string", schema: instanceType(""), description: "EC2 instance type of the EKS node groups." },
 } as const satisfies Record<string, { type: PulumiConfigType; schema: z.ZodType; description: string }>;
@@ -94,6 +112,23 @@ export const platformConfigSchema = z.strictObject(shape).superRefine((c, ctx) =
     if (c.loadBalancerCount > c.availabilityZones) {
         problem("loadBalancerCount", `must be at most availabilityZones (${c.availabilityZones}): each load balancer has an AZ of its own`);
     }
+    const peerNetworks: { peer: string; index: number; network: NonNullable<ReturnType<typeof parseCidr>>; text: string }[] = [];
+    c.wireguardPeers.forEach((peer, index) => {
+        if (c.wireguardPeers.findIndex((p) => p.name === peer.name) !== index) {
+            ctx.addIssue({ code: "custom", path: ["wireguardPeers", index, "name"], message: `duplicates the name of another peer (${peer.name})` });
+        }
+        peer.allowedIps.forEach((text, i) => {
+            const network = parseCidr(text)!;
+            if (vpc && cidrsOverlap(network, vpc)) {
+                ctx.addIssue({ code: "custom", path: ["wireguardPeers", index, "allowedIps", i], message: `overlaps vpcCidr ${c.vpcCidr}: a peer cannot own VPC addresses` });
+            }
+            const clash = peerNetworks.find((other) => cidrsOverlap(other.network, network));
+            if (clash) {
+                ctx.addIssue({ code: "custom", path: ["wireguardPeers", index, "allowedIps", i], message: `overlaps ${clash.text} of peer ${clash.peer}: WireGuard routes each address to one peer` });
+            }
+            peerNetworks.push({ peer: peer.name, index, network, text });
+        });
+    });
     if (c.redisMultiAz && c.redisReplicas < 1) {
         problem("redisMultiAz", "needs redisReplicas of at least 1 (automatic failover promotes a replica)");
     }

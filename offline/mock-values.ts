@@ -42,6 +42,7 @@ const ID_PREFIX: Readonly<Record<string, string>> = {
     "aws:ec2/instance:Instance": "i-",
     "aws:ec2/launchTemplate:LaunchTemplate": "lt-",
     "aws:ec2/flowLog:FlowLog": "fl-",
+    "aws:iam/instanceProfile:InstanceProfile": "AIPA",
     "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule": "sgr-",
     "aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule": "sgr-",
 };
@@ -109,6 +110,7 @@ export class PlanMocks implements pulumi.runtime.Mocks {
                 out.privateIp = this.privateAddress(String(args.inputs.subnetId), seed);
                 out.privateDns = `ip-${String(out.privateIp).replace(/\./g, "-")}.ec2.internal`;
                 break;
+            case "aws:iam/instanceProfile:InstanceProfile":
             case "aws:iam/role:Role":
                 out.name = physicalName;
                 out.uniqueId = `AROA${digest(seed, 17).toUpperCase()}`;
@@ -129,6 +131,12 @@ export class PlanMocks implements pulumi.runtime.Mocks {
                 out.primaryEndpointAddress = `master.${String(args.inputs.replicationGroupId)}.${digest(seed, 6)}.use1.cache.amazonaws.com`;
                 out.readerEndpointAddress = `replica.${String(args.inputs.replicationGroupId)}.${digest(seed, 6)}.use1.cache.amazonaws.com`;
                 break;
+            case "random:index/randomBytes:RandomBytes": {
+                const bytes = Buffer.from(digest(`${seed}:bytes`, Number(args.inputs.length ?? 32) * 2), "hex");
+                out.base64 = bytes.toString("base64");
+                out.hex = bytes.toString("hex");
+                break;
+            }
             case "random:index/randomPassword:RandomPassword":
                 // Deterministic stand-in; the SDK marks it secret, and the plan masks it.
                 out.result = digest(`${seed}:result`, Number(args.inputs.length ?? 32)).padEnd(Number(args.inputs.length ?? 32), "x");
@@ -151,6 +159,10 @@ export class PlanMocks implements pulumi.runtime.Mocks {
                 return { id: region, name: region, region, endpoint: `ec2.${region}.amazonaws.com`, description: region };
             case "aws:index/getPartition:getPartition":
                 return { id: partitionOf(region), partition: partitionOf(region), dnsSuffix: "amazonaws.com", reverseDnsPrefix: "com.amazonaws" };
+            case "aws:ec2/getAmi:getAmi": {
+                const imageId = `ami-${digest(`${region}:${JSON.stringify(args.inputs.filters ?? [])}`, 17)}`;
+                return { id: imageId, imageId, architecture: "x86_64", name: "ubuntu/images/hvm-ssd-gp3/ubuntu-noble-24.04-amd64-server-20261101", ownerId: "099720109477", rootDeviceName: "/dev/sda1" };
+            }
             default:
                 throw new Error(`the offline plan has no mock for the provider function ${args.token}; add one in offline/mock-values.ts`);
         }
@@ -188,6 +200,10 @@ export class PlanMocks implements pulumi.runtime.Mocks {
                 return `arn:${partition}:iam::${account}:role/${name}`;
             case "aws:iam/policy:Policy":
                 return `arn:${partition}:iam::${account}:policy/${name}`;
+            case "aws:iam/instanceProfile:InstanceProfile":
+                return `arn:${partition}:iam::${account}:instance-profile/${name}`;
+            case "aws:ssm/parameter:Parameter":
+                return `arn:${partition}:ssm:${region}:${account}:parameter${name.startsWith("/") ? "" : "/"}${name}`;
             case "aws:cloudwatch/logGroup:LogGroup":
                 return `arn:${partition}:logs:${region}:${account}:log-group:${name}`;
             case "aws:s3/bucketV2:BucketV2":

@@ -61,7 +61,8 @@ describe("configuration", () => {
         const project = parse(fs.readFileSync(path.join(PROJECT_DIR, "Pulumi.yaml"), "utf8")) as { name: string; config: Record<string, { type: string }> };
         assert.strictEqual(project.name, PROJECT);
         const declared = Object.fromEntries(Object.entries(project.config).map(([key, decl]) => [key, decl.type]));
-        const schema = Object.fromEntries(Object.entries(CONFIG_KEYS).map(([key, def]) => [key, def.type]));
+        // Lists of objects are declared untyped: project config types cover only scalars and lists of them.
+        const schema = Object.fromEntries(Object.entries(CONFIG_KEYS).map(([key, def]) => [key, def.type === "object-array" ? undefined : def.type]));
         assert.deepStrictEqual(declared, schema);
     });
 

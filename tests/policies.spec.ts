@@ -269,7 +269,7 @@ describe("secrets in plain text", () => {
         assert.strictEqual(findSecret("[Interface]\nPrivateKey = " + "A".repeat(43) + "="), "a WireGuard private key");
         assert.strictEqual(findSecret("password: hunter22"), "a password or token");
         assert.strictEqual(findSecret("DATABASE_URL=postgresql://app:pa55word@db:5432/app"), "a connection string with a password");
-        for (const harmless of ["password_file: /run/secrets/db", "password: ${DB_PASSWORD}", "PostUp = wg set wg0 private-key /etc/wireguard/private.key", "token: <from-ssm>"]) {
+        for (const harmless of ["password_file: /run/secrets/db", "password: ${DB_PASSWORD}", "PostUp = wg set wg0 private-key /etc/wireguard/private.key", "token: <from-ssm>", "aws secretsmanager get-secret-value --secret-id 'arn:aws:secretsmanager:us-east-1:1:secret:rds!db-1234-abcd'"]) {
             assert.strictEqual(findSecret(harmless), undefined, harmless);
         }
     });

@@ -8,7 +8,8 @@ const SECRET_PATTERNS: [RegExp, string][] = [
     [/-----BEGIN ([A-Z0-9]+ )*PRIVATE KEY-----/, "a PEM private key"],
     [/^\s*PrivateKey\s*=\s*[A-Za-z0-9+/]{42,43}=/m, "a WireGuard private key"],
     [/aws_secret_access_key\s*[:=]\s*["']?[A-Za-z0-9/+=]{40}/i, "an AWS secret access key"],
-    [/\b(password|passwd|secret|token|api[_-]?key)\s*[:=]\s*["']?(?![$<{])[^\s"',;]{6,}/i, "a password or token"],
+    // Not inside an ARN or path ("…:secret:name", "/token/…"), where the word names a resource type.
+    [/(?<![:/\w-])(password|passwd|secret|token|api[_-]?key)\s*[:=]\s*["']?(?![$<{])[^\s"',;]{6,}/i, "a password or token"],
     [/\b(postgres(ql)?|redis|rediss|mysql):\/\/[^:/\s@]+:(?![$<{])[^@\s]+@/i, "a connection string with a password"],
 ];
 

@@ -1,0 +1,143 @@
+import * as aws from "@pulumi/aws";
+import * as pulumi from "@pulumi/pulumi";
+import { baseConfig, renderCloudConfig, secretFetchCommands, shellScript } from "../servers/cloud-init";
+import { server, serverInstanceProfile } from "../servers/server";
+import { NGINX_PATHS, renderNginxConfig } from "./nginx";
+
+export interface LoadBalancerArgs {
+    /** Nginx servers, each in its own public subnet (zone). No default. */
+    readonly count: number;
+    readonly instanceType: string;
+    readonly ami: string;
+    /** Public subnets, one per zone. No default. */
+    readonly subnetIds: pulumi.Input<string>[];
+    readonly securityGroupId: pulumi.Input<string>;
+    readonly ports: { readonly http: number; readonly https: number; readonly status: number; readonly nodeExporter: number };
+    /** "ip:port" of every API server. No default. */
+    readonly apiUpstreams: pulumi.Input<string>[];
+    /** "host:port" of the relays' internal RPC load balancer. Default: /rpc not served. */
+    readonly rpcUpstream?: pulumi.Input<string>;
+    /** Networks that may read stub_status. No default. */
+    readonly statusAllowedFrom: readonly string[];
+    readonly publicDomain: string;
+    /** Where the certificate comes from. No default. */
+    readonly certificate: { readonly source: "letsencrypt"; readonly email: string } | { readonly source: "secretsmanager" };
+    /** Requests per second per client, and burst. Default: 20/s, burst 40. */
+    readonly rateLimit?: { readonly perSecond: number; readonly burst: number };
+    readonly region: string;
+    readonly dataKeyArn: pulumi.Input<string>;
+    readonly secretsKeyArn: pulumi.Input<string>;
+    readonly ssh?: boolean;
+    readonly namePrefix: string;
+    readonly tags?: Record<string, string>;
+}
+
+/**
+ * The boot script of the certificate: a short-lived self-signed one first, so Nginx starts (and can
+ * answer ACME challenges), then the real one from Secrets Manager or Let's Encrypt.
+ */
+export function certificateScript(args: Pick<LoadBalancerArgs, "certificate" | "publicDomain" | "region">, secretId: string): string {
+    const tlsDir = NGINX_PATHS.certificate.slice(0, NGINX_PATHS.certificate.lastIndexOf("/"));
+    const bootstrap = [
+        `mkdir -p ${tlsDir} ${NGINX_PATHS.acmeWebroot}`,
+        `[ -s ${NGINX_PATHS.certificate} ] || openssl req -x509 -newkey rsa:2048 -nodes -days 2 -subj /CN=bootstrap -keyout ${NGINX_PATHS.certificateKey} -out ${NGINX_PATHS.certificate}`,
+        "nginx -t",
+        "systemctl restart nginx",
+    ];
+    if (args.certificate.source === "secretsmanager") {
+        // The secret holds {"certificate": "<PEM chain>", "privateKey": "<PEM>"}, written out of band.
+        return shellScript([
+            ...bootstrap,
+            ...secretFetchCommands({ kind: "secretsmanager", id: secretId, region: args.region }, `${tlsDir}/bundle.json`),
+            `jq -r .certificate ${tlsDir}/bundle.json > ${NGINX_PATHS.certificate}`,
+            `jq -r .privateKey ${tlsDir}/bundle.json > ${NGINX_PATHS.certificateKey}`,
+            `rm -f ${tlsDir}/bundle.json`,
+            "systemctl reload nginx",
+        ]);
+    }
+    const live = `/etc/letsencrypt/live/${args.publicDomain}`;
+    return shellScript([
+        ...bootstrap,
+        `certbot certonly --non-interactive --agree-tos --email '${args.certificate.email}' --webroot -w ${NGINX_PATHS.acmeWebroot} -d '${args.publicDomain}' --deploy-hook 'ln -sf ${live}/fullchain.pem ${NGINX_PATHS.certificate} && ln -sf ${live}/privkey.pem ${NGINX_PATHS.certificateKey} && systemctl reload nginx'`,
+    ]);
+}
+
+/** Nginx on EC2 with Elastic IPs: TLS termination, rate limiting, upstreams to the API and the relays' RPC. */
+export class LoadBalancer extends pulumi.ComponentResource {
+    public readonly publicIps: pulumi.Output<string>[];
+    public readonly privateIps: pulumi.Output<string>[];
+    /** Secret to hold the certificate bundle when it comes from Secrets Manager. */
+    public readonly certificateSecretArn?: pulumi.Output<string>;
+
+    constructor(name: string, args: LoadBalancerArgs, opts?: pulumi.ComponentResourceOptions) {
+        super("platform:edge:LoadBalancer", name, {}, opts);
+        const rateLimit = args.rateLimit ?? { perSecond: 20, burst: 40 };
+        const parent = { parent: this };
+
+        const certificateSecret = args.certificate.source === "secretsmanager"
+            ? new aws.secretsmanager.Secret(`${name}-certificate`, {
+                name: `${args.namePrefix}/tls/${args.publicDomain}`,
+                description: `TLS certificate and key of ${args.publicDomain} as JSON {certificate, privateKey}; the value is written out of band`,
+                kmsKeyId: args.secretsKeyArn,
+                tags: args.tags,
+            }, parent)
+            : undefined;
+
+        const profile = serverInstanceProfile(name, {
+            namePrefix: args.namePrefix,
+            kind: "lb",
+            statements: pulumi.all([certificateSecret?.arn, args.secretsKeyArn]).apply(([secret, key]) =>
+                secret ? [
+                    { Sid: "ReadCertificate", Effect: "Allow", Action: "secretsmanager:GetSecretValue", Resource: secret },
+                    { Sid: "DecryptCertificate", Effect: "Allow", Action: "kms:Decrypt", Resource: key },
+                ] : [{ Sid: "DescribeOwnInstance", Effect: "Allow", Action: "ec2:DescribeTags", Resource: "*" }]),
+            tags: args.tags,
+        }, this);
+
+        const nginxConf = pulumi.all([pulumi.all(args.apiUpstreams), args.rpcUpstream]).apply(([apiUpstreams, rpcUpstream]) =>
+            renderNginxConfig({
+                serverName: args.publicDomain,
+                httpPort: args.ports.http,
+                httpsPort: args.ports.https,
+                statusPort: args.ports.status,
+                statusAllowedFrom: args.statusAllowedFrom,
+                apiUpstreams,
+                rpcUpstream,
+                certificatePath: NGINX_PATHS.certificate,
+                certificateKeyPath: NGINX_PATHS.certificateKey,
+                rateLimit,
+            }));
+
+        const servers = Array.from({ length: args.count }, (_, i) => {
+            const hostname = `${args.namePrefix}-lb-${i + 1}`;
+            const userData = pulumi.all([nginxConf, certificateSecret?.arn]).apply(([conf, secretArn]) =>
+                renderCloudConfig(baseConfig({ hostname, nodeExporterPort: args.ports.nodeExporter, ssh: args.ssh ?? false }, {
+                    packages: ["nginx", ...(args.certificate.source === "letsencrypt" ? ["certbot"] : [])],
+                    writeFiles: [
+                        { path: "/etc/nginx/nginx.conf", content: conf, defer: true },
+                        { path: "/usr/local/bin/platform-tls", content: certificateScript(args, secretArn ?? ""), permissions: "0700" },
+                    ],
+                    runcmd: [["/usr/local/bin/platform-tls"]],
+                })));
+            const instance = server(`${name}-${i}`, {
+                ami: args.ami,
+                instanceType: args.instanceType,
+                subnetId: args.subnetIds[i % args.subnetIds.length]!,
+                securityGroupIds: [args.securityGroupId],
+                instanceProfile: profile.name,
+                dataKeyArn: args.dataKeyArn,
+                userData,
+                rootVolumeGb: 20,
+                region: args.region,
+                tags: { ...args.tags, Name: hostname, Role: "loadBalancer" },
+            }, this);
+            const eip = new aws.ec2.Eip(`${name}-${i}`, { domain: "vpc", instance: instance.id, tags: { ...args.tags, Name: hostname, Role: "loadBalancer" } }, parent);
+            return { instance, eip };
+        });
+
+        this.publicIps = servers.map((s) => s.eip.publicIp);
+        this.privateIps = servers.map((s) => s.instance.privateIp);
+        this.certificateSecretArn = certificateSecret?.arn;
+        this.registerOutputs({ publicIps: this.publicIps, certificateSecretArn: this.certificateSecretArn });
+    }
+}

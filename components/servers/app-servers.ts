@@ -1,0 +1,139 @@
+import * as pulumi from "@pulumi/pulumi";
+import { baseConfig, renderCloudConfig, secretFetchCommands, shellScript } from "./cloud-init";
+import { server, serverInstanceProfile } from "./server";
+
+export interface AppServersArgs {
+    /** Servers, spread round-robin over the subnets. No default. */
+    readonly count: number;
+    readonly instanceType: string;
+    /** Ubuntu AMI. No default. */
+    readonly ami: string;
+    /** Private subnets, one per zone. No default. */
+    readonly subnetIds: pulumi.Input<string>[];
+    readonly securityGroupId: pulumi.Input<string>;
+    /** Port the API listens on (port map). */
+    readonly apiPort: number;
+    readonly nodeExporterPort: number;
+    /** Image, "<repository>:<tag>" or "<repository>@sha256:…", in this account's ECR registry. */
+    readonly image: string;
+    readonly accountId: string;
+    readonly region: string;
+    readonly database: { readonly endpoint: pulumi.Input<string>; readonly readerEndpoints: pulumi.Input<string>[]; readonly secretArn: pulumi.Input<string | undefined> };
+    readonly redis: { readonly endpoint: pulumi.Input<string>; readonly port: number; readonly authTokenSecretArn: pulumi.Input<string> };
+    readonly dataKeyArn: pulumi.Input<string>;
+    readonly secretsKeyArn: pulumi.Input<string>;
+    /** Keep sshd running (reachable only through WireGuard). Default: false. */
+    readonly ssh?: boolean;
+    readonly namePrefix: string;
+    readonly tags?: Record<string, string>;
+}
+
+const ENV_FILE = "/run/platform-api/env";
+
+/** The boot script that turns the two secrets and the plain settings into the API's environment file. */
+export function apiEnvironmentScript(region: string, databaseSecretArn: string, redisSecretArn: string): string {
+    return shellScript([
+        ...secretFetchCommands({ kind: "secretsmanager", id: databaseSecretArn, region }, "/run/platform-api/database.json"),
+        ...secretFetchCommands({ kind: "secretsmanager", id: redisSecretArn, region }, "/run/platform-api/redis-token"),
+        `cat /etc/platform-api/settings.env > '${ENV_FILE}.tmp'`,
+        `printf 'DATABASE_USER=%s\\nDATABASE_PASSWORD=%s\\n' "$(jq -r .username /run/platform-api/database.json)" "$(jq -r .password /run/platform-api/database.json)" >> '${ENV_FILE}.tmp'`,
+        `printf 'REDIS_AUTH_TOKEN=%s\\n' "$(cat /run/platform-api/redis-token)" >> '${ENV_FILE}.tmp'`,
+        `mv '${ENV_FILE}.tmp' '${ENV_FILE}'`,
+    ]);
+}
+
+/** The API on EC2: private, IMDSv2 only, encrypted, its settings and secrets read at boot. */
+export class AppServers extends pulumi.ComponentResource {
+    public readonly privateIps: pulumi.Output<string>[];
+    public readonly instanceIds: pulumi.Output<string>[];
+
+    constructor(name: string, args: AppServersArgs, opts?: pulumi.ComponentResourceOptions) {
+        super("platform:servers:AppServers", name, {}, opts);
+        const ssh = args.ssh ?? false;
+        const registry = `${args.accountId}.dkr.ecr.${args.region}.amazonaws.com`;
+        const repository = args.image.split(/[:@]/)[0]!;
+        const image = `${registry}/${args.image}`;
+
+        const profile = serverInstanceProfile(name, {
+            namePrefix: args.namePrefix,
+            kind: "app",
+            statements: pulumi.all([args.database.secretArn, args.redis.authTokenSecretArn, args.secretsKeyArn]).apply(([db, redis, key]) => [
+                { Sid: "ReadOwnSecrets", Effect: "Allow", Action: "secretsmanager:GetSecretValue", Resource: [db, redis].filter((arn): arn is string => typeof arn === "string") },
+                { Sid: "DecryptOwnSecrets", Effect: "Allow", Action: "kms:Decrypt", Resource: key },
+                { Sid: "EcrLogin", Effect: "Allow", Action: "ecr:GetAuthorizationToken", Resource: "*" },
+                { Sid: "PullApiImage", Effect: "Allow", Action: ["ecr:BatchGetImage", "ecr:GetDownloadUrlForLayer"], Resource: `arn:aws:ecr:${args.region}:${args.accountId}:repository/${repository}` },
+            ]),
+            tags: args.tags,
+        }, this);
+
+        const servers = Array.from({ length: args.count }, (_, i) => {
+            const hostname = `${args.namePrefix}-app-${i + 1}`;
+            const userData = pulumi
+                .all([args.database.endpoint, pulumi.all(args.database.readerEndpoints), args.database.secretArn, args.redis.endpoint, args.redis.authTokenSecretArn])
+                .apply(([writer, readers, dbSecret, redisHost, redisSecret]) => {
+                    const [dbHost, dbPort] = writer.split(":");
+                    const settings = [
+                        `DATABASE_HOST=${dbHost}`,
+                        `DATABASE_PORT=${dbPort}`,
+                        `DATABASE_READ_HOSTS=${readers.map((r) => r.split(":")[0]).join(",")}`,
+                        "DATABASE_NAME=platform",
+                        "DATABASE_SSLMODE=verify-full",
+                        `REDIS_HOST=${redisHost}`,
+                        `REDIS_PORT=${args.redis.port}`,
+                        "REDIS_TLS=true",
+                        `PORT=${args.apiPort}`,
+                        "",
+                    ].join("\n");
+                    return renderCloudConfig(baseConfig({ hostname, nodeExporterPort: args.nodeExporterPort, ssh }, {
+                        packages: ["docker.io"],
+                        writeFiles: [
+                            { path: "/etc/platform-api/settings.env", content: settings },
+                            { path: "/usr/local/bin/platform-api-env", content: apiEnvironmentScript(args.region, dbSecret ?? "", redisSecret), permissions: "0700" },
+                            {
+                                path: "/etc/systemd/system/platform-api.service",
+                                content: [
+                                    "[Unit]",
+                                    "Description=Platform API",
+                                    "After=docker.service network-online.target",
+                                    "Requires=docker.service",
+                                    "Wants=network-online.target",
+                                    "",
+                                    "[Service]",
+                                    "RuntimeDirectory=platform-api",
+                                    "RuntimeDirectoryPreserve=yes",
+                                    "ExecStartPre=/usr/local/bin/platform-api-env",
+                                    `ExecStartPre=/bin/sh -c 'aws ecr get-login-password --region ${args.region} | docker login --username AWS --password-stdin ${registry}'`,
+                                    `ExecStartPre=/usr/bin/docker pull ${image}`,
+                                    `ExecStart=/usr/bin/docker run --rm --name platform-api --read-only --cap-drop ALL --security-opt no-new-privileges --env-file ${ENV_FILE} -p ${args.apiPort}:${args.apiPort} ${image}`,
+                                    "ExecStop=/usr/bin/docker stop platform-api",
+                                    "Restart=always",
+                                    "RestartSec=5",
+                                    "",
+                                    "[Install]",
+                                    "WantedBy=multi-user.target",
+                                    "",
+                                ].join("\n"),
+                            },
+                        ],
+                        runcmd: [["systemctl", "daemon-reload"], ["systemctl", "enable", "--now", "platform-api.service"]],
+                    }));
+                });
+            return server(`${name}-${i}`, {
+                ami: args.ami,
+                instanceType: args.instanceType,
+                subnetId: args.subnetIds[i % args.subnetIds.length]!,
+                securityGroupIds: [args.securityGroupId],
+                instanceProfile: profile.name,
+                dataKeyArn: args.dataKeyArn,
+                userData,
+                rootVolumeGb: 30,
+                region: args.region,
+                tags: { ...args.tags, Name: hostname, Role: "appServer" },
+            }, this);
+        });
+
+        this.privateIps = servers.map((s) => s.privateIp);
+        this.instanceIds = servers.map((s) => s.id);
+        this.registerOutputs({ privateIps: this.privateIps, instanceIds: this.instanceIds });
+    }
+}

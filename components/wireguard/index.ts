@@ -1,0 +1,98 @@
+import * as aws from "@pulumi/aws";
+import * as pulumi from "@pulumi/pulumi";
+import * as random from "@pulumi/random";
+import { baseConfig, renderCloudConfig, secretFetchCommands, shellScript } from "../servers/cloud-init";
+import { server, serverInstanceProfile } from "../servers/server";
+import { hubAddress, renderWireguardConfig, WIREGUARD_PRIVATE_KEY_PATH, WireguardPeer, wireguardPublicKey } from "./wg-config";
+
+export interface WireGuardHubArgs {
+    readonly instanceType: string;
+    readonly ami: string;
+    /** Public subnet of the hub. No default. */
+    readonly subnetId: pulumi.Input<string>;
+    readonly securityGroupId: pulumi.Input<string>;
+    readonly listenPort: number;
+    readonly nodeExporterPort: number;
+    /** Tunnel network; the hub takes its first address. No default. */
+    readonly tunnelCidr: string;
+    readonly peers: readonly WireguardPeer[];
+    readonly region: string;
+    readonly dataKeyArn: pulumi.Input<string>;
+    readonly secretsKeyArn: pulumi.Input<string>;
+    readonly ssh?: boolean;
+    readonly namePrefix: string;
+    readonly tags?: Record<string, string>;
+}
+
+/** WireGuard hub for operators and sites: Elastic IP, forwarding and NAT into the VPC, key from SSM. */
+export class WireGuardHub extends pulumi.ComponentResource {
+    public readonly publicIp: pulumi.Output<string>;
+    public readonly publicKey: pulumi.Output<string>;
+    public readonly privateKeyParameter: pulumi.Output<string>;
+
+    constructor(name: string, args: WireGuardHubArgs, opts?: pulumi.ComponentResourceOptions) {
+        super("platform:edge:WireGuardHub", name, {}, opts);
+        const parent = { parent: this };
+        const hostname = `${args.namePrefix}-wireguard`;
+
+        // Any 32 random bytes are a valid WireGuard private key (X25519 clamps them).
+        const key = new random.RandomBytes(`${name}-private-key`, { length: 32 }, parent);
+        const parameter = new aws.ssm.Parameter(`${name}-private-key`, {
+            name: `/${args.namePrefix}/wireguard/hub-private-key`,
+            description: "WireGuard private key of the hub, loaded at boot",
+            type: "SecureString",
+            keyId: args.secretsKeyArn,
+            value: key.base64,
+            tags: args.tags,
+        }, parent);
+
+        const profile = serverInstanceProfile(name, {
+            namePrefix: args.namePrefix,
+            kind: "wireguard",
+            statements: pulumi.all([parameter.arn, args.secretsKeyArn]).apply(([arn, secretsKey]) => [
+                { Sid: "ReadHubKey", Effect: "Allow", Action: "ssm:GetParameter", Resource: arn },
+                { Sid: "DecryptHubKey", Effect: "Allow", Action: "kms:Decrypt", Resource: secretsKey },
+            ]),
+            tags: args.tags,
+        }, this);
+
+        const wg0 = renderWireguardConfig({
+            address: hubAddress(args.tunnelCidr),
+            listenPort: args.listenPort,
+            privateKeyPath: WIREGUARD_PRIVATE_KEY_PATH,
+            tunnelCidr: args.tunnelCidr,
+            peers: args.peers,
+        });
+        const userData = parameter.name.apply((parameterName) =>
+            renderCloudConfig(baseConfig({ hostname, nodeExporterPort: args.nodeExporterPort, ssh: args.ssh ?? false }, {
+                packages: ["wireguard-tools", "iptables"],
+                writeFiles: [
+                    { path: "/etc/wireguard/wg0.conf", content: wg0, permissions: "0600", defer: true },
+                    { path: "/etc/sysctl.d/60-wireguard-forwarding.conf", content: "net.ipv4.ip_forward = 1\n" },
+                    { path: "/usr/local/bin/platform-wireguard-key", content: shellScript(secretFetchCommands({ kind: "ssm", id: parameterName, region: args.region }, WIREGUARD_PRIVATE_KEY_PATH)), permissions: "0700" },
+                ],
+                runcmd: [["sysctl", "--system"], ["/usr/local/bin/platform-wireguard-key"], ["systemctl", "enable", "--now", "wg-quick@wg0"]],
+            })));
+
+        const instance = server(`${name}-server`, {
+            ami: args.ami,
+            instanceType: args.instanceType,
+            subnetId: args.subnetId,
+            securityGroupIds: [args.securityGroupId],
+            instanceProfile: profile.name,
+            dataKeyArn: args.dataKeyArn,
+            userData,
+            rootVolumeGb: 20,
+            region: args.region,
+            forwardsTraffic: true,
+            tags: { ...args.tags, Name: hostname, Role: "wireguardHub" },
+        }, this);
+        const eip = new aws.ec2.Eip(`${name}-eip`, { domain: "vpc", instance: instance.id, tags: { ...args.tags, Name: hostname, Role: "wireguardHub" } }, parent);
+
+        this.publicIp = eip.publicIp;
+        // The public half of a secret key is not secret.
+        this.publicKey = pulumi.unsecret(key.base64.apply(wireguardPublicKey));
+        this.privateKeyParameter = parameter.name;
+        this.registerOutputs({ publicIp: this.publicIp, publicKey: this.publicKey, privateKeyParameter: this.privateKeyParameter });
+    }
+}

@@ -1,0 +1,36 @@
+/**
+ * Real tools that check rendered files. Without one, a test says so loudly and skips; with
+ * REQUIRE_TOOLS=1 (set by CI) it fails instead, so a missing install cannot pass as green.
+ */
+import { spawnSync, SpawnSyncReturns } from "child_process";
+
+export const TOOL_PACKAGES = {
+    nginx: "nginx-light",
+    "cloud-init": "cloud-init",
+    wg: "wireguard-tools",
+    "wg-quick": "wireguard-tools",
+    openssl: "openssl",
+    promtool: "prometheus",
+    amtool: "prometheus-alertmanager",
+} as const;
+export type Tool = keyof typeof TOOL_PACKAGES;
+
+function available(tool: Tool): boolean {
+    return spawnSync("sh", ["-c", `command -v ${tool}`], { encoding: "utf8" }).status === 0;
+}
+
+/** Call first in a test that runs `tools`; skips (or fails under REQUIRE_TOOLS=1) when one is missing. */
+export function requireTools(context: Mocha.Context, ...tools: Tool[]): void {
+    const missing = tools.filter((t) => !available(t));
+    if (missing.length === 0) return;
+    const message = `missing ${missing.join(", ")} (Debian: apt-get install ${[...new Set(missing.map((t) => TOOL_PACKAGES[t]))].join(" ")})`;
+    if (process.env.REQUIRE_TOOLS === "1") {
+        throw new Error(`${message}; REQUIRE_TOOLS=1 makes this a failure`);
+    }
+    console.warn(`\n    !!! SKIPPED: ${message} !!!`);
+    context.skip();
+}
+
+export function run(command: string, args: readonly string[], input?: string): SpawnSyncReturns<string> {
+    return spawnSync(command, [...args], { encoding: "utf8", input, env: { ...process.env, PATH: `${process.env.PATH}:/usr/sbin:/sbin` } });
+}

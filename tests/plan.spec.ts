@@ -1,5 +1,4 @@
 import * as assert from "assert";
-import * as fs from "fs";
 import { parseCidr, cidrsOverlap } from "../topology/cidr";
 import { byName, ofType, plan, planned, STACKS } from "./harness";
 

@@ -85,6 +85,11 @@ export const CONFIG_KEYS = {
     acmeEmail: { type: "string", schema: z.email("must be an email address"), description: "Contact of the Let's Encrypt account (expiry notices)." },
     wireguardInstanceType: { type: "string", schema: instanceType(""), description: "EC2 instance type of the WireGuard hub." },
     kubernetesVersion: { type: "string", schema: z.string().regex(/^1\.(2[89]|3[0-9])$/, "must be a Kubernetes minor version from 1.28 to 1.39, e.g. \"1.33\""), description: "EKS control plane version (pinned)." },
+    clusterPublicAccessCidrs: { type: "array", schema: z.array(cidr("must be an IPv4 network"), { error: "must be a list of IPv4 networks" }).refine((list) => !list.includes("0.0.0.0/0"), "must not hold 0.0.0.0/0: list the operators' networks, or none for a private endpoint"), description: "Networks that may reach the EKS API over the internet; empty keeps the endpoint private." },
+    nodesPerZone: { type: "integer", schema: integer(1, 10), description: "EKS nodes per availability zone (one managed node group per zone)." },
+    chainVolumeGb: { type: "integer", schema: integer(20, 16384), description: "Encrypted gp3 volume of each validator and relay, GiB." },
+    chainImageDigest: { type: "string", schema: z.string().regex(/^(sha256:[0-9a-f]{64}|build)$/, "must be sha256:<64 hex digits> (a pushed image) or build"), description: "Digest of the chain node image in the stack's ECR repository, or build to build it from chainImageBuildContext." },
+    chainImageBuildContext: { type: "string", schema: z.string().regex(/^(none|[A-Za-z0-9._/-]+)$/, "must be a relative directory path, or none"), description: "Docker build context of the chain node image (used when chainImageDigest is build)." },
     nodeInstanceType: { type: "string", schema: instanceType(""), description: "EC2 instance type of the EKS node groups." },
 } as const satisfies Record<string, { type: PulumiConfigType; schema: z.ZodType; description: string }>;
 
@@ -129,6 +134,9 @@ export const platformConfigSchema = z.strictObject(shape).superRefine((c, ctx) =
             peerNetworks.push({ peer: peer.name, index, network, text });
         });
     });
+    if (c.chainImageDigest === "build" && c.chainImageBuildContext === "none") {
+        problem("chainImageBuildContext", "must name the Docker build context when chainImageDigest is build");
+    }
     if (c.redisMultiAz && c.redisReplicas < 1) {
         problem("redisMultiAz", "needs redisReplicas of at least 1 (automatic failover promotes a replica)");
     }

@@ -4,7 +4,11 @@
  */
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
+import { Backups } from "./components/backup-jobs";
 import { BackupStore } from "./components/backup-store";
+import { ChainNetwork, Placement } from "./components/chain";
+import { ChainImage } from "./components/chain-image";
+import { ChainCluster, DEFAULT_STORAGE_CLASS } from "./components/cluster";
 import { Keys } from "./components/keys";
 import { LoadBalancer } from "./components/load-balancer";
 import { Network } from "./components/network";
@@ -15,7 +19,8 @@ import { WireGuardHub } from "./components/wireguard";
 import { ConfigError } from "./config/errors";
 import { loadStackConfig } from "./config/load";
 import { baseTags, namePrefix, partitionOf, StackIdentity } from "./topology/naming";
-import { listenerOf, portMap } from "./topology/ports";
+import { listenerOf, portMap, Role } from "./topology/ports";
+import { planSubnets } from "./topology/subnets";
 
 export = async () => {
     const config = loadStackConfig();
@@ -136,6 +141,103 @@ export = async () => {
         tags,
     });
 
+    const cluster = new ChainCluster("cluster", {
+        version: config.kubernetesVersion,
+        subnetIds: network.privateSubnetIds,
+        zones,
+        vpcId: network.vpcId,
+        nodeSecurityGroupId: network.securityGroupIds.cluster,
+        publicAccessCidrs: config.clusterPublicAccessCidrs,
+        nodeInstanceType: config.nodeInstanceType,
+        nodesPerZone: config.nodesPerZone,
+        clusterKeyArn: keys.arns.cluster,
+        dataKeyArn: keys.arns.data,
+        logsKeyArn: keys.arns.logs,
+        logRetentionDays: config.flowLogRetentionDays,
+        region: config.region,
+        namePrefix: prefix,
+        tags,
+    });
+
+    const chainImage = new ChainImage("chain-image", {
+        repositoryName: `${prefix}/chain-node`,
+        source: config.chainImageDigest === "build"
+            ? { buildContext: config.chainImageBuildContext, tag: pulumi.getStack() }
+            : { digest: config.chainImageDigest },
+        keyArn: keys.arns.data,
+        tags,
+    });
+
+    // Where each role of the port map is, for NetworkPolicies: pods by namespace and label, or the subnets outside the cluster.
+    const subnetPlan = planSubnets(config.vpcCidr, zones);
+    const privateSubnets: Placement = { kind: "networks", cidrs: subnetPlan.map((s) => s.privateCidr) };
+    const publicSubnets: Placement = { kind: "networks", cidrs: subnetPlan.map((s) => s.publicCidr) };
+    const pods = (namespace: string, component: string): Placement => ({ kind: "pods", namespace, labels: { "app.kubernetes.io/component": component } });
+    const placements: Partial<Record<Role | "operators", Placement>> = {
+        validator: pods("chain", "validator"),
+        relay: pods("chain", "relay"),
+        backupJob: pods("backups", "backup"),
+        prometheus: pods("monitoring", "prometheus"),
+        alertmanager: pods("monitoring", "alertmanager"),
+        grafana: pods("monitoring", "grafana"),
+        jaeger: pods("monitoring", "jaeger"),
+        relayRpcBalancer: privateSubnets,
+        postgres: privateSubnets,
+        redis: privateSubnets,
+        appServer: privateSubnets,
+        loadBalancer: publicSubnets,
+        wireguardHub: publicSubnets,
+        operators: publicSubnets,
+    };
+
+    const chain = new ChainNetwork("chain", {
+        cluster,
+        validators: config.validators,
+        relays: config.relays,
+        zones,
+        image: chainImage.imageRef,
+        storageClass: DEFAULT_STORAGE_CLASS,
+        volumeGb: config.chainVolumeGb,
+        listeners,
+        placements,
+        rpcBalancerSecurityGroupId: network.securityGroupIds.relayRpcBalancer,
+        secretsKeyArn: keys.arns.secrets,
+        region: config.region,
+        namePrefix: prefix,
+        tags,
+    });
+
+    new Backups("backup-jobs", {
+        cluster,
+        spec: {
+            region: config.region,
+            postgres: {
+                host: postgres.writerEndpoint.apply((endpoint) => endpoint.split(":")[0]!),
+                port: port("postgres", "postgres"),
+                database: "platform",
+                secretArn: postgres.masterSecretArn.apply((arn) => arn ?? ""),
+                image: `postgres:${config.postgresEngineVersion.split(".")[0]}-alpine`,
+                bucket: backups.bucketNames.dumps,
+                prefix: "postgres",
+            },
+            chain: {
+                rpcUrl: `http://validator-0.validator-0.chain.svc.cluster.local:${port("validator", "rpc")}`,
+                image: chainImage.imageRef,
+                bucket: backups.bucketNames.snapshots,
+                prefix: "chain",
+            },
+            backupsKeyArn: keys.arns.backups,
+            storageClass: DEFAULT_STORAGE_CLASS,
+            scratchGb: config.chainVolumeGb,
+        },
+        writerPolicyArns: { postgres: backups.writerPolicyArns.dumps, chain: backups.writerPolicyArns.snapshots },
+        secretsKeyArn: keys.arns.secrets,
+        listeners,
+        placements,
+        namePrefix: prefix,
+        tags,
+    });
+
     const loadBalancer = new LoadBalancer("lb", {
         count: config.loadBalancerCount,
         instanceType: config.loadBalancerInstanceType,
@@ -144,6 +246,7 @@ export = async () => {
         securityGroupId: network.securityGroupIds.loadBalancer,
         ports: { http: port("loadBalancer", "http"), https: port("loadBalancer", "https"), status: port("loadBalancer", "nginx-status"), nodeExporter: nodeExporterPort },
         apiUpstreams: appServers.privateIps.map((ip) => pulumi.interpolate`${ip}:${port("appServer", "api")}`),
+        rpcUpstream: chain.rpcEndpoint,
         statusAllowedFrom: [config.vpcCidr],
         publicDomain: config.publicDomain,
         certificate: config.tlsCertificate === "letsencrypt" ? { source: "letsencrypt", email: config.acmeEmail } : { source: "secretsmanager" },
@@ -191,6 +294,8 @@ export = async () => {
         },
         appServers: { privateIps: appServers.privateIps },
         loadBalancer: { publicIps: loadBalancer.publicIps, certificateSecretArn: loadBalancer.certificateSecretArn },
+        cluster: { name: cluster.clusterName, kubeconfig: cluster.kubeconfig },
+        chain: { image: chainImage.imageRef, validatorKeySecretArns: chain.validatorKeySecretArns, rpcEndpoint: chain.rpcEndpoint },
         wireguard: { publicIp: wireguard.publicIp, publicKey: wireguard.publicKey, privateKeyParameter: wireguard.privateKeyParameter },
         backups: {
             buckets: backups.bucketNames,

@@ -131,6 +131,30 @@ export class PlanMocks implements pulumi.runtime.Mocks {
                 out.primaryEndpointAddress = `master.${String(args.inputs.replicationGroupId)}.${digest(seed, 6)}.use1.cache.amazonaws.com`;
                 out.readerEndpointAddress = `replica.${String(args.inputs.replicationGroupId)}.${digest(seed, 6)}.use1.cache.amazonaws.com`;
                 break;
+            case "aws:eks/cluster:Cluster":
+                out.endpoint = `https://${digest(seed, 32).toUpperCase()}.gr7.${region}.eks.amazonaws.com`;
+                out.certificateAuthority = { data: Buffer.from(`mock CA of ${String(args.inputs.name)}`).toString("base64") };
+                out.identities = [{ oidcs: [{ issuer: `https://oidc.eks.${region}.amazonaws.com/id/${digest(seed, 32).toUpperCase()}` }] }];
+                out.vpcConfig = { ...(args.inputs.vpcConfig as object), clusterSecurityGroupId: `sg-${digest(`${seed}:cluster-sg`, 17)}` };
+                break;
+            case "aws:iam/openIdConnectProvider:OpenIdConnectProvider":
+                out.arn = `arn:${partition}:iam::${MOCK_ACCOUNT_ID}:oidc-provider/${String(args.inputs.url).replace(/^https:\/\//, "")}`;
+                break;
+            case "aws:ec2/launchTemplate:LaunchTemplate":
+                out.latestVersion = 1;
+                break;
+            case "aws:ecr/repository:Repository":
+                out.registryId = MOCK_ACCOUNT_ID;
+                out.repositoryUrl = `${MOCK_ACCOUNT_ID}.dkr.ecr.${region}.amazonaws.com/${String(args.inputs.name)}`;
+                break;
+            case "kubernetes:core/v1:Service":
+                if ((args.inputs.spec as { type?: string } | undefined)?.type === "LoadBalancer") {
+                    out.status = { loadBalancer: { ingress: [{ hostname: `k8s-${args.name.slice(0, 20)}-${digest(seed, 10)}.elb.${region}.amazonaws.com` }] } };
+                }
+                break;
+            case "docker:index/image:Image":
+                out.repoDigest = `${String(args.inputs.imageName).split(":")[0]}@sha256:${digest(seed, 64)}`;
+                break;
             case "random:index/randomBytes:RandomBytes": {
                 const bytes = Buffer.from(digest(`${seed}:bytes`, Number(args.inputs.length ?? 32) * 2), "hex");
                 out.base64 = bytes.toString("base64");
@@ -159,6 +183,8 @@ export class PlanMocks implements pulumi.runtime.Mocks {
                 return { id: region, name: region, region, endpoint: `ec2.${region}.amazonaws.com`, description: region };
             case "aws:index/getPartition:getPartition":
                 return { id: partitionOf(region), partition: partitionOf(region), dnsSuffix: "amazonaws.com", reverseDnsPrefix: "com.amazonaws" };
+            case "aws:ecr/getAuthorizationToken:getAuthorizationToken":
+                return { id: region, userName: "AWS", password: "mock-ecr-token", authorizationToken: "bW9jaw==", proxyEndpoint: `https://${MOCK_ACCOUNT_ID}.dkr.ecr.${region}.amazonaws.com` };
             case "aws:ec2/getAmi:getAmi": {
                 const imageId = `ami-${digest(`${region}:${JSON.stringify(args.inputs.filters ?? [])}`, 17)}`;
                 return { id: imageId, imageId, architecture: "x86_64", name: "ubuntu/images/hvm-ssd-gp3/ubuntu-noble-24.04-amd64-server-20261101", ownerId: "099720109477", rootDeviceName: "/dev/sda1" };
@@ -179,6 +205,9 @@ export class PlanMocks implements pulumi.runtime.Mocks {
         }
         if (args.type === "aws:s3/bucket:Bucket" && typeof args.inputs.bucket === "string") {
             return args.inputs.bucket;
+        }
+        if (args.type === "aws:eks/cluster:Cluster" && typeof args.inputs.name === "string") {
+            return args.inputs.name;
         }
         if (args.type === "aws:rds/instance:Instance" && typeof args.inputs.identifier === "string") {
             return args.inputs.identifier;

@@ -66,7 +66,7 @@ describe("nginx.conf renderer", () => {
         assert.match(conf, /upstream api \{\n\s+server 10\.20\.1\.10:8080 [^\n]*\n\s+server 10\.20\.17\.10:8080 /);
         assert.match(conf, /listen 9103;\n\s+server_name _;\n\s+allow 10\.20\.0\.0\/16;\n\s+deny all;\n\s+location = \/stub_status/);
         assert.doesNotMatch(conf, /chain_rpc/);
-        assert.match(renderNginxConfig({ ...nginxInput, rpcUpstream: "relay-rpc.internal:7081" }), /upstream chain_rpc \{\n\s+server relay-rpc\.internal:7081[\s\S]*location \/rpc\/ \{[\s\S]*proxy_pass http:\/\/chain_rpc\/;/);
+        assert.match(renderNginxConfig({ ...nginxInput, rpcUpstream: "relay-rpc.internal:7081" }), /resolver 169\.254\.169\.253[\s\S]*location \/rpc\/ \{\n\s+set \$chain_rpc relay-rpc\.internal:7081;[\s\S]*proxy_pass http:\/\/\$chain_rpc;/);
         assert.throws(() => renderNginxConfig({ ...nginxInput, apiUpstreams: [] }), /at least one API upstream/);
     });
     it("passes nginx -t, with and without the relay upstream; a broken file does not", function () {

@@ -14,6 +14,7 @@ const UNTAGGABLE = new Set([
     "aws:ec2/routeTableAssociation:RouteTableAssociation",
     "aws:iam/rolePolicy:RolePolicy",
     "aws:iam/rolePolicyAttachment:RolePolicyAttachment",
+    "aws:ecr/lifecyclePolicy:LifecyclePolicy",
     "aws:secretsmanager/secretVersion:SecretVersion",
     "aws:s3/bucketOwnershipControls:BucketOwnershipControls",
     "aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock",
@@ -95,7 +96,7 @@ for (const stack of STACKS) {
         it("writes VPC flow logs to a log group encrypted with the logs key", () => {
             const inventory = planned(stack);
             const [flowLog] = ofType(inventory, "aws:ec2/flowLog:FlowLog");
-            const [logGroup] = ofType(inventory, "aws:cloudwatch/logGroup:LogGroup");
+            const logGroup = ofType(inventory, "aws:cloudwatch/logGroup:LogGroup").find((g) => /flow-logs$/.test(String(g.inputs.name)));
             assert.strictEqual(flowLog!.inputs.trafficType, "ALL");
             assert.ok(flowLog!.dependencies.includes(logGroup!.urn));
             assert.strictEqual(logGroup!.inputs.retentionInDays, expected.flowLogDays);
@@ -105,7 +106,7 @@ for (const stack of STACKS) {
         it("has one security group per role, and only the edge open to the internet", () => {
             const inventory = planned(stack);
             const groups = ofType(inventory, "aws:ec2/securityGroup:SecurityGroup");
-            assert.deepStrictEqual(groups.map((g) => (g.inputs.tags as Record<string, string>).Role).sort(), ["appServer", "cluster", "loadBalancer", "postgres", "redis", "wireguardHub"]);
+            assert.deepStrictEqual(groups.map((g) => (g.inputs.tags as Record<string, string>).Role).sort(), ["appServer", "cluster", "loadBalancer", "postgres", "redis", "relayRpcBalancer", "wireguardHub"]);
             assert.ok(groups.every((g) => g.inputs.ingress === undefined && g.inputs.egress === undefined), "inline rules found");
             const groupRole = new Map(Object.entries(inventory.outputs.securityGroupIds as Record<string, string>).map(([role, id]) => [id, role]));
             const ingress = ofType(inventory, "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule");

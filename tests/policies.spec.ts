@@ -260,7 +260,9 @@ describe("kubernetes workloads", () => {
         assert.match((await check(k8s.imagesPinned, [statefulSet({ ...hardened, image: "registry:5000/chain-node" })])).messages[0]!, /no tag or digest/);
     });
     it("no-plaintext-secrets in container env", () =>
-        firesAndPasses(noPlaintextSecrets, [statefulSet(hardened)], [statefulSet({ ...hardened, env: [{ name: "DB_PASSWORD", value: "s3cr3t-value" }] })], /literal secret/));
+        firesAndPasses(noPlaintextSecrets,
+            [statefulSet(hardened), statefulSet({ ...hardened, env: [{ name: "DATABASE_SECRET_ARN", value: "arn:aws:secretsmanager:us-east-1:1:secret:db-AbCdEf" }] })],
+            [statefulSet({ ...hardened, env: [{ name: "DB_PASSWORD", value: "s3cr3t-value" }] })], /literal secret/));
 });
 
 describe("secrets in plain text", () => {

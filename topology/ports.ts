@@ -20,13 +20,14 @@ export type Role =
     | "alertmanager"
     | "grafana"
     | "jaeger"
-    | "backupJob";
+    | "backupJob"
+    | "relayRpcBalancer";
 
 /**
  * The AWS security group a role's traffic enters and leaves through. Workloads on the EKS cluster
  * share the node group's group; NetworkPolicies then separate them inside the cluster.
  */
-export type SecurityGroupRole = "loadBalancer" | "appServer" | "wireguardHub" | "postgres" | "redis" | "cluster";
+export type SecurityGroupRole = "loadBalancer" | "appServer" | "wireguardHub" | "postgres" | "redis" | "cluster" | "relayRpcBalancer";
 
 export const SECURITY_GROUP_OF: Readonly<Record<Role, SecurityGroupRole>> = {
     loadBalancer: "loadBalancer",
@@ -41,6 +42,7 @@ export const SECURITY_GROUP_OF: Readonly<Record<Role, SecurityGroupRole>> = {
     grafana: "cluster",
     jaeger: "cluster",
     backupJob: "cluster",
+    relayRpcBalancer: "relayRpcBalancer",
 };
 
 export const SECURITY_GROUP_ROLES: readonly SecurityGroupRole[] = [
@@ -50,6 +52,7 @@ export const SECURITY_GROUP_ROLES: readonly SecurityGroupRole[] = [
     "postgres",
     "redis",
     "cluster",
+    "relayRpcBalancer",
 ];
 
 /** Roles that run on EC2 instances of their own (and so run node_exporter and may run sshd). */
@@ -97,7 +100,8 @@ export function portMap(options: PortMapOptions = {}): readonly Listener[] {
         { role: "validator", name: "rpc", port: 7071, protocol: "tcp", from: ["relay", "backupJob"], purpose: "validator RPC and /health" },
         { role: "validator", name: "metrics", port: 9101, protocol: "tcp", from: ["prometheus"], purpose: "validator metrics" },
         { role: "relay", name: "p2p", port: 7080, protocol: "tcp", from: ["validator", "relay"], purpose: "relay gossip" },
-        { role: "relay", name: "rpc", port: 7081, protocol: "tcp", from: ["loadBalancer"], purpose: "chain RPC, reached by Nginx through an internal load balancer" },
+        { role: "relayRpcBalancer", name: "rpc", port: 7081, protocol: "tcp", from: ["loadBalancer"], purpose: "internal NLB in front of the relays' RPC, for Nginx" },
+        { role: "relay", name: "rpc", port: 7081, protocol: "tcp", from: ["relayRpcBalancer"], purpose: "chain RPC, reached by Nginx through the internal NLB" },
         { role: "relay", name: "metrics", port: 9102, protocol: "tcp", from: ["prometheus"], purpose: "relay metrics" },
         { role: "prometheus", name: "web", port: 9090, protocol: "tcp", from: ["grafana", "operators"], purpose: "Prometheus UI and API" },
         { role: "alertmanager", name: "web", port: 9093, protocol: "tcp", from: ["prometheus", "operators"], purpose: "Alertmanager" },
@@ -129,6 +133,7 @@ export const OUTBOUND_INTERNET: Readonly<Record<SecurityGroupRole, readonly { po
     appServer: [{ port: 80, protocol: "tcp" }, { port: 443, protocol: "tcp" }],
     wireguardHub: [{ port: 80, protocol: "tcp" }, { port: 443, protocol: "tcp" }],
     cluster: [{ port: 443, protocol: "tcp" }],
+    relayRpcBalancer: [],
     postgres: [],
     redis: [],
 };

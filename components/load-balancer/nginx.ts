@@ -48,6 +48,23 @@ function proxyLocation(path: string, upstream: string, zone: string, burst: numb
     ];
 }
 
+/** /rpc/ to the relays' load balancer, resolved through the VPC resolver at request time. */
+function rpcLocation(upstream: string, burst: number): string[] {
+    return [
+        "location /rpc/ {",
+        `    set $chain_rpc ${upstream};`,
+        "    rewrite ^/rpc/(.*)$ /$1 break;",
+        `    limit_req zone=per_client burst=${burst} nodelay;`,
+        "    proxy_pass http://$chain_rpc;",
+        "    proxy_http_version 1.1;",
+        "    proxy_set_header Host $host;",
+        "    proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;",
+        "    proxy_connect_timeout 5s;",
+        "    proxy_read_timeout 30s;",
+        "}",
+    ];
+}
+
 export function renderNginxConfig(c: NginxConfig): string {
     if (c.apiUpstreams.length === 0) {
         throw new RangeError("nginx needs at least one API upstream");
@@ -71,7 +88,8 @@ export function renderNginxConfig(c: NginxConfig): string {
         ...c.apiUpstreams.map((u) => `    server ${u} max_fails=3 fail_timeout=10s;`),
         "    keepalive 32;",
         "}",
-        ...(c.rpcUpstream ? ["", "upstream chain_rpc {", `    server ${c.rpcUpstream} max_fails=3 fail_timeout=10s;`, "    keepalive 16;", "}"] : []),
+        // The relays' NLB is a DNS name whose addresses may change: resolve it per request, not once at start.
+        ...(c.rpcUpstream ? ["", "resolver 169.254.169.253 valid=30s ipv6=off;", "resolver_timeout 5s;"] : []),
         "",
         "server {",
         `    listen ${c.httpPort} default_server;`,
@@ -100,7 +118,7 @@ export function renderNginxConfig(c: NginxConfig): string {
         "",
         "    location = /healthz { access_log off; return 200 \"ok\\n\"; }",
         ...indent(proxyLocation("/", "api", "per_client", c.rateLimit.burst), 1),
-        ...(c.rpcUpstream ? indent(proxyLocation("/rpc/", "chain_rpc/", "per_client", c.rateLimit.burst), 1) : []),
+        ...(c.rpcUpstream ? indent(rpcLocation(c.rpcUpstream, c.rateLimit.burst), 1) : []),
         "}",
         "",
         "server {",

@@ -14,6 +14,8 @@ const SECRET_PATTERNS: [RegExp, string][] = [
 ];
 
 const SECRET_NAME = /(password|passwd|secret|token|private[-_]?key|api[-_]?key|auth)/i;
+/** Names of references to a secret (its ARN, id, file), not of the secret itself. */
+const REFERENCE_NAME = /(_|-)(arn|id|name|file|path|ref)$/i;
 
 export function findSecret(text: string): string | undefined {
     return SECRET_PATTERNS.find(([pattern]) => pattern.test(text))?.[1];
@@ -60,7 +62,8 @@ export const noPlaintextSecrets: ResourceValidationPolicy = resourcePolicy({
         for (const container of pod ? containersOf(pod) : []) {
             for (const env of asArray(container.env as Spec[] | undefined)) {
                 const literal = env.value;
-                if (typeof literal === "string" && literal !== "" && (SECRET_NAME.test(String(env.name)) || findSecret(literal))) {
+                const named = SECRET_NAME.test(String(env.name)) && !REFERENCE_NAME.test(String(env.name));
+                if (typeof literal === "string" && literal !== "" && (named || findSecret(literal))) {
                     report(`container ${String(container.name)}: env ${String(env.name)} is a literal secret; use valueFrom.secretKeyRef`);
                 }
             }

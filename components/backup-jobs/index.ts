@@ -1,0 +1,59 @@
+import * as aws from "@pulumi/aws";
+import * as k8s from "@pulumi/kubernetes";
+import * as pulumi from "@pulumi/pulumi";
+import { RESTRICTED_NAMESPACE_LABELS } from "../chain";
+import { declareObject } from "../chain/declare";
+import { networkPolicies } from "../chain/network-policies";
+import { ChainCluster } from "../cluster";
+import { Listener } from "../../topology/ports";
+import { BACKUP_NAMESPACE, backupObjects, BackupJobsSpec } from "./cronjobs";
+
+export interface BackupsArgs {
+    readonly cluster: ChainCluster;
+    readonly spec: Omit<BackupJobsSpec, "postgres" | "chain"> & {
+        readonly postgres: Omit<BackupJobsSpec["postgres"], "roleArn">;
+        readonly chain: Omit<BackupJobsSpec["chain"], "roleArn">;
+    };
+    /** IAM policies scoped to each writer's prefix (from the BackupStore). */
+    readonly writerPolicyArns: { readonly postgres: pulumi.Input<string>; readonly chain: pulumi.Input<string> };
+    readonly secretsKeyArn: pulumi.Input<string>;
+    readonly listeners: readonly Listener[];
+    readonly placements: Parameters<typeof networkPolicies>[2];
+    readonly namePrefix: string;
+    readonly tags?: Record<string, string>;
+}
+
+/** CronJobs that dump PostgreSQL and snapshot the chain into the backup buckets, each through a role scoped to its prefix. */
+export class Backups extends pulumi.ComponentResource {
+    constructor(name: string, args: BackupsArgs, opts?: pulumi.ComponentResourceOptions) {
+        super("platform:backups:Backups", name, {}, opts);
+        const k8sOpts = { parent: this, provider: args.cluster.provider };
+        const namespace = new k8s.core.v1.Namespace(`${name}-namespace`, { metadata: { name: BACKUP_NAMESPACE, labels: RESTRICTED_NAMESPACE_LABELS } }, k8sOpts);
+
+        const roles = Object.fromEntries((["postgres", "chain"] as const).map((kind) => {
+            const role = args.cluster.serviceAccountRole(`${name}-${kind}-role`, `${args.namePrefix}-backup-${kind}`, BACKUP_NAMESPACE, `backup-${kind}`, args.tags);
+            new aws.iam.RolePolicyAttachment(`${name}-${kind}-writer`, { role: role.name, policyArn: args.writerPolicyArns[kind] }, { parent: this });
+            return [kind, role];
+        })) as Record<"postgres" | "chain", aws.iam.Role>;
+        new aws.iam.RolePolicy(`${name}-postgres-credentials`, {
+            role: roles.postgres.id,
+            policy: pulumi.all([args.spec.postgres.secretArn, args.secretsKeyArn]).apply(([secret, key]) => JSON.stringify({
+                Version: "2012-10-17",
+                Statement: [
+                    { Sid: "ReadDatabaseSecret", Effect: "Allow", Action: "secretsmanager:GetSecretValue", Resource: secret },
+                    { Sid: "DecryptDatabaseSecret", Effect: "Allow", Action: "kms:Decrypt", Resource: key },
+                ],
+            })),
+        }, { parent: this });
+
+        const objects = backupObjects({
+            ...args.spec,
+            postgres: { ...args.spec.postgres, roleArn: roles.postgres.arn },
+            chain: { ...args.spec.chain, roleArn: roles.chain.arn },
+        });
+        for (const object of [...networkPolicies(BACKUP_NAMESPACE, args.listeners, args.placements), ...objects]) {
+            declareObject(`${name}-${object.kind.toLowerCase()}-${object.metadata.name}`, object, { ...k8sOpts, dependsOn: [namespace] });
+        }
+        this.registerOutputs({});
+    }
+}

@@ -1,0 +1,98 @@
+import * as aws from "@pulumi/aws";
+import * as k8s from "@pulumi/kubernetes";
+import * as pulumi from "@pulumi/pulumi";
+import { Listener } from "../../topology/ports";
+import { ChainCluster } from "../cluster";
+import { declareObject } from "./declare";
+import { networkPolicies, Placement } from "./network-policies";
+import { chainObjects, NAMESPACE } from "./workloads";
+
+export interface ChainNetworkArgs {
+    readonly cluster: ChainCluster;
+    readonly validators: number;
+    readonly relays: number;
+    readonly zones: readonly string[];
+    readonly image: pulumi.Input<string>;
+    readonly storageClass: string;
+    readonly volumeGb: number;
+    readonly listeners: readonly Listener[];
+    /** Where every role of the port map is, for NetworkPolicies. No default. */
+    readonly placements: Parameters<typeof networkPolicies>[2];
+    readonly rpcBalancerSecurityGroupId: pulumi.Input<string>;
+    readonly secretsKeyArn: pulumi.Input<string>;
+    readonly region: string;
+    readonly namePrefix: string;
+    readonly tags?: Record<string, string>;
+}
+
+/** Pod-security "restricted", enforced: the API server itself refuses a pod that is not hardened. */
+export const RESTRICTED_NAMESPACE_LABELS = {
+    "pod-security.kubernetes.io/enforce": "restricted",
+    "pod-security.kubernetes.io/enforce-version": "latest",
+};
+
+/**
+ * Validators (one StatefulSet each, own volume, own key) and relays. Each validator's key is a
+ * Secrets Manager secret written out of band; only that validator's service account can read it.
+ */
+export class ChainNetwork extends pulumi.ComponentResource {
+    public readonly validatorKeySecretArns: pulumi.Output<string>[];
+    /** "host:port" of the relays' internal RPC load balancer. */
+    public readonly rpcEndpoint: pulumi.Output<string>;
+
+    constructor(name: string, args: ChainNetworkArgs, opts?: pulumi.ComponentResourceOptions) {
+        super("platform:chain:ChainNetwork", name, {}, opts);
+        const k8sOpts = { parent: this, provider: args.cluster.provider };
+        const namespace = new k8s.core.v1.Namespace(`${name}-namespace`, { metadata: { name: NAMESPACE, labels: RESTRICTED_NAMESPACE_LABELS } }, k8sOpts);
+        const inNamespace = { ...k8sOpts, dependsOn: [namespace] };
+
+        const validatorKeys = Array.from({ length: args.validators }, (_, i) => {
+            const validator = `validator-${i}`;
+            // No value here: the operator writes the key generated offline (see README), so it never enters Pulumi.
+            const secret = new aws.secretsmanager.Secret(`${name}-${validator}-key`, {
+                name: `${args.namePrefix}/validators/${validator}`,
+                description: `Private key of ${validator}, written out of band from the offline key generator`,
+                kmsKeyId: args.secretsKeyArn,
+                tags: { ...args.tags, Validator: validator },
+            }, { parent: this });
+            const role = args.cluster.serviceAccountRole(`${name}-${validator}-role`, `${args.namePrefix}-${validator}`, NAMESPACE, validator, args.tags);
+            new aws.iam.RolePolicy(`${name}-${validator}-key-access`, {
+                role: role.id,
+                policy: pulumi.all([secret.arn, args.secretsKeyArn]).apply(([arn, key]) => JSON.stringify({
+                    Version: "2012-10-17",
+                    Statement: [
+                        { Sid: "ReadOwnKey", Effect: "Allow", Action: "secretsmanager:GetSecretValue", Resource: arn },
+                        { Sid: "DecryptOwnKey", Effect: "Allow", Action: "kms:Decrypt", Resource: key, Condition: { StringEquals: { "kms:EncryptionContext:SecretARN": arn } } },
+                    ],
+                })),
+            }, { parent: this });
+            return { secretArn: secret.arn, roleArn: role.arn };
+        });
+
+        const objects = chainObjects({
+            validators: args.validators,
+            relays: args.relays,
+            zones: args.zones,
+            image: args.image,
+            storageClass: args.storageClass,
+            volumeGb: args.volumeGb,
+            region: args.region,
+            listeners: args.listeners,
+            validatorKeys,
+            rpcBalancerSecurityGroupId: args.rpcBalancerSecurityGroupId,
+        });
+        const declared = new Map<string, pulumi.CustomResource>();
+        for (const object of [...networkPolicies(NAMESPACE, args.listeners, args.placements), ...objects]) {
+            const resourceName = `${name}-${object.kind.toLowerCase()}-${object.metadata.name}`;
+            declared.set(resourceName, declareObject(resourceName, object, inNamespace));
+        }
+        const rpcService = declared.get(`${name}-service-relay-rpc`) as k8s.core.v1.Service;
+        const rpcPort = (objects.find((o) => o.metadata.name === "relay-rpc")!.spec!.ports as { port: number }[])[0]!.port;
+
+        this.validatorKeySecretArns = validatorKeys.map((k) => k.secretArn);
+        this.rpcEndpoint = rpcService.status.apply((status) => `${status.loadBalancer.ingress[0]!.hostname}:${rpcPort}`);
+        this.registerOutputs({ validatorKeySecretArns: this.validatorKeySecretArns, rpcEndpoint: this.rpcEndpoint });
+    }
+}
+
+export type { Placement };

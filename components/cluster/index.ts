@@ -1,0 +1,170 @@
+import * as aws from "@pulumi/aws";
+import * as k8s from "@pulumi/kubernetes";
+import * as pulumi from "@pulumi/pulumi";
+import { loadBalancerControllerPolicy, serviceAccountTrust, serviceTrust } from "./iam";
+import { kubeconfig } from "./kubeconfig";
+
+export interface ChainClusterArgs {
+    /** Kubernetes minor version, e.g. "1.33" (pinned). No default. */
+    readonly version: string;
+    /** Private subnets, one per zone; one managed node group each. No default. */
+    readonly subnetIds: pulumi.Input<string>[];
+    readonly zones: readonly string[];
+    readonly vpcId: pulumi.Input<string>;
+    /** Security group of the nodes (rules from the port map). No default. */
+    readonly nodeSecurityGroupId: pulumi.Input<string>;
+    /** Networks allowed to the public endpoint; empty keeps it private. Default: []. */
+    readonly publicAccessCidrs?: readonly string[];
+    readonly nodeInstanceType: string;
+    /** Nodes per zone. Default: 2. */
+    readonly nodesPerZone?: number;
+    readonly clusterKeyArn: pulumi.Input<string>;
+    readonly dataKeyArn: pulumi.Input<string>;
+    readonly logsKeyArn: pulumi.Input<string>;
+    /** Days control-plane logs are kept. Default: 90. */
+    readonly logRetentionDays?: number;
+    readonly region: string;
+    readonly namePrefix: string;
+    readonly tags?: Record<string, string>;
+}
+
+export const DEFAULT_STORAGE_CLASS = "gp3-encrypted";
+const LB_CONTROLLER_CHART_VERSION = "1.8.1";
+
+/** EKS with encrypted secrets and volumes, a private endpoint, IRSA, a node group per zone, and a Kubernetes provider. */
+export class ChainCluster extends pulumi.ComponentResource {
+    public readonly clusterName: pulumi.Output<string>;
+    public readonly provider: k8s.Provider;
+    public readonly kubeconfig: pulumi.Output<string>;
+    public readonly oidcProviderArn: pulumi.Output<string>;
+    public readonly oidcIssuerUrl: pulumi.Output<string>;
+
+    constructor(name: string, args: ChainClusterArgs, opts?: pulumi.ComponentResourceOptions) {
+        super("platform:cluster:ChainCluster", name, {}, opts);
+        const publicAccessCidrs = args.publicAccessCidrs ?? [];
+        const nodesPerZone = args.nodesPerZone ?? 2;
+        const clusterName = `${args.namePrefix}-chain`;
+        const parent = { parent: this };
+        const tags = (role: string) => ({ ...args.tags, Name: `${clusterName}-${role}` });
+
+        // Created before the cluster, so EKS writes into a group that is encrypted and expires.
+        const logGroup = new aws.cloudwatch.LogGroup(`${name}-logs`, {
+            name: `/aws/eks/${clusterName}/cluster`,
+            retentionInDays: args.logRetentionDays ?? 90,
+            kmsKeyId: args.logsKeyArn,
+            tags: tags("logs"),
+        }, parent);
+        const clusterRole = new aws.iam.Role(`${name}-role`, { name: `${clusterName}-control-plane`, assumeRolePolicy: serviceTrust("eks.amazonaws.com"), tags: tags("control-plane") }, parent);
+        const clusterPolicy = new aws.iam.RolePolicyAttachment(`${name}-role`, { role: clusterRole.name, policyArn: "arn:aws:iam::aws:policy/AmazonEKSClusterPolicy" }, parent);
+
+        const cluster = new aws.eks.Cluster(`${name}-eks`, {
+            name: clusterName,
+            version: args.version,
+            roleArn: clusterRole.arn,
+            vpcConfig: {
+                subnetIds: args.subnetIds,
+                securityGroupIds: [args.nodeSecurityGroupId],
+                endpointPrivateAccess: true,
+                endpointPublicAccess: publicAccessCidrs.length > 0,
+                publicAccessCidrs: publicAccessCidrs.length > 0 ? [...publicAccessCidrs] : undefined,
+            },
+            encryptionConfig: { resources: ["secrets"], provider: { keyArn: args.clusterKeyArn } },
+            enabledClusterLogTypes: ["api", "audit", "authenticator", "controllerManager", "scheduler"],
+            accessConfig: { authenticationMode: "API", bootstrapClusterCreatorAdminPermissions: true },
+            tags: tags("eks"),
+        }, { parent: this, dependsOn: [logGroup, clusterPolicy] });
+
+        const issuerUrl = cluster.identities.apply((ids) => ids[0]!.oidcs![0]!.issuer!);
+        const oidc = new aws.iam.OpenIdConnectProvider(`${name}-oidc`, { url: issuerUrl, clientIdLists: ["sts.amazonaws.com"], tags: tags("oidc") }, parent);
+        this.oidcProviderArn = oidc.arn;
+        this.oidcIssuerUrl = issuerUrl;
+        const irsaRole = (role: string, namespace: string, serviceAccount: string) =>
+            this.serviceAccountRole(`${name}-${role}`, `${clusterName}-${role}`, namespace, serviceAccount, tags(role));
+
+        const nodeRole = new aws.iam.Role(`${name}-node-role`, { name: `${clusterName}-nodes`, assumeRolePolicy: serviceTrust("ec2.amazonaws.com"), tags: tags("nodes") }, parent);
+        const nodePolicies = ["AmazonEKSWorkerNodePolicy", "AmazonEKS_CNI_Policy", "AmazonEC2ContainerRegistryReadOnly", "AmazonSSMManagedInstanceCore"].map((policy) =>
+            new aws.iam.RolePolicyAttachment(`${name}-node-${policy}`, { role: nodeRole.name, policyArn: `arn:aws:iam::aws:policy/${policy}` }, parent));
+        const launchTemplate = new aws.ec2.LaunchTemplate(`${name}-nodes`, {
+            namePrefix: `${clusterName}-nodes-`,
+            description: "EKS nodes: IMDSv2 only, encrypted gp3 root volume",
+            metadataOptions: { httpTokens: "required", httpEndpoint: "enabled", httpPutResponseHopLimit: 1 },
+            blockDeviceMappings: [{ deviceName: "/dev/xvda", ebs: { volumeType: "gp3", volumeSize: 50, encrypted: "true", kmsKeyId: args.dataKeyArn, deleteOnTermination: "true" } }],
+            vpcSecurityGroupIds: [cluster.vpcConfig.clusterSecurityGroupId, args.nodeSecurityGroupId],
+            tagSpecifications: ["instance", "volume"].map((resourceType) => ({ resourceType, tags: tags("node") })),
+            tags: tags("nodes"),
+        }, parent);
+        const nodeGroups = args.zones.map((zone, i) =>
+            new aws.eks.NodeGroup(`${name}-nodes-${zone}`, {
+                clusterName: cluster.name,
+                nodeGroupName: `${clusterName}-${zone}`,
+                nodeRoleArn: nodeRole.arn,
+                subnetIds: [args.subnetIds[i]!],
+                amiType: "AL2023_x86_64_STANDARD",
+                instanceTypes: [args.nodeInstanceType],
+                scalingConfig: { minSize: nodesPerZone, desiredSize: nodesPerZone, maxSize: nodesPerZone + 2 },
+                updateConfig: { maxUnavailable: 1 },
+                launchTemplate: { id: launchTemplate.id, version: launchTemplate.latestVersion.apply(String) },
+                labels: { "platform/zone": zone },
+                tags: tags(`nodes-${zone}`),
+            }, { parent: this, dependsOn: nodePolicies }));
+
+        for (const addon of ["vpc-cni", "coredns", "kube-proxy"]) {
+            new aws.eks.Addon(`${name}-${addon}`, { clusterName: cluster.name, addonName: addon, resolveConflictsOnUpdate: "OVERWRITE", tags: tags(addon) }, { parent: this, dependsOn: nodeGroups });
+        }
+        const ebsRole = irsaRole("ebs-csi", "kube-system", "ebs-csi-controller-sa");
+        new aws.iam.RolePolicyAttachment(`${name}-ebs-csi`, { role: ebsRole.name, policyArn: "arn:aws:iam::aws:policy/service-role/AmazonEBSCSIDriverPolicy" }, parent);
+        new aws.iam.RolePolicy(`${name}-ebs-csi-kms`, {
+            role: ebsRole.id,
+            policy: pulumi.output(args.dataKeyArn).apply((key) => JSON.stringify({
+                Version: "2012-10-17",
+                Statement: [
+                    { Effect: "Allow", Action: ["kms:Encrypt", "kms:Decrypt", "kms:ReEncrypt*", "kms:GenerateDataKey*", "kms:DescribeKey"], Resource: key },
+                    { Effect: "Allow", Action: "kms:CreateGrant", Resource: key, Condition: { Bool: { "kms:GrantIsForAWSResource": "true" } } },
+                ],
+            })),
+        }, parent);
+        const ebsCsi = new aws.eks.Addon(`${name}-ebs-csi`, { clusterName: cluster.name, addonName: "aws-ebs-csi-driver", serviceAccountRoleArn: ebsRole.arn, resolveConflictsOnUpdate: "OVERWRITE", tags: tags("ebs-csi") }, { parent: this, dependsOn: nodeGroups });
+
+        this.kubeconfig = pulumi.secret(pulumi.all([cluster.name, cluster.endpoint, cluster.certificateAuthority]).apply(([n, endpoint, ca]) => kubeconfig(n, endpoint, ca.data!, args.region)));
+        this.provider = new k8s.Provider(`${name}-k8s`, { kubeconfig: this.kubeconfig, enableServerSideApply: true }, { parent: this, dependsOn: nodeGroups });
+        const k8sOpts = { parent: this, provider: this.provider };
+
+        new k8s.storage.v1.StorageClass(`${name}-gp3`, {
+            metadata: { name: DEFAULT_STORAGE_CLASS, annotations: { "storageclass.kubernetes.io/is-default-class": "true" } },
+            provisioner: "ebs.csi.aws.com",
+            parameters: { type: "gp3", encrypted: "true", kmsKeyId: args.dataKeyArn },
+            reclaimPolicy: "Retain",
+            volumeBindingMode: "WaitForFirstConsumer",
+            allowVolumeExpansion: true,
+        }, { ...k8sOpts, dependsOn: [ebsCsi] });
+
+        const lbControllerRole = irsaRole("lb-controller", "kube-system", "aws-load-balancer-controller");
+        new aws.iam.RolePolicy(`${name}-lb-controller`, { role: lbControllerRole.id, policy: JSON.stringify(loadBalancerControllerPolicy(clusterName)) }, parent);
+        new k8s.helm.v3.Release(`${name}-lb-controller`, {
+            name: "aws-load-balancer-controller",
+            chart: "aws-load-balancer-controller",
+            version: LB_CONTROLLER_CHART_VERSION,
+            namespace: "kube-system",
+            repositoryOpts: { repo: "https://aws.github.io/eks-charts" },
+            values: {
+                clusterName,
+                region: args.region,
+                vpcId: args.vpcId,
+                replicaCount: 2,
+                serviceAccount: { create: true, name: "aws-load-balancer-controller", annotations: { "eks.amazonaws.com/role-arn": lbControllerRole.arn } },
+            },
+        }, k8sOpts);
+
+        this.clusterName = cluster.name;
+        this.registerOutputs({ clusterName: this.clusterName, kubeconfig: this.kubeconfig, oidcProviderArn: this.oidcProviderArn });
+    }
+
+    /** An IAM role that one service account of the cluster may assume. */
+    serviceAccountRole(name: string, roleName: string, namespace: string, serviceAccount: string, tags?: Record<string, string>): aws.iam.Role {
+        return new aws.iam.Role(name, {
+            name: roleName,
+            assumeRolePolicy: pulumi.all([this.oidcProviderArn, this.oidcIssuerUrl]).apply(([arn, url]) => JSON.stringify(serviceAccountTrust(arn, url, namespace, serviceAccount))),
+            tags,
+        }, { parent: this });
+    }
+}

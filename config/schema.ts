@@ -90,6 +90,10 @@ export const CONFIG_KEYS = {
     chainVolumeGb: { type: "integer", schema: integer(20, 16384), description: "Encrypted gp3 volume of each validator and relay, GiB." },
     chainImageDigest: { type: "string", schema: z.string().regex(/^(sha256:[0-9a-f]{64}|build)$/, "must be sha256:<64 hex digits> (a pushed image) or build"), description: "Digest of the chain node image in the stack's ECR repository, or build to build it from chainImageBuildContext." },
     chainImageBuildContext: { type: "string", schema: z.string().regex(/^(none|[A-Za-z0-9._/-]+)$/, "must be a relative directory path, or none"), description: "Docker build context of the chain node image (used when chainImageDigest is build)." },
+    prometheusRetentionDays: { type: "integer", schema: integer(1, 400), description: "Days Prometheus keeps samples." },
+    prometheusVolumeGb: { type: "integer", schema: integer(10, 16384), description: "Encrypted gp3 volume of Prometheus, GiB." },
+    alertSlackChannel: { type: "string", schema: z.string().regex(/^#[a-z0-9._-]{1,79}$/, "must be a Slack channel such as #chain-alerts"), description: "Slack channel of every alert; the webhook URL is a Secrets Manager secret written out of band." },
+    alertPagerDuty: { type: "boolean", schema: z.boolean({ error: "must be true or false" }), description: "Page critical alerts through PagerDuty; the routing key is a Secrets Manager secret written out of band." },
     nodeInstanceType: { type: "string", schema: instanceType(""), description: "EC2 instance type of the EKS node groups." },
 } as const satisfies Record<string, { type: PulumiConfigType; schema: z.ZodType; description: string }>;
 
@@ -175,6 +179,9 @@ export const platformConfigSchema = z.strictObject(shape).superRefine((c, ctx) =
     }
     if (!c.redisMultiAz) {
         problem("redisMultiAz", "must be true in prod (multi-AZ with automatic failover)");
+    }
+    if (!c.alertPagerDuty) {
+        problem("alertPagerDuty", "must be true in prod: critical alerts page someone");
     }
     if (!c.backupObjectLock) {
         problem("backupObjectLock", "must be true in prod");

@@ -21,7 +21,12 @@ export type Role =
     | "grafana"
     | "jaeger"
     | "backupJob"
-    | "relayRpcBalancer";
+    | "relayRpcBalancer"
+    | "postgresExporter"
+    | "redisExporter"
+    | "nginxExporter"
+    | "blackboxExporter"
+    | "kubeStateMetrics";
 
 /**
  * The AWS security group a role's traffic enters and leaves through. Workloads on the EKS cluster
@@ -43,6 +48,11 @@ export const SECURITY_GROUP_OF: Readonly<Record<Role, SecurityGroupRole>> = {
     jaeger: "cluster",
     backupJob: "cluster",
     relayRpcBalancer: "relayRpcBalancer",
+    postgresExporter: "cluster",
+    redisExporter: "cluster",
+    nginxExporter: "cluster",
+    blackboxExporter: "cluster",
+    kubeStateMetrics: "cluster",
 };
 
 export const SECURITY_GROUP_ROLES: readonly SecurityGroupRole[] = [
@@ -91,11 +101,11 @@ export function portMap(options: PortMapOptions = {}): readonly Listener[] {
     const listeners: Listener[] = [
         { role: "loadBalancer", name: "http", port: 80, protocol: "tcp", from: ["internet"], purpose: "redirect to HTTPS, ACME challenges" },
         { role: "loadBalancer", name: "https", port: 443, protocol: "tcp", from: ["internet"], purpose: "public API and chain RPC" },
-        { role: "loadBalancer", name: "nginx-status", port: 9103, protocol: "tcp", from: ["prometheus"], purpose: "stub_status for the Nginx exporter" },
-        { role: "appServer", name: "api", port: 8080, protocol: "tcp", from: ["loadBalancer"], purpose: "API behind Nginx" },
+        { role: "loadBalancer", name: "nginx-status", port: 9103, protocol: "tcp", from: ["nginxExporter"], purpose: "stub_status for the Nginx exporter" },
+        { role: "appServer", name: "api", port: 8080, protocol: "tcp", from: ["loadBalancer", "prometheus"], purpose: "API behind Nginx, and its /metrics" },
         { role: "wireguardHub", name: "wireguard", port: 51820, protocol: "udp", from: ["internet"], purpose: "operator and site VPN" },
-        { role: "postgres", name: "postgres", port: 5432, protocol: "tcp", from: ["appServer", "backupJob", "prometheus"], purpose: "PostgreSQL (exporter and dump jobs too)" },
-        { role: "redis", name: "redis", port: 6379, protocol: "tcp", from: ["appServer", "prometheus"], purpose: "Redis (exporter too)" },
+        { role: "postgres", name: "postgres", port: 5432, protocol: "tcp", from: ["appServer", "backupJob", "postgresExporter"], purpose: "PostgreSQL (exporter and dump jobs too)" },
+        { role: "redis", name: "redis", port: 6379, protocol: "tcp", from: ["appServer", "redisExporter"], purpose: "Redis (exporter too)" },
         { role: "validator", name: "p2p", port: 7070, protocol: "tcp", from: ["validator", "relay"], purpose: "consensus gossip" },
         { role: "validator", name: "rpc", port: 7071, protocol: "tcp", from: ["relay", "backupJob"], purpose: "validator RPC and /health" },
         { role: "validator", name: "metrics", port: 9101, protocol: "tcp", from: ["prometheus"], purpose: "validator metrics" },
@@ -108,6 +118,11 @@ export function portMap(options: PortMapOptions = {}): readonly Listener[] {
         { role: "grafana", name: "web", port: 3000, protocol: "tcp", from: ["operators"], purpose: "Grafana" },
         { role: "jaeger", name: "ui", port: 16686, protocol: "tcp", from: ["operators", "grafana"], purpose: "Jaeger UI" },
         { role: "jaeger", name: "otlp", port: 4317, protocol: "tcp", from: ["validator", "relay", "appServer"], purpose: "OTLP trace intake" },
+        { role: "postgresExporter", name: "metrics", port: 9187, protocol: "tcp", from: ["prometheus"], purpose: "PostgreSQL exporter" },
+        { role: "redisExporter", name: "metrics", port: 9121, protocol: "tcp", from: ["prometheus"], purpose: "Redis exporter" },
+        { role: "nginxExporter", name: "metrics", port: 9113, protocol: "tcp", from: ["prometheus"], purpose: "Nginx exporter" },
+        { role: "blackboxExporter", name: "metrics", port: 9115, protocol: "tcp", from: ["prometheus"], purpose: "blackbox probes of the public endpoint" },
+        { role: "kubeStateMetrics", name: "metrics", port: 8080, protocol: "tcp", from: ["prometheus"], purpose: "Kubernetes object state (jobs, limits, restarts)" },
     ];
     for (const role of SERVER_ROLES) {
         listeners.push({ role, name: "node-exporter", port: NODE_EXPORTER_PORT, protocol: "tcp", from: ["prometheus"], purpose: "host metrics" });

@@ -12,6 +12,7 @@ import { ChainCluster, DEFAULT_STORAGE_CLASS } from "./components/cluster";
 import { Keys } from "./components/keys";
 import { LoadBalancer } from "./components/load-balancer";
 import { Network } from "./components/network";
+import { Monitoring } from "./components/monitoring";
 import { Postgres } from "./components/postgres";
 import { Redis } from "./components/redis";
 import { AppServers } from "./components/servers/app-servers";
@@ -181,6 +182,12 @@ export = async () => {
         alertmanager: pods("monitoring", "alertmanager"),
         grafana: pods("monitoring", "grafana"),
         jaeger: pods("monitoring", "jaeger"),
+        postgresExporter: pods("monitoring", "postgres-exporter"),
+        redisExporter: pods("monitoring", "redis-exporter"),
+        nginxExporter: pods("monitoring", "nginx-exporter"),
+        blackboxExporter: pods("monitoring", "blackbox-exporter"),
+        kubeStateMetrics: pods("monitoring", "kube-state-metrics"),
+        kubelet: privateSubnets,
         relayRpcBalancer: privateSubnets,
         postgres: privateSubnets,
         redis: privateSubnets,
@@ -275,6 +282,35 @@ export = async () => {
         tags,
     });
 
+    const monitoring = new Monitoring("monitoring", {
+        cluster,
+        listeners,
+        placements,
+        environment: config.environment,
+        region: config.region,
+        storageClass: DEFAULT_STORAGE_CLASS,
+        retentionDays: config.prometheusRetentionDays,
+        volumeGb: config.prometheusVolumeGb,
+        servers: [
+            ...appServers.privateIps.map((ip) => ({ ip, role: "appServer" })),
+            ...loadBalancer.privateIps.map((ip) => ({ ip, role: "loadBalancer" })),
+            { ip: wireguard.privateIp, role: "wireguardHub" },
+        ],
+        apiServerIps: appServers.privateIps,
+        loadBalancerIps: loadBalancer.privateIps,
+        publicUrl: `https://${config.publicDomain}/healthz`,
+        databases: [
+            { name: "primary", endpoint: postgres.writerEndpoint.apply((e) => e) },
+            ...postgres.readerEndpoints.map((endpoint, i) => ({ name: `replica-${i + 1}`, endpoint })),
+        ],
+        databaseSecretArn: postgres.masterSecretArn.apply((arn) => arn ?? ""),
+        redis: { host: redis.primaryEndpoint, secretArn: redis.authTokenSecretArn },
+        alerting: { slackChannel: config.alertSlackChannel, pagerDuty: config.alertPagerDuty },
+        secretsKeyArn: keys.arns.secrets,
+        namePrefix: prefix,
+        tags,
+    });
+
     return {
         availabilityZones: zones,
         vpcId: network.vpcId,
@@ -296,6 +332,7 @@ export = async () => {
         loadBalancer: { publicIps: loadBalancer.publicIps, certificateSecretArn: loadBalancer.certificateSecretArn },
         cluster: { name: cluster.clusterName, kubeconfig: cluster.kubeconfig },
         chain: { image: chainImage.imageRef, validatorKeySecretArns: chain.validatorKeySecretArns, rpcEndpoint: chain.rpcEndpoint },
+        monitoring: { grafanaAdminPassword: monitoring.grafanaAdminPassword, alertingSecretArns: monitoring.alertingSecretArns },
         wireguard: { publicIp: wireguard.publicIp, publicKey: wireguard.publicKey, privateKeyParameter: wireguard.privateKeyParameter },
         backups: {
             buckets: backups.bucketNames,

@@ -26,7 +26,8 @@ export type Role =
     | "redisExporter"
     | "nginxExporter"
     | "blackboxExporter"
-    | "kubeStateMetrics";
+    | "kubeStateMetrics"
+    | "kubelet";
 
 /**
  * The AWS security group a role's traffic enters and leaves through. Workloads on the EKS cluster
@@ -53,6 +54,7 @@ export const SECURITY_GROUP_OF: Readonly<Record<Role, SecurityGroupRole>> = {
     nginxExporter: "cluster",
     blackboxExporter: "cluster",
     kubeStateMetrics: "cluster",
+    kubelet: "cluster",
 };
 
 export const SECURITY_GROUP_ROLES: readonly SecurityGroupRole[] = [
@@ -122,6 +124,7 @@ export function portMap(options: PortMapOptions = {}): readonly Listener[] {
         { role: "redisExporter", name: "metrics", port: 9121, protocol: "tcp", from: ["prometheus"], purpose: "Redis exporter" },
         { role: "nginxExporter", name: "metrics", port: 9113, protocol: "tcp", from: ["prometheus"], purpose: "Nginx exporter" },
         { role: "blackboxExporter", name: "metrics", port: 9115, protocol: "tcp", from: ["prometheus"], purpose: "blackbox probes of the public endpoint" },
+        { role: "kubelet", name: "metrics", port: 10250, protocol: "tcp", from: ["prometheus"], purpose: "kubelet and cAdvisor metrics of the EKS nodes (container CPU, memory, volumes)" },
         { role: "kubeStateMetrics", name: "metrics", port: 8080, protocol: "tcp", from: ["prometheus"], purpose: "Kubernetes object state (jobs, limits, restarts)" },
     ];
     for (const role of SERVER_ROLES) {

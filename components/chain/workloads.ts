@@ -238,6 +238,8 @@ export function chainObjects(spec: ChainSpec): K8sObject[] {
         }) as K8sObject),
         ...validators.map((_, i) => validatorStatefulSet(spec, i)),
         ...validators.map((name) => headlessService(name, { "app.kubernetes.io/instance": name }, "validator", spec)),
+        // Every validator behind one name, for Prometheus' DNS discovery: a new validator is a new target.
+        headlessService("validators", { "app.kubernetes.io/component": "validator" }, "validator", spec),
         relayStatefulSet(spec),
         headlessService("relay", { "app.kubernetes.io/component": "relay" }, "relay", spec),
         relayRpcService(spec),

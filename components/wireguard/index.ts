@@ -27,6 +27,7 @@ export interface WireGuardHubArgs {
 /** WireGuard hub for operators and sites: Elastic IP, forwarding and NAT into the VPC, key from SSM. */
 export class WireGuardHub extends pulumi.ComponentResource {
     public readonly publicIp: pulumi.Output<string>;
+    public readonly privateIp: pulumi.Output<string>;
     public readonly publicKey: pulumi.Output<string>;
     public readonly privateKeyParameter: pulumi.Output<string>;
 
@@ -90,6 +91,7 @@ export class WireGuardHub extends pulumi.ComponentResource {
         const eip = new aws.ec2.Eip(`${name}-eip`, { domain: "vpc", instance: instance.id, tags: { ...args.tags, Name: hostname, Role: "wireguardHub" } }, parent);
 
         this.publicIp = eip.publicIp;
+        this.privateIp = instance.privateIp;
         // The public half of a secret key is not secret.
         this.publicKey = pulumi.unsecret(key.base64.apply(wireguardPublicKey));
         this.privateKeyParameter = parameter.name;

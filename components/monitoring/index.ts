@@ -1,0 +1,163 @@
+import * as aws from "@pulumi/aws";
+import * as k8s from "@pulumi/kubernetes";
+import * as pulumi from "@pulumi/pulumi";
+import * as random from "@pulumi/random";
+import { Listener, listenerOf } from "../../topology/ports";
+import { RESTRICTED_NAMESPACE_LABELS } from "../chain";
+import { declareObject } from "../chain/declare";
+import { networkPolicies, Placement } from "../chain/network-policies";
+import { ChainCluster } from "../cluster";
+import { renderAlertmanagerConfig } from "./alertmanager-config";
+import { DASHBOARDS, renderDashboard } from "./dashboards";
+import { MONITORING_NAMESPACE, monitoringObjects } from "./objects";
+import { renderBlackboxConfig, renderPrometheusConfig } from "./prometheus-config";
+import { renderRules } from "./rules";
+
+export interface MonitoringArgs {
+    readonly cluster: ChainCluster;
+    readonly listeners: readonly Listener[];
+    readonly placements: Partial<Record<string, Placement>>;
+    readonly environment: string;
+    readonly region: string;
+    readonly storageClass: string;
+    readonly retentionDays: number;
+    readonly volumeGb: number;
+    /** EC2 servers to scrape node_exporter on. */
+    readonly servers: readonly { readonly ip: pulumi.Input<string>; readonly role: string }[];
+    readonly apiServerIps: readonly pulumi.Input<string>[];
+    readonly loadBalancerIps: readonly pulumi.Input<string>[];
+    readonly publicUrl: string;
+    /** Database instances: name and "host:port" endpoint. */
+    readonly databases: readonly { readonly name: string; readonly endpoint: pulumi.Input<string> }[];
+    readonly databaseSecretArn: pulumi.Input<string>;
+    readonly redis: { readonly host: pulumi.Input<string>; readonly secretArn: pulumi.Input<string> };
+    readonly alerting: { readonly slackChannel: string; readonly pagerDuty: boolean };
+    readonly secretsKeyArn: pulumi.Input<string>;
+    readonly namePrefix: string;
+    readonly tags?: Record<string, string>;
+}
+
+/** Prometheus, Alertmanager, Grafana, Jaeger and exporters on the cluster; nothing of it faces the internet. */
+export class Monitoring extends pulumi.ComponentResource {
+    public readonly grafanaAdminPassword: pulumi.Output<string>;
+    public readonly alertingSecretArns: pulumi.Output<string>[];
+
+    constructor(name: string, args: MonitoringArgs, opts?: pulumi.ComponentResourceOptions) {
+        super("platform:monitoring:Monitoring", name, {}, opts);
+        const k8sOpts = { parent: this, provider: args.cluster.provider };
+        const namespace = new k8s.core.v1.Namespace(`${name}-namespace`, { metadata: { name: MONITORING_NAMESPACE, labels: RESTRICTED_NAMESPACE_LABELS } }, k8sOpts);
+        const inNamespace = { ...k8sOpts, dependsOn: [namespace] };
+        const port = (role: Parameters<typeof listenerOf>[0], listener: string) => listenerOf(role, listener, args.listeners).port;
+
+        const adminPassword = new random.RandomPassword(`${name}-grafana-admin`, { length: 32, special: false }, { parent: this });
+        new k8s.core.v1.Secret(`${name}-grafana-admin`, { metadata: { name: "grafana-admin", namespace: MONITORING_NAMESPACE }, type: "Opaque", stringData: { password: adminPassword.result } }, inNamespace);
+
+        // Receiver credentials are written out of band; Alertmanager reads them at start through its role.
+        const alertSecret = (purpose: string, description: string) =>
+            new aws.secretsmanager.Secret(`${name}-${purpose}`, { name: `${args.namePrefix}/alerting/${purpose}`, description, kmsKeyId: args.secretsKeyArn, tags: args.tags }, { parent: this });
+        const slack = alertSecret("slack-webhook-url", "Slack incoming-webhook URL of the alert channel");
+        const pagerDuty = args.alerting.pagerDuty ? alertSecret("pagerduty-routing-key", "PagerDuty Events v2 routing key for critical alerts") : undefined;
+
+        const readSecrets = (role: string, serviceAccount: string, secretArns: pulumi.Input<string>[]) => {
+            const iamRole = args.cluster.serviceAccountRole(`${name}-${role}-role`, `${args.namePrefix}-monitoring-${role}`, MONITORING_NAMESPACE, serviceAccount, args.tags);
+            new aws.iam.RolePolicy(`${name}-${role}-secrets`, {
+                role: iamRole.id,
+                policy: pulumi.all([pulumi.all(secretArns), args.secretsKeyArn]).apply(([arns, key]) => JSON.stringify({
+                    Version: "2012-10-17",
+                    Statement: [
+                        { Sid: "ReadOwnSecrets", Effect: "Allow", Action: "secretsmanager:GetSecretValue", Resource: arns },
+                        { Sid: "DecryptOwnSecrets", Effect: "Allow", Action: "kms:Decrypt", Resource: key },
+                    ],
+                })),
+            }, { parent: this });
+            return iamRole.arn;
+        };
+
+        // EC2 discovery of the EKS nodes needs ec2:DescribeInstances, through Prometheus' own role.
+        const prometheusRole = args.cluster.serviceAccountRole(`${name}-prometheus-role`, `${args.namePrefix}-monitoring-prometheus`, MONITORING_NAMESPACE, "prometheus", args.tags);
+        new aws.iam.RolePolicy(`${name}-prometheus-discovery`, {
+            role: prometheusRole.id,
+            policy: JSON.stringify({ Version: "2012-10-17", Statement: [{ Sid: "DiscoverNodes", Effect: "Allow", Action: ["ec2:DescribeInstances", "ec2:DescribeAvailabilityZones"], Resource: "*" }] }),
+        }, { parent: this });
+        const exporterTargets = [
+            { job: "postgres-exporter", services: args.databases.map((db) => `postgres-exporter-${db.name}`), port: port("postgresExporter", "metrics") },
+            { job: "redis-exporter", services: ["redis-exporter"], port: port("redisExporter", "metrics") },
+            { job: "nginx-exporter", services: args.loadBalancerIps.map((_, i) => `nginx-exporter-${i}`), port: port("nginxExporter", "metrics") },
+            { job: "blackbox-exporter", services: ["blackbox-exporter"], port: port("blackboxExporter", "metrics") },
+            { job: "kube-state-metrics", services: ["kube-state-metrics"], port: port("kubeStateMetrics", "metrics") },
+            { job: "alertmanager", services: ["alertmanager"], port: port("alertmanager", "web") },
+            { job: "grafana", services: ["grafana"], port: port("grafana", "web") },
+        ];
+        const prometheusConfig = pulumi.all([pulumi.all(args.servers.map((s) => s.ip)), pulumi.all([...args.apiServerIps]), args.cluster.clusterName]).apply(([serverIps, apiIps, clusterName]) =>
+            renderPrometheusConfig({
+                environment: args.environment,
+                chainNamespace: "chain",
+                monitoringNamespace: MONITORING_NAMESPACE,
+                chainTargets: [
+                    { job: "validators", service: "validators", port: port("validator", "metrics") },
+                    { job: "relays", service: "relay", port: port("relay", "metrics") },
+                ],
+                exporterTargets,
+                kubelet: { clusterName, port: port("kubelet", "metrics"), region: args.region },
+                servers: serverIps.map((ip, i) => ({ ip, role: args.servers[i]!.role })),
+                nodeExporterPort: port("appServer", "node-exporter"),
+                apiTargets: apiIps.map((ip) => `${ip}:${port("appServer", "api")}`),
+                probeUrl: args.publicUrl,
+                blackboxAddress: `blackbox-exporter.${MONITORING_NAMESPACE}.svc:${port("blackboxExporter", "metrics")}`,
+                alertmanagerAddress: `alertmanager.${MONITORING_NAMESPACE}.svc:${port("alertmanager", "web")}`,
+                rulesGlob: "/etc/prometheus/*.rules.yml",
+            }));
+
+        const datasources = [
+            "apiVersion: 1",
+            "datasources:",
+            "  - name: Prometheus",
+            "    uid: prometheus",
+            "    type: prometheus",
+            `    url: http://prometheus.${MONITORING_NAMESPACE}.svc:${port("prometheus", "web")}`,
+            "    isDefault: true",
+            "  - name: Jaeger",
+            "    uid: jaeger",
+            "    type: jaeger",
+            `    url: http://jaeger.${MONITORING_NAMESPACE}.svc:${port("jaeger", "ui")}`,
+            "",
+        ].join("\n");
+
+        const objects = monitoringObjects({
+            ports: {
+                prometheus: port("prometheus", "web"),
+                alertmanager: port("alertmanager", "web"),
+                grafana: port("grafana", "web"),
+                jaegerUi: port("jaeger", "ui"),
+                jaegerOtlp: port("jaeger", "otlp"),
+                postgresExporter: port("postgresExporter", "metrics"),
+                redisExporter: port("redisExporter", "metrics"),
+                nginxExporter: port("nginxExporter", "metrics"),
+                blackboxExporter: port("blackboxExporter", "metrics"),
+                kubeStateMetrics: port("kubeStateMetrics", "metrics"),
+            },
+            region: args.region,
+            storageClass: args.storageClass,
+            prometheus: { retentionDays: args.retentionDays, volumeGb: args.volumeGb, config: prometheusConfig, rules: renderRules(), roleArn: prometheusRole.arn },
+            alertmanager: {
+                config: renderAlertmanagerConfig(args.alerting),
+                roleArn: readSecrets("alertmanager", "alertmanager", [slack.arn, ...(pagerDuty ? [pagerDuty.arn] : [])]),
+                slackSecretArn: slack.arn,
+                pagerDutySecretArn: pagerDuty?.arn,
+            },
+            grafana: { adminSecretName: "grafana-admin", datasources, dashboards: Object.fromEntries(DASHBOARDS.map((d) => [`${d.uid}-dashboard.json`, renderDashboard(d)])) },
+            blackboxConfig: renderBlackboxConfig(),
+            databases: args.databases.map((db) => ({ name: db.name, host: pulumi.output(db.endpoint).apply((e) => `${e}/platform?sslmode=require`), port: port("postgres", "postgres") })),
+            databaseSecret: { arn: args.databaseSecretArn, roleArn: readSecrets("postgres-exporter", "postgres-exporter", [args.databaseSecretArn]) },
+            redis: { address: pulumi.interpolate`rediss://${args.redis.host}:${port("redis", "redis")}`, secretArn: args.redis.secretArn, roleArn: readSecrets("redis-exporter", "redis-exporter", [args.redis.secretArn]) },
+            nginxStatusUrls: args.loadBalancerIps.map((ip) => pulumi.interpolate`http://${ip}:${port("loadBalancer", "nginx-status")}/stub_status`),
+        });
+        for (const object of [...networkPolicies(MONITORING_NAMESPACE, args.listeners, args.placements), ...objects]) {
+            declareObject(`${name}-${object.kind.toLowerCase()}-${object.metadata.name}`, object, inNamespace);
+        }
+
+        this.grafanaAdminPassword = pulumi.secret(adminPassword.result);
+        this.alertingSecretArns = [slack.arn, ...(pagerDuty ? [pagerDuty.arn] : [])];
+        this.registerOutputs({ grafanaAdminPassword: this.grafanaAdminPassword, alertingSecretArns: this.alertingSecretArns });
+    }
+}

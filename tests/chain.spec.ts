@@ -36,7 +36,9 @@ describe("Kubernetes objects against the Kubernetes schemas", () => {
             const objects = planned(stack).resources.filter((r) => r.type.startsWith("kubernetes:") && !r.type.startsWith("kubernetes:index") && !K8S_NOT_OBJECTS.has(r.type) && r.custom);
             assert.ok(objects.length > 30, `${objects.length} objects`);
             for (const object of objects) {
-                assert.doesNotThrow(() => validateObject(object.inputs), `${object.urn}`);
+                // Secret contents are masked in the plan; the schema checks the rest of the object.
+                const inputs = Object.fromEntries(Object.entries(object.inputs).filter(([, value]) => value !== "[secret]"));
+                assert.doesNotThrow(() => validateObject(inputs), `${object.urn}`);
             }
         });
     }
@@ -112,7 +114,7 @@ for (const stack of STACKS) {
                 const env = podOf(v).initContainers![0]!.env!;
                 assert.match(env.find((e) => e.name === "VALIDATOR_KEY_ARN")!.value!, /^arn:aws:secretsmanager:.*:secret:chain-platform-[a-z]+\/validators\/validator-\d/);
             }
-            assert.strictEqual(k8s("ConfigMap").length, 0);
+            assert.strictEqual(k8s("ConfigMap").filter((c) => (c.inputs.metadata as { namespace: string }).namespace === "chain").length, 0);
             const keyPolicies = ofType(inventory, "aws:iam/rolePolicy:RolePolicy").filter((p) => /validator-\d-key-access$/.test(p.name));
             assert.strictEqual(keyPolicies.length, 4);
             for (const policy of keyPolicies) {

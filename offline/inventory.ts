@@ -29,6 +29,15 @@ export interface Violation {
     readonly message: string;
 }
 
+export interface InventoryCost {
+    readonly monthlyUsd: number;
+    readonly currency: string;
+    readonly pricesAsOf: string;
+    readonly label: string;
+    readonly unknown: readonly string[];
+    readonly items: readonly { readonly urn: string; readonly type: string; readonly monthlyUsd: number | null; readonly basis: string }[];
+}
+
 export interface Inventory {
     readonly project: string;
     readonly stack: string;
@@ -36,4 +45,6 @@ export interface Inventory {
     readonly outputs: Record<string, unknown>;
     readonly files: readonly PlanFile[];
     readonly violations: readonly Violation[];
+    /** Monthly cost estimate (an addition to the design's contract). */
+    readonly cost?: InventoryCost;
 }

@@ -1,17 +1,20 @@
 /**
- * The offline plan: `npm run plan -- --stack <name> [--config-file PATH] [--policy-config PATH] [--json PATH] [--out DIR]`.
+ * The offline plan: `npm run plan -- --stack <name> [--config-file PATH] [--policy-config PATH] [--json PATH] [--markdown PATH] [--out DIR]`.
  * Evaluates index.ts under Pulumi's mocks, runs the policy pack, prints a summary.
  * Exit status: 0 fine, 1 a mandatory policy violation, 2 invalid configuration, 3 the program failed.
  */
 import * as fs from "fs";
 import * as path from "path";
 import { ConfigError } from "../config/errors";
+import { parseStackConfig } from "../config/parse";
+import { backupStorageEstimate, estimateCost, PriceTable } from "../offline/cost";
 import { extractFiles } from "../offline/files";
 import { Inventory } from "../offline/inventory";
 import { fromInventory } from "../offline/policy-input";
 import { formatPolicyReport, readPolicyConfig, runPack } from "../offline/policy-report";
 import { declaredSoFar, runProgram } from "../offline/run";
 import { readStackSettings } from "../offline/stack-file";
+import { renderPlanMarkdown } from "../offline/markdown";
 import { summarize } from "../offline/summary";
 
 const PROJECT_DIR = path.resolve(__dirname, "..");
@@ -21,12 +24,13 @@ interface PlanArgs {
     configFile?: string;
     policyConfig?: string;
     json?: string;
+    markdown?: string;
     out?: string;
 }
 
 function parseArgs(argv: readonly string[]): PlanArgs {
     const args: Partial<PlanArgs> = {};
-    const flags: Record<string, keyof PlanArgs> = { "--stack": "stack", "--config-file": "configFile", "--policy-config": "policyConfig", "--json": "json", "--out": "out" };
+    const flags: Record<string, keyof PlanArgs> = { "--stack": "stack", "--config-file": "configFile", "--policy-config": "policyConfig", "--json": "json", "--markdown": "markdown", "--out": "out" };
     for (let i = 0; i < argv.length; i++) {
         const flag = argv[i]!;
         const field = flags[flag];
@@ -60,6 +64,13 @@ async function main(): Promise<number> {
         program: path.join(PROJECT_DIR, "index.ts"),
     });
     const rendered = extractFiles(run.resources);
+    const config = parseStackConfig(settings.project, { values: settings.config, secretKeys: settings.secretKeys });
+    const backups = (run.outputs.backups ?? {}) as { buckets?: Record<string, string>; replicaBuckets?: Record<string, string> };
+    const cost = estimateCost(
+        run.resources,
+        JSON.parse(fs.readFileSync(path.join(PROJECT_DIR, "pricing", `${config.region}.json`), "utf8")) as PriceTable,
+        backupStorageEstimate({ postgresGb: config.postgresStorageGb, chainGb: config.chainVolumeGb }, { primary: backups.buckets ?? {}, replica: backups.replicaBuckets }),
+    );
     const policies = await runPack(fromInventory(run.resources), readPolicyConfig(args.policyConfig));
     const inventory: Inventory = {
         project: settings.project,
@@ -68,11 +79,16 @@ async function main(): Promise<number> {
         outputs: run.outputs,
         files: rendered.map(({ content: _content, ...file }) => file),
         violations: policies.violations,
+        cost,
     };
 
     if (args.json) {
         fs.mkdirSync(path.dirname(path.resolve(args.json)), { recursive: true });
         fs.writeFileSync(args.json, `${JSON.stringify(inventory, null, 2)}\n`);
+    }
+    if (args.markdown) {
+        fs.mkdirSync(path.dirname(path.resolve(args.markdown)), { recursive: true });
+        fs.writeFileSync(args.markdown, renderPlanMarkdown(inventory));
     }
     if (args.out) {
         for (const file of rendered) {
@@ -83,6 +99,7 @@ async function main(): Promise<number> {
     }
     console.log(summarize(inventory));
     console.log(formatPolicyReport(policies));
+    console.log(`Monthly cost: ${cost.monthlyUsd.toFixed(2)} ${cost.currency}${cost.unknown.length ? ` + ${cost.unknown.length} resource(s) of unknown price` : ""} (${cost.label})`);
     const mandatory = inventory.violations.filter((v) => v.enforcementLevel === "mandatory");
     return mandatory.length > 0 ? 1 : 0;
 }
@@ -96,7 +113,7 @@ main().then(
             process.exit(2);
         }
         if (error instanceof UsageError) {
-            console.error(`usage: npm run plan -- --stack <name> [--config-file PATH] [--policy-config PATH] [--json PATH] [--out DIR]\nerror: ${error.message}`);
+            console.error(`usage: npm run plan -- --stack <name> [--config-file PATH] [--policy-config PATH] [--json PATH] [--markdown PATH] [--out DIR]\nerror: ${error.message}`);
             process.exit(2);
         }
         console.error(error instanceof Error ? error.stack : String(error));

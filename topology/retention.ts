@@ -8,18 +8,25 @@ export interface BackupSchedule {
     readonly name: "incremental" | "daily" | "weekly" | "monthly";
     /** Cron expression (UTC) of the job that writes it. */
     readonly cron: string;
+    /** How many backups the cron writes per day (for storage estimates). */
+    readonly perDay: number;
     readonly keepDays: number;
     /** Move to a colder storage class after this many days, when that saves money (≥ 30 days for IA). */
     readonly coldAfterDays?: { readonly days: number; readonly storageClass: "STANDARD_IA" | "GLACIER_IR" };
 }
 
 export const BACKUP_SCHEDULES: readonly BackupSchedule[] = [
-    { name: "incremental", cron: "0 */4 * * *", keepDays: 7 },
-    { name: "daily", cron: "30 1 * * *", keepDays: 30 },
-    { name: "weekly", cron: "0 2 * * 0", keepDays: 84, coldAfterDays: { days: 30, storageClass: "STANDARD_IA" } },
-    { name: "monthly", cron: "0 3 1 * *", keepDays: 365, coldAfterDays: { days: 30, storageClass: "GLACIER_IR" } },
+    { name: "incremental", cron: "0 */4 * * *", perDay: 6, keepDays: 7 },
+    { name: "daily", cron: "30 1 * * *", perDay: 1, keepDays: 30 },
+    { name: "weekly", cron: "0 2 * * 0", perDay: 1 / 7, keepDays: 84, coldAfterDays: { days: 30, storageClass: "STANDARD_IA" } },
+    { name: "monthly", cron: "0 3 1 * *", perDay: 12 / 365, keepDays: 365, coldAfterDays: { days: 30, storageClass: "GLACIER_IR" } },
 ];
 
 /** Recovery objectives of the seeds. */
 export const RECOVERY_POINT_OBJECTIVE_MINUTES = 15;
 export const RECOVERY_TIME_OBJECTIVE_HOURS = 4;
+
+/** How many backups of one source the schedules keep at any time. */
+export function retainedBackups(): number {
+    return Math.round(BACKUP_SCHEDULES.reduce((sum, s) => sum + s.perDay * s.keepDays, 0));
+}

@@ -174,6 +174,14 @@ describe("workflows", () => {
         const preview = pr.jobs.preview!.steps.find((s) => s.uses?.startsWith("pulumi/actions@"))!;
         assert.deepStrictEqual([preview.with!.command, preview.with!.policyPacks, preview.with!["comment-on-pr"], preview.with!.diff, preview.with!["always-include-summary"]], ["preview", "policies", true, true, true]);
     });
+    it("post each stack's report as a pull-request comment, forks included, without running their code", () => {
+        const comment = parse(workflows.find((w) => w.file === "pr-comment.yml")!.text) as { on: { workflow_run: { workflows: string[] } }; permissions: Record<string, string>; jobs: { comment: { steps: { uses?: string; with?: Record<string, unknown> }[] } } };
+        assert.deepStrictEqual(comment.on.workflow_run.workflows, ["pull request"]);
+        assert.strictEqual(comment.permissions["pull-requests"], "write");
+        const steps = comment.jobs.comment.steps;
+        assert.ok(!steps.some((s) => s.uses?.startsWith("actions/checkout")), "never checks out the pull request");
+        assert.match(String(steps.find((s) => s.uses?.startsWith("actions/github-script"))!.with!.script), /createComment/);
+    });
     it("deploy staging on push to main, then prod behind its environment", () => {
         const deploy = parse(workflows.find((w) => w.file === "deploy.yml")!.text) as { on: { push: { branches: string[] } }; jobs: Record<string, { needs?: string; with: { stack: string } }> };
         assert.deepStrictEqual(deploy.on.push.branches, ["main"]);

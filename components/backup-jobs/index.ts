@@ -5,6 +5,7 @@ import { RESTRICTED_NAMESPACE_LABELS } from "../chain";
 import { declareObject } from "../chain/declare";
 import { networkPolicies } from "../chain/network-policies";
 import { ChainCluster } from "../cluster";
+import { policyDocument, readSecretsStatements } from "../shared/iam";
 import { Listener } from "../../topology/ports";
 import { BACKUP_NAMESPACE, backupObjects, BackupJobsSpec } from "./cronjobs";
 
@@ -37,13 +38,7 @@ export class Backups extends pulumi.ComponentResource {
         })) as Record<"postgres" | "chain", aws.iam.Role>;
         new aws.iam.RolePolicy(`${name}-postgres-credentials`, {
             role: roles.postgres.id,
-            policy: pulumi.all([args.spec.postgres.secretArn, args.secretsKeyArn]).apply(([secret, key]) => JSON.stringify({
-                Version: "2012-10-17",
-                Statement: [
-                    { Sid: "ReadDatabaseSecret", Effect: "Allow", Action: "secretsmanager:GetSecretValue", Resource: secret },
-                    { Sid: "DecryptDatabaseSecret", Effect: "Allow", Action: "kms:Decrypt", Resource: key },
-                ],
-            })),
+            policy: pulumi.all([args.spec.postgres.secretArn, args.secretsKeyArn]).apply(([secret, key]) => policyDocument(readSecretsStatements([secret], key))),
         }, { parent: this });
 
         const objects = backupObjects({

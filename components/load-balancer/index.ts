@@ -2,6 +2,7 @@ import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { baseConfig, renderCloudConfig, secretFetchCommands, shellScript } from "../servers/cloud-init";
 import { server, serverInstanceProfile } from "../servers/server";
+import { readSecretsStatements } from "../shared/iam";
 import { NGINX_PATHS, renderNginxConfig } from "./nginx";
 
 export interface LoadBalancerArgs {
@@ -87,10 +88,7 @@ export class LoadBalancer extends pulumi.ComponentResource {
             namePrefix: args.namePrefix,
             kind: "lb",
             statements: pulumi.all([certificateSecret?.arn, args.secretsKeyArn]).apply(([secret, key]) =>
-                secret ? [
-                    { Sid: "ReadCertificate", Effect: "Allow", Action: "secretsmanager:GetSecretValue", Resource: secret },
-                    { Sid: "DecryptCertificate", Effect: "Allow", Action: "kms:Decrypt", Resource: key },
-                ] : [{ Sid: "DescribeOwnInstance", Effect: "Allow", Action: "ec2:DescribeTags", Resource: "*" }]),
+                secret ? readSecretsStatements([secret], key) : [{ Sid: "DescribeOwnInstance", Effect: "Allow", Action: "ec2:DescribeTags", Resource: "*" }]),
             tags: args.tags,
         }, this);
 

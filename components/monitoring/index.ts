@@ -7,6 +7,7 @@ import { RESTRICTED_NAMESPACE_LABELS } from "../chain";
 import { declareObject } from "../chain/declare";
 import { networkPolicies, Placement } from "../chain/network-policies";
 import { ChainCluster } from "../cluster";
+import { policyDocument, readSecretsStatements } from "../shared/iam";
 import { renderAlertmanagerConfig } from "./alertmanager-config";
 import { DASHBOARDS, renderDashboard } from "./dashboards";
 import { MONITORING_NAMESPACE, monitoringObjects } from "./objects";
@@ -62,13 +63,7 @@ export class Monitoring extends pulumi.ComponentResource {
             const iamRole = args.cluster.serviceAccountRole(`${name}-${role}-role`, `${args.namePrefix}-monitoring-${role}`, MONITORING_NAMESPACE, serviceAccount, args.tags);
             new aws.iam.RolePolicy(`${name}-${role}-secrets`, {
                 role: iamRole.id,
-                policy: pulumi.all([pulumi.all(secretArns), args.secretsKeyArn]).apply(([arns, key]) => JSON.stringify({
-                    Version: "2012-10-17",
-                    Statement: [
-                        { Sid: "ReadOwnSecrets", Effect: "Allow", Action: "secretsmanager:GetSecretValue", Resource: arns },
-                        { Sid: "DecryptOwnSecrets", Effect: "Allow", Action: "kms:Decrypt", Resource: key },
-                    ],
-                })),
+                policy: pulumi.all([pulumi.all(secretArns), args.secretsKeyArn]).apply(([arns, key]) => policyDocument(readSecretsStatements(arns, key))),
             }, { parent: this });
             return iamRole.arn;
         };

@@ -1,6 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { baseConfig, renderCloudConfig, secretFetchCommands, shellScript } from "./cloud-init";
 import { server, serverInstanceProfile } from "./server";
+import { readSecretsStatements } from "../shared/iam";
 
 export interface AppServersArgs {
     /** Servers, spread round-robin over the subnets. No default. */
@@ -58,8 +59,7 @@ export class AppServers extends pulumi.ComponentResource {
             namePrefix: args.namePrefix,
             kind: "app",
             statements: pulumi.all([args.database.secretArn, args.redis.authTokenSecretArn, args.secretsKeyArn]).apply(([db, redis, key]) => [
-                { Sid: "ReadOwnSecrets", Effect: "Allow", Action: "secretsmanager:GetSecretValue", Resource: [db, redis].filter((arn): arn is string => typeof arn === "string") },
-                { Sid: "DecryptOwnSecrets", Effect: "Allow", Action: "kms:Decrypt", Resource: key },
+                ...readSecretsStatements([db, redis].filter((arn): arn is string => typeof arn === "string"), key),
                 { Sid: "EcrLogin", Effect: "Allow", Action: "ecr:GetAuthorizationToken", Resource: "*" },
                 { Sid: "PullApiImage", Effect: "Allow", Action: ["ecr:BatchGetImage", "ecr:GetDownloadUrlForLayer"], Resource: `arn:aws:ecr:${args.region}:${args.accountId}:repository/${repository}` },
             ]),

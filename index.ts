@@ -122,24 +122,28 @@ export = async () => {
     const port = (role: Parameters<typeof listenerOf>[0], name: string) => listenerOf(role, name, listeners).port;
     const nodeExporterPort = port("appServer", "node-exporter");
 
-    const appServers = new AppServers("app", {
-        count: config.appServerCount,
-        instanceType: config.appServerInstanceType,
+    const serverPlatform = {
         ami: ubuntu.id,
-        subnetIds: network.privateSubnetIds,
-        securityGroupId: network.securityGroupIds.appServer,
-        apiPort: port("appServer", "api"),
-        nodeExporterPort,
-        image: config.apiImage,
-        accountId: caller.accountId,
         region: config.region,
-        database: { endpoint: postgres.writerEndpoint, readerEndpoints: postgres.readerEndpoints, secretArn: postgres.masterSecretArn },
-        redis: { endpoint: redis.primaryEndpoint, port: port("redis", "redis"), authTokenSecretArn: redis.authTokenSecretArn },
         dataKeyArn: keys.arns.data,
         secretsKeyArn: keys.arns.secrets,
+        nodeExporterPort,
         ssh: config.sshFromOperators,
         namePrefix: prefix,
         tags,
+    };
+
+    const appServers = new AppServers("app", {
+        platform: serverPlatform,
+        count: config.appServerCount,
+        instanceType: config.appServerInstanceType,
+        subnetIds: network.privateSubnetIds,
+        securityGroupId: network.securityGroupIds.appServer,
+        apiPort: port("appServer", "api"),
+        image: config.apiImage,
+        accountId: caller.accountId,
+        database: { endpoint: postgres.writerEndpoint, readerEndpoints: postgres.readerEndpoints, secretArn: postgres.masterSecretArn },
+        redis: { endpoint: redis.primaryEndpoint, port: port("redis", "redis"), authTokenSecretArn: redis.authTokenSecretArn },
     });
 
     const cluster = new ChainCluster("cluster", {
@@ -246,40 +250,27 @@ export = async () => {
     });
 
     const loadBalancer = new LoadBalancer("lb", {
+        platform: serverPlatform,
         count: config.loadBalancerCount,
         instanceType: config.loadBalancerInstanceType,
-        ami: ubuntu.id,
         subnetIds: network.publicSubnetIds,
         securityGroupId: network.securityGroupIds.loadBalancer,
-        ports: { http: port("loadBalancer", "http"), https: port("loadBalancer", "https"), status: port("loadBalancer", "nginx-status"), nodeExporter: nodeExporterPort },
+        ports: { http: port("loadBalancer", "http"), https: port("loadBalancer", "https"), status: port("loadBalancer", "nginx-status") },
         apiUpstreams: appServers.privateIps.map((ip) => pulumi.interpolate`${ip}:${port("appServer", "api")}`),
         rpcUpstream: chain.rpcEndpoint,
         statusAllowedFrom: [config.vpcCidr],
         publicDomain: config.publicDomain,
         certificate: config.tlsCertificate === "letsencrypt" ? { source: "letsencrypt", email: config.acmeEmail } : { source: "secretsmanager" },
-        region: config.region,
-        dataKeyArn: keys.arns.data,
-        secretsKeyArn: keys.arns.secrets,
-        ssh: config.sshFromOperators,
-        namePrefix: prefix,
-        tags,
     });
 
     const wireguard = new WireGuardHub("wireguard", {
+        platform: serverPlatform,
         instanceType: config.wireguardInstanceType,
-        ami: ubuntu.id,
         subnetId: network.publicSubnetIds[0]!,
         securityGroupId: network.securityGroupIds.wireguardHub,
         listenPort: port("wireguardHub", "wireguard"),
-        nodeExporterPort,
         tunnelCidr: config.wireguardCidr,
         peers: config.wireguardPeers,
-        region: config.region,
-        dataKeyArn: keys.arns.data,
-        secretsKeyArn: keys.arns.secrets,
-        ssh: config.sshFromOperators,
-        namePrefix: prefix,
-        tags,
     });
 
     const monitoring = new Monitoring("monitoring", {

@@ -1,19 +1,20 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { baseConfig, renderCloudConfig, secretFetchCommands, shellScript } from "../servers/cloud-init";
-import { server, serverInstanceProfile } from "../servers/server";
+import { server, ServerPlatform, serverInstanceProfile } from "../servers/server";
 import { readSecretsStatements } from "../shared/iam";
 import { NGINX_PATHS, renderNginxConfig } from "./nginx";
 
 export interface LoadBalancerArgs {
+    /** Image, region, keys, access and naming shared by all servers. No default. */
+    readonly platform: ServerPlatform;
     /** Nginx servers, each in its own public subnet (zone). No default. */
     readonly count: number;
     readonly instanceType: string;
-    readonly ami: string;
     /** Public subnets, one per zone. No default. */
     readonly subnetIds: pulumi.Input<string>[];
     readonly securityGroupId: pulumi.Input<string>;
-    readonly ports: { readonly http: number; readonly https: number; readonly status: number; readonly nodeExporter: number };
+    readonly ports: { readonly http: number; readonly https: number; readonly status: number };
     /** "ip:port" of every API server. No default. */
     readonly apiUpstreams: pulumi.Input<string>[];
     /** "host:port" of the relays' internal RPC load balancer. Default: /rpc not served. */
@@ -25,19 +26,13 @@ export interface LoadBalancerArgs {
     readonly certificate: { readonly source: "letsencrypt"; readonly email: string } | { readonly source: "secretsmanager" };
     /** Requests per second per client, and burst. Default: 20/s, burst 40. */
     readonly rateLimit?: { readonly perSecond: number; readonly burst: number };
-    readonly region: string;
-    readonly dataKeyArn: pulumi.Input<string>;
-    readonly secretsKeyArn: pulumi.Input<string>;
-    readonly ssh?: boolean;
-    readonly namePrefix: string;
-    readonly tags?: Record<string, string>;
 }
 
 /**
  * The boot script of the certificate: a short-lived self-signed one first, so Nginx starts (and can
  * answer ACME challenges), then the real one from Secrets Manager or Let's Encrypt.
  */
-export function certificateScript(args: Pick<LoadBalancerArgs, "certificate" | "publicDomain" | "region">, secretId: string): string {
+export function certificateScript(args: Pick<LoadBalancerArgs, "certificate" | "publicDomain"> & { readonly region: string }, secretId: string): string {
     const tlsDir = NGINX_PATHS.certificate.slice(0, NGINX_PATHS.certificate.lastIndexOf("/"));
     const bootstrap = [
         `mkdir -p ${tlsDir} ${NGINX_PATHS.acmeWebroot}`,
@@ -77,19 +72,19 @@ export class LoadBalancer extends pulumi.ComponentResource {
 
         const certificateSecret = args.certificate.source === "secretsmanager"
             ? new aws.secretsmanager.Secret(`${name}-certificate`, {
-                name: `${args.namePrefix}/tls/${args.publicDomain}`,
+                name: `${args.platform.namePrefix}/tls/${args.publicDomain}`,
                 description: `TLS certificate and key of ${args.publicDomain} as JSON {certificate, privateKey}; the value is written out of band`,
-                kmsKeyId: args.secretsKeyArn,
-                tags: args.tags,
+                kmsKeyId: args.platform.secretsKeyArn,
+                tags: args.platform.tags,
             }, parent)
             : undefined;
 
         const profile = serverInstanceProfile(name, {
-            namePrefix: args.namePrefix,
+            namePrefix: args.platform.namePrefix,
             kind: "lb",
-            statements: pulumi.all([certificateSecret?.arn, args.secretsKeyArn]).apply(([secret, key]) =>
+            statements: pulumi.all([certificateSecret?.arn, args.platform.secretsKeyArn]).apply(([secret, key]) =>
                 secret ? readSecretsStatements([secret], key) : [{ Sid: "DescribeOwnInstance", Effect: "Allow", Action: "ec2:DescribeTags", Resource: "*" }]),
-            tags: args.tags,
+            tags: args.platform.tags,
         }, this);
 
         const nginxConf = pulumi.all([pulumi.all(args.apiUpstreams), args.rpcUpstream]).apply(([apiUpstreams, rpcUpstream]) =>
@@ -107,29 +102,29 @@ export class LoadBalancer extends pulumi.ComponentResource {
             }));
 
         const servers = Array.from({ length: args.count }, (_, i) => {
-            const hostname = `${args.namePrefix}-lb-${i + 1}`;
+            const hostname = `${args.platform.namePrefix}-lb-${i + 1}`;
             const userData = pulumi.all([nginxConf, certificateSecret?.arn]).apply(([conf, secretArn]) =>
-                renderCloudConfig(baseConfig({ hostname, nodeExporterPort: args.ports.nodeExporter, ssh: args.ssh ?? false }, {
+                renderCloudConfig(baseConfig({ hostname, nodeExporterPort: args.platform.nodeExporterPort, ssh: args.platform.ssh ?? false }, {
                     packages: ["nginx", ...(args.certificate.source === "letsencrypt" ? ["certbot"] : [])],
                     writeFiles: [
                         { path: "/etc/nginx/nginx.conf", content: conf, defer: true },
-                        { path: "/usr/local/bin/platform-tls", content: certificateScript(args, secretArn ?? ""), permissions: "0700" },
+                        { path: "/usr/local/bin/platform-tls", content: certificateScript({ ...args, region: args.platform.region }, secretArn ?? ""), permissions: "0700" },
                     ],
                     runcmd: [["/usr/local/bin/platform-tls"]],
                 })));
             const instance = server(`${name}-${i}`, {
-                ami: args.ami,
+                ami: args.platform.ami,
                 instanceType: args.instanceType,
                 subnetId: args.subnetIds[i % args.subnetIds.length]!,
                 securityGroupIds: [args.securityGroupId],
                 instanceProfile: profile.name,
-                dataKeyArn: args.dataKeyArn,
+                dataKeyArn: args.platform.dataKeyArn,
                 userData,
                 rootVolumeGb: 20,
-                region: args.region,
-                tags: { ...args.tags, Name: hostname, Role: "loadBalancer" },
+                region: args.platform.region,
+                tags: { ...args.platform.tags, Name: hostname, Role: "loadBalancer" },
             }, this);
-            const eip = new aws.ec2.Eip(`${name}-${i}`, { domain: "vpc", instance: instance.id, tags: { ...args.tags, Name: hostname, Role: "loadBalancer" } }, parent);
+            const eip = new aws.ec2.Eip(`${name}-${i}`, { domain: "vpc", instance: instance.id, tags: { ...args.platform.tags, Name: hostname, Role: "loadBalancer" } }, parent);
             return { instance, eip };
         });
 

@@ -1,32 +1,24 @@
 import * as pulumi from "@pulumi/pulumi";
 import { baseConfig, renderCloudConfig, secretFetchCommands, shellScript } from "./cloud-init";
-import { server, serverInstanceProfile } from "./server";
+import { server, ServerPlatform, serverInstanceProfile } from "./server";
 import { readSecretsStatements } from "../shared/iam";
 
 export interface AppServersArgs {
+    /** Image, region, keys, access and naming shared by all servers. No default. */
+    readonly platform: ServerPlatform;
     /** Servers, spread round-robin over the subnets. No default. */
     readonly count: number;
     readonly instanceType: string;
-    /** Ubuntu AMI. No default. */
-    readonly ami: string;
     /** Private subnets, one per zone. No default. */
     readonly subnetIds: pulumi.Input<string>[];
     readonly securityGroupId: pulumi.Input<string>;
     /** Port the API listens on (port map). */
     readonly apiPort: number;
-    readonly nodeExporterPort: number;
     /** Image, "<repository>:<tag>" or "<repository>@sha256:…", in this account's ECR registry. */
     readonly image: string;
     readonly accountId: string;
-    readonly region: string;
     readonly database: { readonly endpoint: pulumi.Input<string>; readonly readerEndpoints: pulumi.Input<string>[]; readonly secretArn: pulumi.Input<string | undefined> };
     readonly redis: { readonly endpoint: pulumi.Input<string>; readonly port: number; readonly authTokenSecretArn: pulumi.Input<string> };
-    readonly dataKeyArn: pulumi.Input<string>;
-    readonly secretsKeyArn: pulumi.Input<string>;
-    /** Keep sshd running (reachable only through WireGuard). Default: false. */
-    readonly ssh?: boolean;
-    readonly namePrefix: string;
-    readonly tags?: Record<string, string>;
 }
 
 const ENV_FILE = "/run/platform-api/env";
@@ -50,24 +42,24 @@ export class AppServers extends pulumi.ComponentResource {
 
     constructor(name: string, args: AppServersArgs, opts?: pulumi.ComponentResourceOptions) {
         super("platform:servers:AppServers", name, {}, opts);
-        const ssh = args.ssh ?? false;
-        const registry = `${args.accountId}.dkr.ecr.${args.region}.amazonaws.com`;
+        const ssh = args.platform.ssh ?? false;
+        const registry = `${args.accountId}.dkr.ecr.${args.platform.region}.amazonaws.com`;
         const repository = args.image.split(/[:@]/)[0]!;
         const image = `${registry}/${args.image}`;
 
         const profile = serverInstanceProfile(name, {
-            namePrefix: args.namePrefix,
+            namePrefix: args.platform.namePrefix,
             kind: "app",
-            statements: pulumi.all([args.database.secretArn, args.redis.authTokenSecretArn, args.secretsKeyArn]).apply(([db, redis, key]) => [
+            statements: pulumi.all([args.database.secretArn, args.redis.authTokenSecretArn, args.platform.secretsKeyArn]).apply(([db, redis, key]) => [
                 ...readSecretsStatements([db, redis].filter((arn): arn is string => typeof arn === "string"), key),
                 { Sid: "EcrLogin", Effect: "Allow", Action: "ecr:GetAuthorizationToken", Resource: "*" },
-                { Sid: "PullApiImage", Effect: "Allow", Action: ["ecr:BatchGetImage", "ecr:GetDownloadUrlForLayer"], Resource: `arn:aws:ecr:${args.region}:${args.accountId}:repository/${repository}` },
+                { Sid: "PullApiImage", Effect: "Allow", Action: ["ecr:BatchGetImage", "ecr:GetDownloadUrlForLayer"], Resource: `arn:aws:ecr:${args.platform.region}:${args.accountId}:repository/${repository}` },
             ]),
-            tags: args.tags,
+            tags: args.platform.tags,
         }, this);
 
         const servers = Array.from({ length: args.count }, (_, i) => {
-            const hostname = `${args.namePrefix}-app-${i + 1}`;
+            const hostname = `${args.platform.namePrefix}-app-${i + 1}`;
             const userData = pulumi
                 .all([args.database.endpoint, pulumi.all(args.database.readerEndpoints), args.database.secretArn, args.redis.endpoint, args.redis.authTokenSecretArn])
                 .apply(([writer, readers, dbSecret, redisHost, redisSecret]) => {
@@ -84,11 +76,11 @@ export class AppServers extends pulumi.ComponentResource {
                         `PORT=${args.apiPort}`,
                         "",
                     ].join("\n");
-                    return renderCloudConfig(baseConfig({ hostname, nodeExporterPort: args.nodeExporterPort, ssh }, {
+                    return renderCloudConfig(baseConfig({ hostname, nodeExporterPort: args.platform.nodeExporterPort, ssh }, {
                         packages: ["docker.io"],
                         writeFiles: [
                             { path: "/etc/platform-api/settings.env", content: settings },
-                            { path: "/usr/local/bin/platform-api-env", content: apiEnvironmentScript(args.region, dbSecret ?? "", redisSecret), permissions: "0700" },
+                            { path: "/usr/local/bin/platform-api-env", content: apiEnvironmentScript(args.platform.region, dbSecret ?? "", redisSecret), permissions: "0700" },
                             {
                                 path: "/etc/systemd/system/platform-api.service",
                                 content: [
@@ -102,7 +94,7 @@ export class AppServers extends pulumi.ComponentResource {
                                     "RuntimeDirectory=platform-api",
                                     "RuntimeDirectoryPreserve=yes",
                                     "ExecStartPre=/usr/local/bin/platform-api-env",
-                                    `ExecStartPre=/bin/sh -c 'aws ecr get-login-password --region ${args.region} | docker login --username AWS --password-stdin ${registry}'`,
+                                    `ExecStartPre=/bin/sh -c 'aws ecr get-login-password --region ${args.platform.region} | docker login --username AWS --password-stdin ${registry}'`,
                                     `ExecStartPre=/usr/bin/docker pull ${image}`,
                                     `ExecStart=/usr/bin/docker run --rm --name platform-api --read-only --cap-drop ALL --security-opt no-new-privileges --env-file ${ENV_FILE} -p ${args.apiPort}:${args.apiPort} ${image}`,
                                     "ExecStop=/usr/bin/docker stop platform-api",
@@ -119,16 +111,16 @@ export class AppServers extends pulumi.ComponentResource {
                     }));
                 });
             return server(`${name}-${i}`, {
-                ami: args.ami,
+                ami: args.platform.ami,
                 instanceType: args.instanceType,
                 subnetId: args.subnetIds[i % args.subnetIds.length]!,
                 securityGroupIds: [args.securityGroupId],
                 instanceProfile: profile.name,
-                dataKeyArn: args.dataKeyArn,
+                dataKeyArn: args.platform.dataKeyArn,
                 userData,
                 rootVolumeGb: 30,
-                region: args.region,
-                tags: { ...args.tags, Name: hostname, Role: "appServer" },
+                region: args.platform.region,
+                tags: { ...args.platform.tags, Name: hostname, Role: "appServer" },
             }, this);
         });
 

@@ -7,6 +7,25 @@ import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { partitionOf } from "../../topology/naming";
 
+/** What every kind of server shares: image, region, keys, access and naming. */
+export interface ServerPlatform {
+    /** Ubuntu AMI. No default. */
+    readonly ami: string;
+    readonly region: string;
+    /** KMS key of the root volumes. No default. */
+    readonly dataKeyArn: pulumi.Input<string>;
+    /** KMS key of the secrets servers read at boot. No default. */
+    readonly secretsKeyArn: pulumi.Input<string>;
+    /** Port of node_exporter (port map). No default. */
+    readonly nodeExporterPort: number;
+    /** Keep sshd running (reachable only through WireGuard). Default: false. */
+    readonly ssh?: boolean;
+    /** Prefix of names. No default. */
+    readonly namePrefix: string;
+    /** Tags for every resource. Default: none. */
+    readonly tags?: Record<string, string>;
+}
+
 export interface ServerRoleArgs {
     /** Prefix of the physical role name. */
     readonly namePrefix: string;

@@ -2,26 +2,20 @@ import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import * as random from "@pulumi/random";
 import { baseConfig, renderCloudConfig, secretFetchCommands, shellScript } from "../servers/cloud-init";
-import { server, serverInstanceProfile } from "../servers/server";
+import { server, ServerPlatform, serverInstanceProfile } from "../servers/server";
 import { hubAddress, renderWireguardConfig, WIREGUARD_PRIVATE_KEY_PATH, WireguardPeer, wireguardPublicKey } from "./wg-config";
 
 export interface WireGuardHubArgs {
+    /** Image, region, keys, access and naming shared by all servers. No default. */
+    readonly platform: ServerPlatform;
     readonly instanceType: string;
-    readonly ami: string;
     /** Public subnet of the hub. No default. */
     readonly subnetId: pulumi.Input<string>;
     readonly securityGroupId: pulumi.Input<string>;
     readonly listenPort: number;
-    readonly nodeExporterPort: number;
     /** Tunnel network; the hub takes its first address. No default. */
     readonly tunnelCidr: string;
     readonly peers: readonly WireguardPeer[];
-    readonly region: string;
-    readonly dataKeyArn: pulumi.Input<string>;
-    readonly secretsKeyArn: pulumi.Input<string>;
-    readonly ssh?: boolean;
-    readonly namePrefix: string;
-    readonly tags?: Record<string, string>;
 }
 
 /** WireGuard hub for operators and sites: Elastic IP, forwarding and NAT into the VPC, key from SSM. */
@@ -34,27 +28,27 @@ export class WireGuardHub extends pulumi.ComponentResource {
     constructor(name: string, args: WireGuardHubArgs, opts?: pulumi.ComponentResourceOptions) {
         super("platform:edge:WireGuardHub", name, {}, opts);
         const parent = { parent: this };
-        const hostname = `${args.namePrefix}-wireguard`;
+        const hostname = `${args.platform.namePrefix}-wireguard`;
 
         // Any 32 random bytes are a valid WireGuard private key (X25519 clamps them).
         const key = new random.RandomBytes(`${name}-private-key`, { length: 32 }, parent);
         const parameter = new aws.ssm.Parameter(`${name}-private-key`, {
-            name: `/${args.namePrefix}/wireguard/hub-private-key`,
+            name: `/${args.platform.namePrefix}/wireguard/hub-private-key`,
             description: "WireGuard private key of the hub, loaded at boot",
             type: "SecureString",
-            keyId: args.secretsKeyArn,
+            keyId: args.platform.secretsKeyArn,
             value: key.base64,
-            tags: args.tags,
+            tags: args.platform.tags,
         }, parent);
 
         const profile = serverInstanceProfile(name, {
-            namePrefix: args.namePrefix,
+            namePrefix: args.platform.namePrefix,
             kind: "wireguard",
-            statements: pulumi.all([parameter.arn, args.secretsKeyArn]).apply(([arn, secretsKey]) => [
+            statements: pulumi.all([parameter.arn, args.platform.secretsKeyArn]).apply(([arn, secretsKey]) => [
                 { Sid: "ReadHubKey", Effect: "Allow", Action: "ssm:GetParameter", Resource: arn },
                 { Sid: "DecryptHubKey", Effect: "Allow", Action: "kms:Decrypt", Resource: secretsKey },
             ]),
-            tags: args.tags,
+            tags: args.platform.tags,
         }, this);
 
         const wg0 = renderWireguardConfig({
@@ -65,30 +59,30 @@ export class WireGuardHub extends pulumi.ComponentResource {
             peers: args.peers,
         });
         const userData = parameter.name.apply((parameterName) =>
-            renderCloudConfig(baseConfig({ hostname, nodeExporterPort: args.nodeExporterPort, ssh: args.ssh ?? false }, {
+            renderCloudConfig(baseConfig({ hostname, nodeExporterPort: args.platform.nodeExporterPort, ssh: args.platform.ssh ?? false }, {
                 packages: ["wireguard-tools", "iptables"],
                 writeFiles: [
                     { path: "/etc/wireguard/wg0.conf", content: wg0, permissions: "0600", defer: true },
                     { path: "/etc/sysctl.d/60-wireguard-forwarding.conf", content: "net.ipv4.ip_forward = 1\n" },
-                    { path: "/usr/local/bin/platform-wireguard-key", content: shellScript(secretFetchCommands({ kind: "ssm", id: parameterName, region: args.region }, WIREGUARD_PRIVATE_KEY_PATH)), permissions: "0700" },
+                    { path: "/usr/local/bin/platform-wireguard-key", content: shellScript(secretFetchCommands({ kind: "ssm", id: parameterName, region: args.platform.region }, WIREGUARD_PRIVATE_KEY_PATH)), permissions: "0700" },
                 ],
                 runcmd: [["sysctl", "--system"], ["/usr/local/bin/platform-wireguard-key"], ["systemctl", "enable", "--now", "wg-quick@wg0"]],
             })));
 
         const instance = server(`${name}-server`, {
-            ami: args.ami,
+            ami: args.platform.ami,
             instanceType: args.instanceType,
             subnetId: args.subnetId,
             securityGroupIds: [args.securityGroupId],
             instanceProfile: profile.name,
-            dataKeyArn: args.dataKeyArn,
+            dataKeyArn: args.platform.dataKeyArn,
             userData,
             rootVolumeGb: 20,
-            region: args.region,
+            region: args.platform.region,
             forwardsTraffic: true,
-            tags: { ...args.tags, Name: hostname, Role: "wireguardHub" },
+            tags: { ...args.platform.tags, Name: hostname, Role: "wireguardHub" },
         }, this);
-        const eip = new aws.ec2.Eip(`${name}-eip`, { domain: "vpc", instance: instance.id, tags: { ...args.tags, Name: hostname, Role: "wireguardHub" } }, parent);
+        const eip = new aws.ec2.Eip(`${name}-eip`, { domain: "vpc", instance: instance.id, tags: { ...args.platform.tags, Name: hostname, Role: "wireguardHub" } }, parent);
 
         this.publicIp = eip.publicIp;
         this.privateIp = instance.privateIp;

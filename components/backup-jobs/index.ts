@@ -10,17 +10,24 @@ import { Listener } from "../../topology/ports";
 import { BACKUP_NAMESPACE, backupObjects, BackupJobsSpec } from "./cronjobs";
 
 export interface BackupsArgs {
+    /** The cluster to run on: its Kubernetes provider and IAM roles for service accounts. No default. */
     readonly cluster: ChainCluster;
+    /** What the jobs dump and snapshot, and where they write it. No default. */
     readonly spec: Omit<BackupJobsSpec, "postgres" | "chain"> & {
         readonly postgres: Omit<BackupJobsSpec["postgres"], "roleArn">;
         readonly chain: Omit<BackupJobsSpec["chain"], "roleArn">;
     };
     /** IAM policies scoped to each writer's prefix (from the BackupStore). */
     readonly writerPolicyArns: { readonly postgres: pulumi.Input<string>; readonly chain: pulumi.Input<string> };
+    /** KMS key of the secrets it declares or reads. No default. */
     readonly secretsKeyArn: pulumi.Input<string>;
+    /** The port map. No default. */
     readonly listeners: readonly Listener[];
+    /** Where each role of the port map is, for NetworkPolicies. No default. */
     readonly placements: Parameters<typeof networkPolicies>[2];
+    /** Prefix of physical names, e.g. "chain-platform-prod". No default. */
     readonly namePrefix: string;
+    /** Tags for every taggable AWS resource. Default: none. */
     readonly tags?: Record<string, string>;
 }
 

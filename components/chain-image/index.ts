@@ -7,7 +7,9 @@ export interface ChainImageArgs {
     readonly repositoryName: string;
     /** A pushed image's digest ("sha256:…"), or a build from `buildContext`. No default. */
     readonly source: { readonly digest: string } | { readonly buildContext: string; readonly tag: string };
+    /** KMS key of the repository. No default. */
     readonly keyArn: pulumi.Input<string>;
+    /** Tags for every taggable AWS resource. Default: none. */
     readonly tags?: Record<string, string>;
 }
 

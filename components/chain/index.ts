@@ -8,20 +8,33 @@ import { networkPolicies, Placement } from "./network-policies";
 import { chainObjects, NAMESPACE } from "./workloads";
 
 export interface ChainNetworkArgs {
+    /** The cluster to run on: its Kubernetes provider and IAM roles for service accounts. No default. */
     readonly cluster: ChainCluster;
+    /** Validator count (3f+1). No default. */
     readonly validators: number;
+    /** Relay replicas. No default. */
     readonly relays: number;
+    /** Availability zones, in order. No default. */
     readonly zones: readonly string[];
+    /** Node image by digest. No default. */
     readonly image: pulumi.Input<string>;
+    /** Storage class of the volumes (encrypted gp3). No default. */
     readonly storageClass: string;
+    /** Volume of each validator and relay, GiB. No default. */
     readonly volumeGb: number;
+    /** The port map. No default. */
     readonly listeners: readonly Listener[];
     /** Where every role of the port map is, for NetworkPolicies. No default. */
     readonly placements: Parameters<typeof networkPolicies>[2];
+    /** Security group of the internal NLB in front of the relays' RPC. No default. */
     readonly rpcBalancerSecurityGroupId: pulumi.Input<string>;
+    /** KMS key of the secrets it declares or reads. No default. */
     readonly secretsKeyArn: pulumi.Input<string>;
+    /** AWS region. No default. */
     readonly region: string;
+    /** Prefix of physical names, e.g. "chain-platform-prod". No default. */
     readonly namePrefix: string;
+    /** Tags for every taggable AWS resource. Default: none. */
     readonly tags?: Record<string, string>;
 }
 

@@ -9,22 +9,31 @@ export interface ChainClusterArgs {
     readonly version: string;
     /** Private subnets, one per zone; one managed node group each. No default. */
     readonly subnetIds: pulumi.Input<string>[];
+    /** Availability zones, in order. No default. */
     readonly zones: readonly string[];
+    /** VPC of the cluster (for the load balancer controller). No default. */
     readonly vpcId: pulumi.Input<string>;
     /** Security group of the nodes (rules from the port map). No default. */
     readonly nodeSecurityGroupId: pulumi.Input<string>;
     /** Networks allowed to the public endpoint; empty keeps it private. Default: []. */
     readonly publicAccessCidrs?: readonly string[];
+    /** EC2 instance type of the nodes. No default. */
     readonly nodeInstanceType: string;
     /** Nodes per zone. Default: 2. */
     readonly nodesPerZone?: number;
+    /** KMS key of Kubernetes secrets (envelope encryption). No default. */
     readonly clusterKeyArn: pulumi.Input<string>;
+    /** KMS key of data at rest. No default. */
     readonly dataKeyArn: pulumi.Input<string>;
+    /** KMS key of the control-plane log group. No default. */
     readonly logsKeyArn: pulumi.Input<string>;
     /** Days control-plane logs are kept. Default: 90. */
     readonly logRetentionDays?: number;
+    /** AWS region. No default. */
     readonly region: string;
+    /** Prefix of physical names, e.g. "chain-platform-prod". No default. */
     readonly namePrefix: string;
+    /** Tags for every taggable AWS resource. Default: none. */
     readonly tags?: Record<string, string>;
 }
 

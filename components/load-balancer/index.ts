@@ -10,10 +10,13 @@ export interface LoadBalancerArgs {
     readonly platform: ServerPlatform;
     /** Nginx servers, each in its own public subnet (zone). No default. */
     readonly count: number;
+    /** EC2 instance type. No default. */
     readonly instanceType: string;
     /** Public subnets, one per zone. No default. */
     readonly subnetIds: pulumi.Input<string>[];
+    /** Security group of the role (rules from the port map). No default. */
     readonly securityGroupId: pulumi.Input<string>;
+    /** Listening ports from the port map. No default. */
     readonly ports: { readonly http: number; readonly https: number; readonly status: number };
     /** "ip:port" of every API server. No default. */
     readonly apiUpstreams: pulumi.Input<string>[];
@@ -21,6 +24,7 @@ export interface LoadBalancerArgs {
     readonly rpcUpstream?: pulumi.Input<string>;
     /** Networks that may read stub_status. No default. */
     readonly statusAllowedFrom: readonly string[];
+    /** Public DNS name served (server_name, certificate). No default. */
     readonly publicDomain: string;
     /** Where the certificate comes from. No default. */
     readonly certificate: { readonly source: "letsencrypt"; readonly email: string } | { readonly source: "secretsmanager" };

@@ -15,26 +15,43 @@ import { renderBlackboxConfig, renderPrometheusConfig } from "./prometheus-confi
 import { renderRules } from "./rules";
 
 export interface MonitoringArgs {
+    /** The cluster to run on: its Kubernetes provider and IAM roles for service accounts. No default. */
     readonly cluster: ChainCluster;
+    /** The port map. No default. */
     readonly listeners: readonly Listener[];
+    /** Where each role of the port map is, for NetworkPolicies. No default. */
     readonly placements: Partial<Record<string, Placement>>;
+    /** Environment name, an external label of every series. No default. */
     readonly environment: string;
+    /** AWS region. No default. */
     readonly region: string;
+    /** Storage class of the volumes (encrypted gp3). No default. */
     readonly storageClass: string;
+    /** Days Prometheus keeps samples. No default. */
     readonly retentionDays: number;
+    /** Volume of each validator and relay, GiB. No default. */
     readonly volumeGb: number;
     /** EC2 servers to scrape node_exporter on. */
     readonly servers: readonly { readonly ip: pulumi.Input<string>; readonly role: string }[];
+    /** Private addresses of the API servers (their /metrics). No default. */
     readonly apiServerIps: readonly pulumi.Input<string>[];
+    /** Private addresses of the load balancers (their stub_status). No default. */
     readonly loadBalancerIps: readonly pulumi.Input<string>[];
+    /** Public URL the blackbox exporter probes. No default. */
     readonly publicUrl: string;
     /** Database instances: name and "host:port" endpoint. */
     readonly databases: readonly { readonly name: string; readonly endpoint: pulumi.Input<string> }[];
+    /** RDS master secret the PostgreSQL exporters read. No default. */
     readonly databaseSecretArn: pulumi.Input<string>;
+    /** Redis endpoint and its auth-token secret. No default. */
     readonly redis: { readonly host: pulumi.Input<string>; readonly secretArn: pulumi.Input<string> };
+    /** Alert receivers: Slack channel, PagerDuty on or off. No default. */
     readonly alerting: { readonly slackChannel: string; readonly pagerDuty: boolean };
+    /** KMS key of the secrets it declares or reads. No default. */
     readonly secretsKeyArn: pulumi.Input<string>;
+    /** Prefix of physical names, e.g. "chain-platform-prod". No default. */
     readonly namePrefix: string;
+    /** Tags for every taggable AWS resource. Default: none. */
     readonly tags?: Record<string, string>;
 }
 

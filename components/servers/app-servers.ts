@@ -8,16 +8,21 @@ export interface AppServersArgs {
     readonly platform: ServerPlatform;
     /** Servers, spread round-robin over the subnets. No default. */
     readonly count: number;
+    /** EC2 instance type. No default. */
     readonly instanceType: string;
     /** Private subnets, one per zone. No default. */
     readonly subnetIds: pulumi.Input<string>[];
+    /** Security group of the role (rules from the port map). No default. */
     readonly securityGroupId: pulumi.Input<string>;
     /** Port the API listens on (port map). */
     readonly apiPort: number;
     /** Image, "<repository>:<tag>" or "<repository>@sha256:…", in this account's ECR registry. */
     readonly image: string;
+    /** AWS account of the ECR registry. No default. */
     readonly accountId: string;
+    /** Writer and reader endpoints and the master secret of PostgreSQL. No default. */
     readonly database: { readonly endpoint: pulumi.Input<string>; readonly readerEndpoints: pulumi.Input<string>[]; readonly secretArn: pulumi.Input<string | undefined> };
+    /** Redis endpoint and its auth-token secret. No default. */
     readonly redis: { readonly endpoint: pulumi.Input<string>; readonly port: number; readonly authTokenSecretArn: pulumi.Input<string> };
 }
 

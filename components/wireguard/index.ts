@@ -8,13 +8,17 @@ import { hubAddress, renderWireguardConfig, WIREGUARD_PRIVATE_KEY_PATH, Wireguar
 export interface WireGuardHubArgs {
     /** Image, region, keys, access and naming shared by all servers. No default. */
     readonly platform: ServerPlatform;
+    /** EC2 instance type. No default. */
     readonly instanceType: string;
     /** Public subnet of the hub. No default. */
     readonly subnetId: pulumi.Input<string>;
+    /** Security group of the role (rules from the port map). No default. */
     readonly securityGroupId: pulumi.Input<string>;
+    /** WireGuard port (port map). No default. */
     readonly listenPort: number;
     /** Tunnel network; the hub takes its first address. No default. */
     readonly tunnelCidr: string;
+    /** Peers of the hub, validated by the configuration schema. No default. */
     readonly peers: readonly WireguardPeer[];
 }
 

@@ -6,8 +6,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import { ConfigError } from "../config/errors";
-import { parseStackConfig } from "../config/parse";
-import { backupStorageEstimate, estimateCost, PriceTable } from "../offline/cost";
+import { estimatePlanCost } from "../offline/cost";
 import { extractFiles } from "../offline/files";
 import { Inventory } from "../offline/inventory";
 import { fromInventory } from "../offline/policy-input";
@@ -64,13 +63,7 @@ async function main(): Promise<number> {
         program: path.join(PROJECT_DIR, "index.ts"),
     });
     const rendered = extractFiles(run.resources);
-    const config = parseStackConfig(settings.project, { values: settings.config, secretKeys: settings.secretKeys });
-    const backups = (run.outputs.backups ?? {}) as { buckets?: Record<string, string>; replicaBuckets?: Record<string, string> };
-    const cost = estimateCost(
-        run.resources,
-        JSON.parse(fs.readFileSync(path.join(PROJECT_DIR, "pricing", `${config.region}.json`), "utf8")) as PriceTable,
-        backupStorageEstimate({ postgresGb: config.postgresStorageGb, chainGb: config.chainVolumeGb }, { primary: backups.buckets ?? {}, replica: backups.replicaBuckets }),
-    );
+    const cost = estimatePlanCost(run.resources, run.outputs, settings.config["aws:region"] ?? "us-east-1", path.join(PROJECT_DIR, "pricing"));
     const policies = await runPack(fromInventory(run.resources), readPolicyConfig(args.policyConfig));
     const inventory: Inventory = {
         project: settings.project,

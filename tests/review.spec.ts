@@ -4,12 +4,12 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { parse } from "yaml";
-import { backupStorageEstimate, estimateCost, PriceTable } from "../offline/cost";
+import { backupSourceSizes, backupStorageEstimate, estimateCost, PriceTable } from "../offline/cost";
 import { diffInventories, renderDiffMarkdown } from "../offline/diff";
 import { Inventory, InventoryResource } from "../offline/inventory";
 import { renderPlanMarkdown } from "../offline/markdown";
 import { retainedBackups } from "../topology/retention";
-import { planned, PROJECT_DIR, STACKS } from "./harness";
+import { plan, planned, PROJECT_DIR, STACKS } from "./harness";
 
 const prices = JSON.parse(fs.readFileSync(path.join(PROJECT_DIR, "pricing/us-east-1.json"), "utf8")) as PriceTable;
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "review-"));
@@ -58,6 +58,23 @@ describe("cost estimate", () => {
         });
     }
     it("costs prod more than staging", () => assert.ok(planned("prod").cost!.monthlyUsd > planned("staging").cost!.monthlyUsd));
+    it("reads backup source sizes from the declared database and validator volume", () => {
+        assert.deepStrictEqual(backupSourceSizes(planned("prod").resources), { postgresGb: 500, chainGb: 500 });
+    });
+    it("plans a region the repository has no price table for, every price unknown rather than zero", () => {
+        const result = plan("staging", { overrides: { "aws:region": "eu-west-1" } });
+        assert.strictEqual(result.status, 0, result.stderr);
+        const cost = result.inventory!.cost!;
+        assert.strictEqual(cost.monthlyUsd, 0);
+        assert.ok(cost.items.length > 20 && cost.items.every((i) => i.monthlyUsd === null));
+        assert.strictEqual(cost.unknown.length, cost.items.length);
+        assert.match(cost.label, /No price table for eu-west-1/);
+    });
+    it("refuses more availability zones than the region has, naming the key", () => {
+        const result = plan("prod", { overrides: { "aws:region": "eu-west-1" } });
+        assert.strictEqual(result.status, 2, result.stderr);
+        assert.match(result.stderr, /chain-platform:availabilityZones = 4: must not exceed the 3 available zones of eu-west-1/);
+    });
 });
 
 describe("Markdown report", () => {

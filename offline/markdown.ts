@@ -1,11 +1,6 @@
 /** The pull-request report of a plan, summary first. Pure: inventory in, Markdown out. */
 import { Inventory, InventoryResource } from "./inventory";
-
-function componentOf(resource: InventoryResource, byUrn: ReadonlyMap<string, InventoryResource>): string {
-    let current = resource;
-    while (current.parent && byUrn.has(current.parent)) current = byUrn.get(current.parent)!;
-    return current === resource && resource.custom ? "(stack)" : current.name;
-}
+import { countsByComponent } from "./summary";
 
 export function money(value: number, currency = "USD"): string {
     return `${value.toLocaleString("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 })} ${currency}`;
@@ -43,15 +38,8 @@ export function topologyDiagram(inventory: Inventory): string {
 }
 
 export function renderPlanMarkdown(inventory: Inventory): string {
-    const byUrn = new Map(inventory.resources.map((r) => [r.urn, r]));
     const custom = inventory.resources.filter((r) => r.custom);
-    const byComponent = new Map<string, Map<string, number>>();
-    for (const r of custom) {
-        const component = componentOf(r, byUrn);
-        const types = byComponent.get(component) ?? new Map<string, number>();
-        types.set(r.type, (types.get(r.type) ?? 0) + 1);
-        byComponent.set(component, types);
-    }
+    const byComponent = countsByComponent(inventory);
     const mandatory = inventory.violations.filter((v) => v.enforcementLevel === "mandatory");
     const cost = inventory.cost;
     const lines = [
@@ -61,7 +49,7 @@ export function renderPlanMarkdown(inventory: Inventory): string {
         "",
         "| component | resources |",
         "|---|---:|",
-        ...[...byComponent.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([name, types]) => `| ${name} | ${[...types.values()].reduce((a, b) => a + b, 0)} |`),
+        ...[...byComponent.entries()].map(([name, group]) => `| ${name} | ${group.total} |`),
         "",
         "### Policy results",
         "",
@@ -80,12 +68,12 @@ export function renderPlanMarkdown(inventory: Inventory): string {
         "",
         "### Resources by component",
         "",
-        ...[...byComponent.entries()].sort(([a], [b]) => a.localeCompare(b)).flatMap(([name, types]) => [
-            `<details><summary>${name} (${[...types.values()].reduce((a, b) => a + b, 0)})</summary>`,
+        ...[...byComponent.entries()].flatMap(([name, group]) => [
+            `<details><summary>${name} (${group.total})</summary>`,
             "",
             "| type | count |",
             "|---|---:|",
-            ...[...types.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([type, n]) => `| \`${type}\` | ${n} |`),
+            ...[...group.types.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([type, n]) => `| \`${type}\` | ${n} |`),
             "",
             "</details>",
             "",

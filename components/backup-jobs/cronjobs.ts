@@ -5,9 +5,9 @@
 import type { Input } from "@pulumi/pulumi";
 import { BACKUP_SCHEDULES, BackupSchedule } from "../../topology/retention";
 import { K8sObject } from "../chain/network-policies";
+import { AWS_CLI_IMAGE, containerSecurity, podSecurity } from "../shared/pods";
 
 export const BACKUP_NAMESPACE = "backups";
-export const AWS_CLI_IMAGE = "public.ecr.aws/aws-cli/aws-cli:2.27.50";
 const USER = 10001;
 
 export interface BackupJobsSpec {
@@ -20,7 +20,7 @@ export interface BackupJobsSpec {
     readonly scratchGb: number;
 }
 
-const security = { runAsNonRoot: true, runAsUser: USER, readOnlyRootFilesystem: true, allowPrivilegeEscalation: false, privileged: false, capabilities: { drop: ["ALL"] }, seccompProfile: { type: "RuntimeDefault" } };
+const security = containerSecurity(USER);
 const small = { requests: { cpu: "100m", memory: "128Mi" }, limits: { cpu: "500m", memory: "256Mi" } };
 const work = [{ name: "work", mountPath: "/work" }, { name: "tmp", mountPath: "/tmp" }];
 
@@ -63,7 +63,7 @@ function cronJob(kind: "postgres" | "chain", schedule: BackupSchedule, spec: Bac
                         spec: {
                             serviceAccountName: `backup-${kind}`,
                             restartPolicy: "Never",
-                            securityContext: { runAsNonRoot: true, runAsUser: USER, runAsGroup: USER, fsGroup: USER, seccompProfile: { type: "RuntimeDefault" } },
+                            securityContext: podSecurity(USER),
                             initContainers,
                             containers: [{
                                 name: "upload",

@@ -5,6 +5,7 @@
  */
 import type { Input } from "@pulumi/pulumi";
 import { listenerOf, Listener } from "../../topology/ports";
+import { AWS_CLI_IMAGE, containerSecurity, podSecurity } from "../shared/pods";
 import { K8sObject } from "./network-policies";
 
 export const NAMESPACE = "chain";
@@ -17,7 +18,6 @@ export const RESOURCES = {
     relay: { requests: { cpu: "500m", memory: "1536Mi" }, limits: { cpu: "1", memory: "1536Mi" } },
 } as const;
 
-export const KEY_FETCHER_IMAGE = "public.ecr.aws/aws-cli/aws-cli:2.27.50";
 export const RUN_AS_USER = 10001;
 
 export interface ChainSpec {
@@ -40,15 +40,7 @@ export function labelsOf(component: "validator" | "relay", instance?: string): R
     return { ...COMMON_LABELS, "app.kubernetes.io/component": component, ...(instance ? { "app.kubernetes.io/instance": instance } : {}) };
 }
 
-const containerSecurity = {
-    runAsNonRoot: true,
-    runAsUser: RUN_AS_USER,
-    readOnlyRootFilesystem: true,
-    allowPrivilegeEscalation: false,
-    privileged: false,
-    capabilities: { drop: ["ALL"] },
-    seccompProfile: { type: "RuntimeDefault" },
-};
+const hardened = containerSecurity(RUN_AS_USER);
 
 function ports(role: "validator" | "relay", listeners: readonly Listener[]) {
     return ["p2p", "rpc", "metrics"].map((name) => ({ name, containerPort: listenerOf(role, name, listeners).port, protocol: "TCP" }));
@@ -58,9 +50,6 @@ function probe(path: string, port: number, initialDelaySeconds: number) {
     return { httpGet: { path, port }, initialDelaySeconds, periodSeconds: 10, timeoutSeconds: 3, failureThreshold: 6 };
 }
 
-function podSecurity() {
-    return { runAsNonRoot: true, runAsUser: RUN_AS_USER, runAsGroup: RUN_AS_USER, fsGroup: RUN_AS_USER, seccompProfile: { type: "RuntimeDefault" } };
-}
 
 function validatorPeers(spec: ChainSpec): string {
     const p2p = listenerOf("validator", "p2p", spec.listeners).port;
@@ -105,7 +94,7 @@ export function validatorStatefulSet(spec: ChainSpec, index: number): K8sObject 
                 spec: {
                     serviceAccountName: name,
                     automountServiceAccountToken: false,
-                    securityContext: podSecurity(),
+                    securityContext: podSecurity(RUN_AS_USER),
                     // One validator per zone where zones allow: losing a zone costs at most one.
                     nodeSelector: { [ZONE_KEY]: spec.zones[index % spec.zones.length]! },
                     affinity: {
@@ -116,10 +105,10 @@ export function validatorStatefulSet(spec: ChainSpec, index: number): K8sObject 
                     terminationGracePeriodSeconds: 60,
                     initContainers: [{
                         name: "fetch-key",
-                        image: KEY_FETCHER_IMAGE,
+                        image: AWS_CLI_IMAGE,
                         command: ["/bin/sh", "-c", "aws secretsmanager get-secret-value --secret-id \"$VALIDATOR_KEY_ARN\" --query SecretString --output text > /keys/validator.key"],
                         env: [{ name: "VALIDATOR_KEY_ARN", value: spec.validatorKeys[index]!.secretArn }, { name: "AWS_REGION", value: spec.region }, { name: "HOME", value: "/tmp" }],
-                        securityContext: containerSecurity,
+                        securityContext: hardened,
                         resources: { requests: { cpu: "50m", memory: "64Mi" }, limits: { cpu: "200m", memory: "128Mi" } },
                         volumeMounts: [{ name: "keys", mountPath: "/keys" }, { name: "tmp", mountPath: "/tmp" }],
                     }],
@@ -131,7 +120,7 @@ export function validatorStatefulSet(spec: ChainSpec, index: number): K8sObject 
                         resources: RESOURCES.validator,
                         livenessProbe: probe("/health", rpc, 30),
                         readinessProbe: probe("/health", rpc, 10),
-                        securityContext: containerSecurity,
+                        securityContext: hardened,
                         volumeMounts: [{ name: "data", mountPath: "/data" }, { name: "keys", mountPath: "/keys", readOnly: true }, { name: "tmp", mountPath: "/tmp" }],
                     }],
                     volumes: [
@@ -162,7 +151,7 @@ export function relayStatefulSet(spec: ChainSpec): K8sObject {
                 metadata: { labels },
                 spec: {
                     automountServiceAccountToken: false,
-                    securityContext: podSecurity(),
+                    securityContext: podSecurity(RUN_AS_USER),
                     topologySpreadConstraints: [{ maxSkew: 1, topologyKey: ZONE_KEY, whenUnsatisfiable: "DoNotSchedule", labelSelector: { matchLabels: { "app.kubernetes.io/component": "relay" } } }],
                     terminationGracePeriodSeconds: 30,
                     containers: [{
@@ -173,7 +162,7 @@ export function relayStatefulSet(spec: ChainSpec): K8sObject {
                         resources: RESOURCES.relay,
                         livenessProbe: probe("/health", rpc, 30),
                         readinessProbe: probe("/health", rpc, 10),
-                        securityContext: containerSecurity,
+                        securityContext: hardened,
                         volumeMounts: [{ name: "data", mountPath: "/data" }, { name: "tmp", mountPath: "/tmp" }],
                     }],
                     volumes: [{ name: "tmp", emptyDir: { sizeLimit: "256Mi" } }],

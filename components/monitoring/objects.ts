@@ -4,10 +4,10 @@
  */
 import type { Input } from "@pulumi/pulumi";
 import { K8sObject } from "../chain/network-policies";
+import { AWS_CLI_IMAGE, containerSecurity, podSecurity } from "../shared/pods";
 import { ALERTMANAGER_SECRETS_DIR } from "./alertmanager-config";
 
 export const MONITORING_NAMESPACE = "monitoring";
-export const AWS_CLI_IMAGE = "public.ecr.aws/aws-cli/aws-cli:2.27.50";
 export const IMAGES = {
     prometheus: "quay.io/prometheus/prometheus:v2.53.2",
     alertmanager: "quay.io/prometheus/alertmanager:v0.27.0",
@@ -21,8 +21,7 @@ export const IMAGES = {
 } as const;
 
 const USER = 65534;
-const security = { runAsNonRoot: true, runAsUser: USER, readOnlyRootFilesystem: true, allowPrivilegeEscalation: false, privileged: false, capabilities: { drop: ["ALL"] }, seccompProfile: { type: "RuntimeDefault" } };
-const podSecurity = { runAsNonRoot: true, runAsUser: USER, runAsGroup: USER, fsGroup: USER, seccompProfile: { type: "RuntimeDefault" } };
+const security = containerSecurity(USER);
 const small = { requests: { cpu: "50m", memory: "64Mi" }, limits: { cpu: "250m", memory: "128Mi" } };
 
 export interface Ports {
@@ -81,7 +80,7 @@ function workload(w: Workload): K8sObject[] {
         metadata: { labels: l },
         spec: {
             ...(w.serviceAccount ? { serviceAccountName: w.serviceAccount, automountServiceAccountToken: w.serviceAccount === "prometheus" || w.serviceAccount === "kube-state-metrics" } : { automountServiceAccountToken: false }),
-            securityContext: podSecurity,
+            securityContext: podSecurity(USER),
             ...(w.initContainers ? { initContainers: w.initContainers } : {}),
             containers: w.containers,
             volumes: [{ name: "tmp", emptyDir: { sizeLimit: "64Mi" } }, ...(w.volumes ?? [])],

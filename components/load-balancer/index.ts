@@ -1,7 +1,7 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { baseConfig, renderCloudConfig, secretFetchCommands, shellScript } from "../servers/cloud-init";
-import { server, ServerPlatform, serverInstanceProfile } from "../servers/server";
+import { secretFetchCommands, shellScript } from "../servers/cloud-init";
+import { server, ServerPlatform, serverInstanceProfile, serverUserData } from "../servers/server";
 import { readSecretsStatements } from "../shared/iam";
 import { NGINX_PATHS, renderNginxConfig } from "./nginx";
 
@@ -83,13 +83,8 @@ export class LoadBalancer extends pulumi.ComponentResource {
             }, parent)
             : undefined;
 
-        const profile = serverInstanceProfile(name, {
-            namePrefix: args.platform.namePrefix,
-            kind: "lb",
-            statements: pulumi.all([certificateSecret?.arn, args.platform.secretsKeyArn]).apply(([secret, key]) =>
-                secret ? readSecretsStatements([secret], key) : [{ Sid: "DescribeOwnInstance", Effect: "Allow", Action: "ec2:DescribeTags", Resource: "*" }]),
-            tags: args.platform.tags,
-        }, this);
+        const profile = serverInstanceProfile(name, args.platform, "lb", pulumi.all([certificateSecret?.arn, args.platform.secretsKeyArn]).apply(([secret, key]) =>
+            secret ? readSecretsStatements([secret], key) : [{ Sid: "DescribeOwnInstance", Effect: "Allow", Action: "ec2:DescribeTags", Resource: "*" }]), this);
 
         const nginxConf = pulumi.all([pulumi.all(args.apiUpstreams), args.rpcUpstream]).apply(([apiUpstreams, rpcUpstream]) =>
             renderNginxConfig({
@@ -108,25 +103,24 @@ export class LoadBalancer extends pulumi.ComponentResource {
         const servers = Array.from({ length: args.count }, (_, i) => {
             const hostname = `${args.platform.namePrefix}-lb-${i + 1}`;
             const userData = pulumi.all([nginxConf, certificateSecret?.arn]).apply(([conf, secretArn]) =>
-                renderCloudConfig(baseConfig({ hostname, nodeExporterPort: args.platform.nodeExporterPort, ssh: args.platform.ssh ?? false }, {
+                serverUserData(args.platform, hostname, {
                     packages: ["nginx", ...(args.certificate.source === "letsencrypt" ? ["certbot"] : [])],
                     writeFiles: [
                         { path: "/etc/nginx/nginx.conf", content: conf, defer: true },
                         { path: "/usr/local/bin/platform-tls", content: certificateScript({ ...args, region: args.platform.region }, secretArn ?? ""), permissions: "0700" },
                     ],
                     runcmd: [["/usr/local/bin/platform-tls"]],
-                })));
+                }));
             const instance = server(`${name}-${i}`, {
-                ami: args.platform.ami,
+                platform: args.platform,
+                hostname,
+                role: "loadBalancer",
                 instanceType: args.instanceType,
                 subnetId: args.subnetIds[i % args.subnetIds.length]!,
-                securityGroupIds: [args.securityGroupId],
+                securityGroupId: args.securityGroupId,
                 instanceProfile: profile.name,
-                dataKeyArn: args.platform.dataKeyArn,
                 userData,
                 rootVolumeGb: 20,
-                region: args.platform.region,
-                tags: { ...args.platform.tags, Name: hostname, Role: "loadBalancer" },
             }, this);
             const eip = new aws.ec2.Eip(`${name}-${i}`, { domain: "vpc", instance: instance.id, tags: { ...args.platform.tags, Name: hostname, Role: "loadBalancer" } }, parent);
             return { instance, eip };

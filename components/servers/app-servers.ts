@@ -1,6 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
-import { baseConfig, renderCloudConfig, secretFetchCommands, shellScript } from "./cloud-init";
-import { server, ServerPlatform, serverInstanceProfile } from "./server";
+import { secretFetchCommands, shellScript } from "./cloud-init";
+import { server, ServerPlatform, serverInstanceProfile, serverUserData } from "./server";
 import { readSecretsStatements } from "../shared/iam";
 
 export interface AppServersArgs {
@@ -47,21 +47,15 @@ export class AppServers extends pulumi.ComponentResource {
 
     constructor(name: string, args: AppServersArgs, opts?: pulumi.ComponentResourceOptions) {
         super("platform:servers:AppServers", name, {}, opts);
-        const ssh = args.platform.ssh ?? false;
         const registry = `${args.accountId}.dkr.ecr.${args.platform.region}.amazonaws.com`;
         const repository = args.image.split(/[:@]/)[0]!;
         const image = `${registry}/${args.image}`;
 
-        const profile = serverInstanceProfile(name, {
-            namePrefix: args.platform.namePrefix,
-            kind: "app",
-            statements: pulumi.all([args.database.secretArn, args.redis.authTokenSecretArn, args.platform.secretsKeyArn]).apply(([db, redis, key]) => [
+        const profile = serverInstanceProfile(name, args.platform, "app", pulumi.all([args.database.secretArn, args.redis.authTokenSecretArn, args.platform.secretsKeyArn]).apply(([db, redis, key]) => [
                 ...readSecretsStatements([db, redis].filter((arn): arn is string => typeof arn === "string"), key),
                 { Sid: "EcrLogin", Effect: "Allow", Action: "ecr:GetAuthorizationToken", Resource: "*" },
                 { Sid: "PullApiImage", Effect: "Allow", Action: ["ecr:BatchGetImage", "ecr:GetDownloadUrlForLayer"], Resource: `arn:aws:ecr:${args.platform.region}:${args.accountId}:repository/${repository}` },
-            ]),
-            tags: args.platform.tags,
-        }, this);
+            ]), this);
 
         const servers = Array.from({ length: args.count }, (_, i) => {
             const hostname = `${args.platform.namePrefix}-app-${i + 1}`;
@@ -81,7 +75,7 @@ export class AppServers extends pulumi.ComponentResource {
                         `PORT=${args.apiPort}`,
                         "",
                     ].join("\n");
-                    return renderCloudConfig(baseConfig({ hostname, nodeExporterPort: args.platform.nodeExporterPort, ssh }, {
+                    return serverUserData(args.platform, hostname, {
                         packages: ["docker.io"],
                         writeFiles: [
                             { path: "/etc/platform-api/settings.env", content: settings },
@@ -113,19 +107,18 @@ export class AppServers extends pulumi.ComponentResource {
                             },
                         ],
                         runcmd: [["systemctl", "daemon-reload"], ["systemctl", "enable", "--now", "platform-api.service"]],
-                    }));
+                    });
                 });
             return server(`${name}-${i}`, {
-                ami: args.platform.ami,
+                platform: args.platform,
+                hostname,
+                role: "appServer",
                 instanceType: args.instanceType,
                 subnetId: args.subnetIds[i % args.subnetIds.length]!,
-                securityGroupIds: [args.securityGroupId],
+                securityGroupId: args.securityGroupId,
                 instanceProfile: profile.name,
-                dataKeyArn: args.platform.dataKeyArn,
                 userData,
                 rootVolumeGb: 30,
-                region: args.platform.region,
-                tags: { ...args.platform.tags, Name: hostname, Role: "appServer" },
             }, this);
         });
 

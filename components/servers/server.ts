@@ -6,6 +6,7 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { partitionOf } from "../../topology/naming";
+import { baseConfig, CloudConfig, renderCloudConfig } from "./cloud-init";
 
 /** What every kind of server shares: image, region, keys, access and naming. */
 export interface ServerPlatform {
@@ -26,70 +27,69 @@ export interface ServerPlatform {
     readonly tags?: Record<string, string>;
 }
 
-export interface ServerRoleArgs {
-    /** Prefix of the physical role name. */
-    readonly namePrefix: string;
-    /** The kind of server, e.g. "app". */
-    readonly kind: string;
-    /** IAM statements beyond SSM Session Manager. */
-    readonly statements: pulumi.Input<pulumi.Input<Record<string, unknown>>[]>;
-    readonly tags?: Record<string, string>;
-}
-
-export function serverInstanceProfile(name: string, args: ServerRoleArgs, parent: pulumi.Resource): aws.iam.InstanceProfile {
+/** An instance role with SSM Session Manager and the given statements, and its instance profile. */
+export function serverInstanceProfile(name: string, platform: ServerPlatform, kind: string, statements: pulumi.Input<pulumi.Input<Record<string, unknown>>[]>, parent: pulumi.Resource): aws.iam.InstanceProfile {
     const role = new aws.iam.Role(`${name}-role`, {
-        name: `${args.namePrefix}-${args.kind}`,
-        description: `${args.namePrefix} ${args.kind} servers`,
+        name: `${platform.namePrefix}-${kind}`,
+        description: `${platform.namePrefix} ${kind} servers`,
         assumeRolePolicy: JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Principal: { Service: "ec2.amazonaws.com" }, Action: "sts:AssumeRole" }] }),
-        tags: args.tags,
+        tags: platform.tags,
     }, { parent });
     new aws.iam.RolePolicyAttachment(`${name}-ssm`, { role: role.name, policyArn: "arn:aws:iam::aws:policy/AmazonSSMManagedInstanceCore" }, { parent });
     new aws.iam.RolePolicy(`${name}-own`, {
         role: role.id,
-        policy: pulumi.output(args.statements).apply((statements) => JSON.stringify({ Version: "2012-10-17", Statement: statements })),
+        policy: pulumi.output(statements).apply((list) => JSON.stringify({ Version: "2012-10-17", Statement: list })),
     }, { parent });
-    return new aws.iam.InstanceProfile(`${name}-profile`, { name: `${args.namePrefix}-${args.kind}`, role: role.name, tags: args.tags }, { parent });
+    return new aws.iam.InstanceProfile(`${name}-profile`, { name: `${platform.namePrefix}-${kind}`, role: role.name, tags: platform.tags }, { parent });
+}
+
+/** User data of a server: what every server runs (node_exporter, the AWS CLI, sshd off unless asked) plus its own. */
+export function serverUserData(platform: ServerPlatform, hostname: string, own: Omit<CloudConfig, "hostname">): string {
+    return renderCloudConfig(baseConfig({ hostname, nodeExporterPort: platform.nodeExporterPort, ssh: platform.ssh ?? false }, own));
 }
 
 export interface ServerArgs {
-    readonly ami: string;
+    readonly platform: ServerPlatform;
+    /** Host name, and the Name tag. */
+    readonly hostname: string;
+    /** Role tag: the policy pack's edge and fault-domain checks read it. */
+    readonly role: string;
     readonly instanceType: string;
     readonly subnetId: pulumi.Input<string>;
-    readonly securityGroupIds: pulumi.Input<string>[];
+    readonly securityGroupId: pulumi.Input<string>;
     readonly instanceProfile: pulumi.Input<string>;
-    readonly dataKeyArn: pulumi.Input<string>;
     readonly userData: pulumi.Input<string>;
     readonly rootVolumeGb: number;
-    readonly region: string;
     /** Disables the source/destination check (the WireGuard hub routes for others). */
     readonly forwardsTraffic?: boolean;
-    readonly tags: Record<string, string>;
 }
 
 export function server(name: string, args: ServerArgs, parent: pulumi.Resource): aws.ec2.Instance {
+    const { platform } = args;
+    const tags = { ...platform.tags, Name: args.hostname, Role: args.role };
     const instance = new aws.ec2.Instance(name, {
-        ami: args.ami,
+        ami: platform.ami,
         instanceType: args.instanceType,
         subnetId: args.subnetId,
-        vpcSecurityGroupIds: args.securityGroupIds,
+        vpcSecurityGroupIds: [args.securityGroupId],
         iamInstanceProfile: args.instanceProfile,
         associatePublicIpAddress: false,
         sourceDestCheck: !args.forwardsTraffic,
         metadataOptions: { httpTokens: "required", httpEndpoint: "enabled", httpPutResponseHopLimit: 1, instanceMetadataTags: "disabled" },
-        rootBlockDevice: { volumeType: "gp3", volumeSize: args.rootVolumeGb, encrypted: true, kmsKeyId: args.dataKeyArn, deleteOnTermination: true },
+        rootBlockDevice: { volumeType: "gp3", volumeSize: args.rootVolumeGb, encrypted: true, kmsKeyId: platform.dataKeyArn, deleteOnTermination: true },
         monitoring: true,
         ebsOptimized: true,
         userData: args.userData,
         userDataReplaceOnChange: true,
-        tags: args.tags,
-        volumeTags: args.tags,
+        tags,
+        volumeTags: tags,
     }, {
         parent,
         // New AMIs are rolled out deliberately (replace the instance), not on every preview.
         ignoreChanges: ["ami"],
     });
     new aws.cloudwatch.MetricAlarm(`${name}-recover`, {
-        name: `${args.tags.Name}-recover`,
+        name: `${args.hostname}-recover`,
         alarmDescription: "Recover the instance onto healthy hardware when the system status check fails",
         namespace: "AWS/EC2",
         metricName: "StatusCheckFailed_System",
@@ -99,8 +99,8 @@ export function server(name: string, args: ServerArgs, parent: pulumi.Resource):
         evaluationPeriods: 2,
         threshold: 1,
         comparisonOperator: "GreaterThanOrEqualToThreshold",
-        alarmActions: [`arn:${partitionOf(args.region)}:automate:${args.region}:ec2:recover`],
-        tags: args.tags,
+        alarmActions: [`arn:${partitionOf(platform.region)}:automate:${platform.region}:ec2:recover`],
+        tags,
     }, { parent });
     return instance;
 }

@@ -1,8 +1,8 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import * as random from "@pulumi/random";
-import { baseConfig, renderCloudConfig, secretFetchCommands, shellScript } from "../servers/cloud-init";
-import { server, ServerPlatform, serverInstanceProfile } from "../servers/server";
+import { secretFetchCommands, shellScript } from "../servers/cloud-init";
+import { server, ServerPlatform, serverInstanceProfile, serverUserData } from "../servers/server";
 import { hubAddress, renderWireguardConfig, WIREGUARD_PRIVATE_KEY_PATH, WireguardPeer, wireguardPublicKey } from "./wg-config";
 
 export interface WireGuardHubArgs {
@@ -45,15 +45,10 @@ export class WireGuardHub extends pulumi.ComponentResource {
             tags: args.platform.tags,
         }, parent);
 
-        const profile = serverInstanceProfile(name, {
-            namePrefix: args.platform.namePrefix,
-            kind: "wireguard",
-            statements: pulumi.all([parameter.arn, args.platform.secretsKeyArn]).apply(([arn, secretsKey]) => [
-                { Sid: "ReadHubKey", Effect: "Allow", Action: "ssm:GetParameter", Resource: arn },
-                { Sid: "DecryptHubKey", Effect: "Allow", Action: "kms:Decrypt", Resource: secretsKey },
-            ]),
-            tags: args.platform.tags,
-        }, this);
+        const profile = serverInstanceProfile(name, args.platform, "wireguard", pulumi.all([parameter.arn, args.platform.secretsKeyArn]).apply(([arn, secretsKey]) => [
+            { Sid: "ReadHubKey", Effect: "Allow", Action: "ssm:GetParameter", Resource: arn },
+            { Sid: "DecryptHubKey", Effect: "Allow", Action: "kms:Decrypt", Resource: secretsKey },
+        ]), this);
 
         const wg0 = renderWireguardConfig({
             address: hubAddress(args.tunnelCidr),
@@ -63,7 +58,7 @@ export class WireGuardHub extends pulumi.ComponentResource {
             peers: args.peers,
         });
         const userData = parameter.name.apply((parameterName) =>
-            renderCloudConfig(baseConfig({ hostname, nodeExporterPort: args.platform.nodeExporterPort, ssh: args.platform.ssh ?? false }, {
+            serverUserData(args.platform, hostname, {
                 packages: ["wireguard-tools", "iptables"],
                 writeFiles: [
                     { path: "/etc/wireguard/wg0.conf", content: wg0, permissions: "0600", defer: true },
@@ -71,20 +66,19 @@ export class WireGuardHub extends pulumi.ComponentResource {
                     { path: "/usr/local/bin/platform-wireguard-key", content: shellScript(secretFetchCommands({ kind: "ssm", id: parameterName, region: args.platform.region }, WIREGUARD_PRIVATE_KEY_PATH)), permissions: "0700" },
                 ],
                 runcmd: [["sysctl", "--system"], ["/usr/local/bin/platform-wireguard-key"], ["systemctl", "enable", "--now", "wg-quick@wg0"]],
-            })));
+            }));
 
         const instance = server(`${name}-server`, {
-            ami: args.platform.ami,
+            platform: args.platform,
+            hostname,
+            role: "wireguardHub",
             instanceType: args.instanceType,
             subnetId: args.subnetId,
-            securityGroupIds: [args.securityGroupId],
+            securityGroupId: args.securityGroupId,
             instanceProfile: profile.name,
-            dataKeyArn: args.platform.dataKeyArn,
             userData,
             rootVolumeGb: 20,
-            region: args.platform.region,
             forwardsTraffic: true,
-            tags: { ...args.platform.tags, Name: hostname, Role: "wireguardHub" },
         }, this);
         const eip = new aws.ec2.Eip(`${name}-eip`, { domain: "vpc", instance: instance.id, tags: { ...args.platform.tags, Name: hostname, Role: "wireguardHub" } }, parent);
 

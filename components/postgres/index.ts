@@ -39,7 +39,7 @@ export interface PostgresArgs {
 export class Postgres extends pulumi.ComponentResource {
     public readonly writerEndpoint: pulumi.Output<string>;
     public readonly readerEndpoints: pulumi.Output<string>[];
-    public readonly masterSecretArn: pulumi.Output<string | undefined>;
+    public readonly masterSecretArn: pulumi.Output<string>;
     public readonly instanceIdentifiers: pulumi.Output<string>[];
 
     constructor(name: string, args: PostgresArgs, opts?: pulumi.ComponentResourceOptions) {
@@ -135,7 +135,8 @@ export class Postgres extends pulumi.ComponentResource {
 
         this.writerEndpoint = primary.endpoint;
         this.readerEndpoints = replicas.map((r) => r.endpoint);
-        this.masterSecretArn = primary.masterUserSecrets.apply((secrets) => secrets?.[0]?.secretArn);
+        // manageMasterUserPassword makes RDS create exactly one master secret.
+        this.masterSecretArn = primary.masterUserSecrets.apply((secrets) => secrets[0]!.secretArn);
         this.instanceIdentifiers = [primary, ...replicas].map((i) => i.identifier);
         this.registerOutputs({
             writerEndpoint: this.writerEndpoint,

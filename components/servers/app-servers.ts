@@ -21,7 +21,7 @@ export interface AppServersArgs {
     /** AWS account of the ECR registry. No default. */
     readonly accountId: string;
     /** Writer and reader endpoints and the master secret of PostgreSQL. No default. */
-    readonly database: { readonly endpoint: pulumi.Input<string>; readonly readerEndpoints: pulumi.Input<string>[]; readonly secretArn: pulumi.Input<string | undefined> };
+    readonly database: { readonly endpoint: pulumi.Input<string>; readonly readerEndpoints: pulumi.Input<string>[]; readonly secretArn: pulumi.Input<string> };
     /** Redis endpoint and its auth-token secret. No default. */
     readonly redis: { readonly endpoint: pulumi.Input<string>; readonly port: number; readonly authTokenSecretArn: pulumi.Input<string> };
 }
@@ -52,7 +52,7 @@ export class AppServers extends pulumi.ComponentResource {
         const image = `${registry}/${args.image}`;
 
         const profile = serverInstanceProfile(name, args.platform, "app", pulumi.all([args.database.secretArn, args.redis.authTokenSecretArn, args.platform.secretsKeyArn]).apply(([db, redis, key]) => [
-                ...readSecretsStatements([db, redis].filter((arn): arn is string => typeof arn === "string"), key),
+                ...readSecretsStatements([db, redis], key),
                 { Sid: "EcrLogin", Effect: "Allow", Action: "ecr:GetAuthorizationToken", Resource: "*" },
                 { Sid: "PullApiImage", Effect: "Allow", Action: ["ecr:BatchGetImage", "ecr:GetDownloadUrlForLayer"], Resource: `arn:aws:ecr:${args.platform.region}:${args.accountId}:repository/${repository}` },
             ]), this);
@@ -79,7 +79,7 @@ export class AppServers extends pulumi.ComponentResource {
                         packages: ["docker.io"],
                         writeFiles: [
                             { path: "/etc/platform-api/settings.env", content: settings },
-                            { path: "/usr/local/bin/platform-api-env", content: apiEnvironmentScript(args.platform.region, dbSecret ?? "", redisSecret), permissions: "0700" },
+                            { path: "/usr/local/bin/platform-api-env", content: apiEnvironmentScript(args.platform.region, dbSecret, redisSecret), permissions: "0700" },
                             {
                                 path: "/etc/systemd/system/platform-api.service",
                                 content: [

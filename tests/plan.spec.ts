@@ -183,6 +183,14 @@ for (const stack of STACKS) {
 }
 
 describe("offline plan command line", () => {
+    it("exits 3 when the program itself fails, with its message and how to see the stack trace", () => {
+        const { spawnSync } = require("child_process") as typeof import("child_process");
+        // A stack name long enough that the RDS identifier derived from it exceeds what RDS accepts.
+        const child = spawnSync(process.execPath, ["-r", "./scripts/register.js", "scripts/plan.ts", "--stack", "staging-with-a-name-far-too-long-for-rds-identifiers", "--config-file", "Pulumi.staging.yaml"], { encoding: "utf8" });
+        assert.strictEqual(child.status, 3, child.stderr);
+        assert.match(child.stderr, /RDS identifier "chain-platform-staging-with-a-name-far-too-long-for-rds-identifiers-pg" is \d+ characters; RDS allows 63/);
+        assert.match(child.stderr, /PLAN_STACK_TRACES=1/);
+    });
     it("exits 2 with usage when --stack is missing or a flag is unknown", () => {
         const { spawnSync } = require("child_process") as typeof import("child_process");
         for (const args of [[], ["--stack", "staging", "--bogus", "x"]]) {

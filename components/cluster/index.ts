@@ -47,6 +47,11 @@ export class ChainCluster extends pulumi.ComponentResource {
     public readonly kubeconfig: pulumi.Output<string>;
     public readonly oidcProviderArn: pulumi.Output<string>;
     public readonly oidcIssuerUrl: pulumi.Output<string>;
+    /**
+     * What every workload on the cluster must wait for: the default storage class, the EBS CSI driver,
+     * and the AWS Load Balancer Controller, whose webhooks (failurePolicy Fail) intercept Services and pods.
+     */
+    public readonly workloadDependencies: pulumi.Resource[];
 
     constructor(name: string, args: ChainClusterArgs, opts?: pulumi.ComponentResourceOptions) {
         super("platform:cluster:ChainCluster", name, {}, opts);
@@ -138,7 +143,7 @@ export class ChainCluster extends pulumi.ComponentResource {
         this.provider = new k8s.Provider(`${name}-k8s`, { kubeconfig: this.kubeconfig, enableServerSideApply: true }, { parent: this, dependsOn: nodeGroups });
         const k8sOpts = { parent: this, provider: this.provider };
 
-        new k8s.storage.v1.StorageClass(`${name}-gp3`, {
+        const storageClass = new k8s.storage.v1.StorageClass(`${name}-gp3`, {
             metadata: { name: DEFAULT_STORAGE_CLASS, annotations: { "storageclass.kubernetes.io/is-default-class": "true" } },
             provisioner: "ebs.csi.aws.com",
             parameters: { type: "gp3", encrypted: "true", kmsKeyId: args.dataKeyArn },
@@ -149,7 +154,7 @@ export class ChainCluster extends pulumi.ComponentResource {
 
         const lbControllerRole = irsaRole("lb-controller", "kube-system", "aws-load-balancer-controller");
         new aws.iam.RolePolicy(`${name}-lb-controller`, { role: lbControllerRole.id, policy: JSON.stringify(loadBalancerControllerPolicy(clusterName)) }, parent);
-        new k8s.helm.v3.Release(`${name}-lb-controller`, {
+        const lbController = new k8s.helm.v3.Release(`${name}-lb-controller`, {
             name: "aws-load-balancer-controller",
             chart: "aws-load-balancer-controller",
             version: LB_CONTROLLER_CHART_VERSION,
@@ -164,6 +169,7 @@ export class ChainCluster extends pulumi.ComponentResource {
             },
         }, k8sOpts);
 
+        this.workloadDependencies = [storageClass, ebsCsi, lbController];
         this.clusterName = cluster.name;
         this.registerOutputs({ clusterName: this.clusterName, kubeconfig: this.kubeconfig, oidcProviderArn: this.oidcProviderArn });
     }

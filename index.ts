@@ -9,7 +9,7 @@ import { BackupStore } from "./components/backup-store";
 import { ChainNetwork, Placement } from "./components/chain";
 import { ChainImage } from "./components/chain-image";
 import { ChainCluster, DEFAULT_STORAGE_CLASS } from "./components/cluster";
-import { Keys } from "./components/keys";
+import { Keys, serviceLinkedRole } from "./components/keys";
 import { LoadBalancer } from "./components/load-balancer";
 import { Network } from "./components/network";
 import { Monitoring } from "./components/monitoring";
@@ -57,9 +57,20 @@ export = async () => {
     const zones = [...available.names].sort().slice(0, config.availabilityZones);
     const listeners = portMap({ sshFromOperators: config.sshFromOperators });
 
-    const policyContext = { accountId: caller.accountId, region: config.region, partition: partitionOf(config.region) };
+    const partition = partitionOf(config.region);
+    // Node groups launch through EC2 Auto Scaling's service-linked role; the data key must name it, so it must exist first.
+    const autoscalingRole = await serviceLinkedRole("autoscaling-service-role", {
+        service: "autoscaling.amazonaws.com",
+        roleName: "AWSServiceRoleForAutoScaling",
+        owner: `${identity.project}/${identity.stack}`,
+        accountId: caller.accountId,
+        partition,
+        tags,
+    });
+    const policyContext = { accountId: caller.accountId, region: config.region, partition, autoscalingRoleArn: autoscalingRole.arn };
     const keys = new Keys("keys", {
         policyContext,
+        serviceLinkedRoles: [autoscalingRole],
         aliasPrefix: prefix,
         deletionWindowDays: config.kmsDeletionWindowDays,
         tags,

@@ -177,6 +177,9 @@ export class PlanMocks implements pulumi.runtime.Mocks {
                 const names = zonesOf(region);
                 return { id: region, names, zoneIds: names.map((_, i) => `${region.replace(/-/g, "").slice(0, 4)}-az${i + 1}`), state: "available" };
             }
+            case "aws:iam/getRoles:getRoles":
+                // A fresh account: no service-linked role exists until something creates it.
+                return { id: "roles", arns: [], names: [] };
             case "aws:index/getCallerIdentity:getCallerIdentity":
                 return { id: MOCK_ACCOUNT_ID, accountId: MOCK_ACCOUNT_ID, arn: `arn:${partitionOf(region)}:iam::${MOCK_ACCOUNT_ID}:user/offline-plan`, userId: "AIDAOFFLINEPLAN" };
             case "aws:index/getRegion:getRegion":

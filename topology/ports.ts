@@ -27,7 +27,8 @@ export type Role =
     | "nginxExporter"
     | "blackboxExporter"
     | "kubeStateMetrics"
-    | "kubelet";
+    | "kubelet"
+    | "clusterApi";
 
 /**
  * The AWS security group a role's traffic enters and leaves through. Workloads on the EKS cluster
@@ -55,6 +56,8 @@ export const SECURITY_GROUP_OF: Readonly<Record<Role, SecurityGroupRole>> = {
     blackboxExporter: "cluster",
     kubeStateMetrics: "cluster",
     kubelet: "cluster",
+    // EKS puts the control plane's network interfaces in the cluster's additional security group.
+    clusterApi: "cluster",
 };
 
 export const SECURITY_GROUP_ROLES: readonly SecurityGroupRole[] = [
@@ -125,6 +128,8 @@ export function portMap(options: PortMapOptions = {}): readonly Listener[] {
         { role: "nginxExporter", name: "metrics", port: 9113, protocol: "tcp", from: ["prometheus"], purpose: "Nginx exporter" },
         { role: "blackboxExporter", name: "metrics", port: 9115, protocol: "tcp", from: ["prometheus"], purpose: "blackbox probes of the public endpoint" },
         { role: "kubelet", name: "metrics", port: 10250, protocol: "tcp", from: ["prometheus"], purpose: "kubelet and cAdvisor metrics of the EKS nodes (container CPU, memory, volumes)" },
+        // The endpoint is private: operators and CI reach the API only through the WireGuard tunnel.
+        { role: "clusterApi", name: "https", port: 443, protocol: "tcp", from: ["operators"], purpose: "EKS API for operators and CI (kubectl, pulumi up), through the WireGuard hub" },
         { role: "kubeStateMetrics", name: "metrics", port: 8080, protocol: "tcp", from: ["prometheus"], purpose: "Kubernetes object state (jobs, limits, restarts)" },
     ];
     for (const role of SERVER_ROLES) {

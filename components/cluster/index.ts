@@ -39,6 +39,11 @@ export interface ChainClusterArgs {
 
 export const DEFAULT_STORAGE_CLASS = "gp3-encrypted";
 const LB_CONTROLLER_CHART_VERSION = "1.8.1";
+/**
+ * EKS installs vpc-cni, coredns and kube-proxy itself as self-managed objects; a managed add-on
+ * created over them fails with a conflict unless told to take them over, on create and on update.
+ */
+const ADDON_CONFLICTS = { resolveConflictsOnCreate: "OVERWRITE", resolveConflictsOnUpdate: "OVERWRITE" } as const;
 
 /** EKS with encrypted secrets and volumes, a private endpoint, IRSA, a node group per zone, and a Kubernetes provider. */
 export class ChainCluster extends pulumi.ComponentResource {
@@ -123,7 +128,7 @@ export class ChainCluster extends pulumi.ComponentResource {
             }, { parent: this, dependsOn: nodePolicies }));
 
         for (const addon of ["vpc-cni", "coredns", "kube-proxy"]) {
-            new aws.eks.Addon(`${name}-${addon}`, { clusterName: cluster.name, addonName: addon, resolveConflictsOnUpdate: "OVERWRITE", tags: tags(addon) }, { parent: this, dependsOn: nodeGroups });
+            new aws.eks.Addon(`${name}-${addon}`, { clusterName: cluster.name, addonName: addon, ...ADDON_CONFLICTS, tags: tags(addon) }, { parent: this, dependsOn: nodeGroups });
         }
         const ebsRole = irsaRole("ebs-csi", "kube-system", "ebs-csi-controller-sa");
         new aws.iam.RolePolicyAttachment(`${name}-ebs-csi`, { role: ebsRole.name, policyArn: "arn:aws:iam::aws:policy/service-role/AmazonEBSCSIDriverPolicy" }, parent);
@@ -137,7 +142,7 @@ export class ChainCluster extends pulumi.ComponentResource {
                 ],
             })),
         }, parent);
-        const ebsCsi = new aws.eks.Addon(`${name}-ebs-csi`, { clusterName: cluster.name, addonName: "aws-ebs-csi-driver", serviceAccountRoleArn: ebsRole.arn, resolveConflictsOnUpdate: "OVERWRITE", tags: tags("ebs-csi") }, { parent: this, dependsOn: nodeGroups });
+        const ebsCsi = new aws.eks.Addon(`${name}-ebs-csi`, { clusterName: cluster.name, addonName: "aws-ebs-csi-driver", serviceAccountRoleArn: ebsRole.arn, ...ADDON_CONFLICTS, tags: tags("ebs-csi") }, { parent: this, dependsOn: nodeGroups });
 
         this.kubeconfig = pulumi.secret(pulumi.all([cluster.name, cluster.endpoint, cluster.certificateAuthority]).apply(([n, endpoint, ca]) => kubeconfig(n, endpoint, ca.data!, args.region)));
         this.provider = new k8s.Provider(`${name}-k8s`, { kubeconfig: this.kubeconfig, enableServerSideApply: true }, { parent: this, dependsOn: nodeGroups });

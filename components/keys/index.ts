@@ -1,9 +1,13 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { KEY_DESCRIPTIONS, KEY_PURPOSES, KeyPolicyContext, KeyPurpose, keyPolicy } from "./policy";
+import { ServiceLinkedRole } from "./service-linked-role";
 
 export { KEY_PURPOSES } from "./policy";
 export type { KeyPurpose } from "./policy";
+export { autoscalingServiceLinkedRoleArn } from "./policy";
+export { serviceLinkedRole } from "./service-linked-role";
+export type { ServiceLinkedRole } from "./service-linked-role";
 
 export interface KeysArgs {
     /** Account and region the keys live in; the account root administers them. No default. */
@@ -14,6 +18,8 @@ export interface KeysArgs {
     readonly deletionWindowDays?: number;
     /** Tags for every key. Default: none. */
     readonly tags?: Record<string, string>;
+    /** Service-linked roles the key policies name; the keys wait for them. Default: none. */
+    readonly serviceLinkedRoles?: readonly ServiceLinkedRole[];
 }
 
 /** One customer-managed KMS key per purpose, rotating yearly, with an alias each. */
@@ -36,7 +42,7 @@ export class Keys extends pulumi.ComponentResource {
                 customerMasterKeySpec: "SYMMETRIC_DEFAULT",
                 policy: JSON.stringify(keyPolicy(purpose, args.policyContext)),
                 tags: { ...args.tags, Name: `${args.aliasPrefix}-${purpose}`, Purpose: purpose },
-            }, { parent: this });
+            }, { parent: this, dependsOn: (args.serviceLinkedRoles ?? []).flatMap((role) => role.dependsOn) });
             new aws.kms.Alias(`${name}-${purpose}-alias`, {
                 name: `alias/${args.aliasPrefix}-${purpose}`,
                 targetKeyId: key.keyId,

@@ -17,6 +17,17 @@ export interface KeyPolicyContext {
     readonly accountId: string;
     readonly region: string;
     readonly partition: string;
+    /**
+     * ARN of EC2 Auto Scaling's service-linked role. EKS node groups launch their instances through it,
+     * so it must be able to use the data key for their encrypted volumes, or every launch fails.
+     * Default: the role's fixed ARN in this account.
+     */
+    readonly autoscalingRoleArn?: string;
+}
+
+/** The fixed ARN of EC2 Auto Scaling's service-linked role in an account. */
+export function autoscalingServiceLinkedRoleArn(partition: string, accountId: string): string {
+    return `arn:${partition}:iam::${accountId}:role/aws-service-role/autoscaling.amazonaws.com/AWSServiceRoleForAutoScaling`;
 }
 
 export interface PolicyDocument {
@@ -45,6 +56,26 @@ export function keyPolicy(purpose: KeyPurpose, ctx: KeyPolicyContext): PolicyDoc
                 ArnLike: { "kms:EncryptionContext:aws:logs:arn": `arn:${ctx.partition}:logs:${ctx.region}:${ctx.accountId}:log-group:*` },
             },
         });
+    }
+    if (purpose === "data") {
+        const role = ctx.autoscalingRoleArn ?? autoscalingServiceLinkedRoleArn(ctx.partition, ctx.accountId);
+        statements.push(
+            {
+                Sid: "AutoScalingEncryptsNodeVolumes",
+                Effect: "Allow",
+                Principal: { AWS: role },
+                Action: ["kms:Encrypt", "kms:Decrypt", "kms:ReEncrypt*", "kms:GenerateDataKey*", "kms:DescribeKey"],
+                Resource: "*",
+            },
+            {
+                Sid: "AutoScalingGrantsToEc2ForAttachedVolumes",
+                Effect: "Allow",
+                Principal: { AWS: role },
+                Action: "kms:CreateGrant",
+                Resource: "*",
+                Condition: { Bool: { "kms:GrantIsForAWSResource": true } },
+            },
+        );
     }
     return { Version: "2012-10-17", Statement: statements };
 }

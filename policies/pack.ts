@@ -4,6 +4,7 @@
  */
 import { Policies } from "@pulumi/policy";
 import { eksSecretsEncrypted, ecrHardened, elasticacheEncrypted, kmsKeysRotatedScoped, logGroupsEncrypted, rdsEncrypted, rdsForceSsl, s3BucketsProtected, secretsWithCustomerKeys, volumesEncrypted } from "./rules/encryption";
+import { DEPLOY_POLICIES } from "./rules/deploy";
 import { faultDomains } from "./rules/fault-domains";
 import { elasticIpsAtEdge, imdsV2, publicAddressesAtEdge } from "./rules/instances";
 import { dropCapabilitiesSeccomp, imagesPinned, namespacesDenyByDefault, noPrivilegeEscalation, noPublicServices, probesSet, readOnlyRootFilesystem, resourcesSet, runAsNonRoot } from "./rules/kubernetes";
@@ -51,4 +52,6 @@ export const POLICIES: Policies = [
     iamNoWildcards,
     requiredTags,
     faultDomains,
+    // Deploy readiness
+    ...DEPLOY_POLICIES,
 ];

@@ -2,16 +2,27 @@ import * as aws from "@pulumi/aws";
 import * as docker from "@pulumi/docker";
 import * as pulumi from "@pulumi/pulumi";
 
+export { contentTag, contextDigest } from "./context-digest";
+export { verifyPinnedImage } from "./pinned";
+
 export interface ChainImageArgs {
     /** Repository name, e.g. "chain-platform-prod/chain-node". No default. */
     readonly repositoryName: string;
-    /** A pushed image's digest ("sha256:…"), or a build from `buildContext`. No default. */
+    /**
+     * A pushed image's digest ("sha256:…", verified at preview by `verifyPinnedImage`), or a build of
+     * the chain repository's own Dockerfile from a checkout, tagged by the checkout's content digest. No default.
+     */
     readonly source: { readonly digest: string } | { readonly buildContext: string; readonly tag: string };
     /** KMS key of the repository. No default. */
     readonly keyArn: pulumi.Input<string>;
+    /** Delete the repository with its images on destroy (staging, so it can be re-created). Default: false. */
+    readonly forceDelete?: boolean;
     /** Tags for every taggable AWS resource. Default: none. */
     readonly tags?: Record<string, string>;
 }
+
+/** Untagged images (layers of superseded builds) go after this many days; tagged images are never expired. */
+export const UNTAGGED_IMAGE_DAYS = 14;
 
 /** The chain node image: an ECR repository (KMS, immutable tags, scan on push) and the image by digest. */
 export class ChainImage extends pulumi.ComponentResource {
@@ -27,14 +38,15 @@ export class ChainImage extends pulumi.ComponentResource {
             imageTagMutability: "IMMUTABLE",
             imageScanningConfiguration: { scanOnPush: true },
             encryptionConfigurations: [{ encryptionType: "KMS", kmsKey: args.keyArn }],
+            forceDelete: args.forceDelete ?? false,
             tags: args.tags,
         }, parent);
+        // A count rule over tagged images would expire the digest a stack pins; only untagged layers expire.
         new aws.ecr.LifecyclePolicy(`${name}-lifecycle`, {
             repository: repository.name,
             policy: JSON.stringify({
                 rules: [
-                    { rulePriority: 1, description: "untagged layers go after 7 days", selection: { tagStatus: "untagged", countType: "sinceImagePushed", countUnit: "days", countNumber: 7 }, action: { type: "expire" } },
-                    { rulePriority: 2, description: "keep the last 50 tagged images", selection: { tagStatus: "any", countType: "imageCountMoreThan", countNumber: 50 }, action: { type: "expire" } },
+                    { rulePriority: 1, description: `untagged images go after ${UNTAGGED_IMAGE_DAYS} days`, selection: { tagStatus: "untagged", countType: "sinceImagePushed", countUnit: "days", countNumber: UNTAGGED_IMAGE_DAYS }, action: { type: "expire" } },
                 ],
             }),
         }, parent);
@@ -43,9 +55,10 @@ export class ChainImage extends pulumi.ComponentResource {
             this.imageRef = pulumi.interpolate`${repository.repositoryUrl}@${args.source.digest}`;
         } else {
             const auth = aws.ecr.getAuthorizationTokenOutput({ registryId: repository.registryId }, parent);
+            // The chain repository's own multi-stage Dockerfile, at the root of its checkout.
             const image = new docker.Image(`${name}-image`, {
                 imageName: pulumi.interpolate`${repository.repositoryUrl}:${args.source.tag}`,
-                build: { context: args.source.buildContext, platform: "linux/amd64" },
+                build: { context: args.source.buildContext, dockerfile: `${args.source.buildContext}/Dockerfile`, platform: "linux/amd64" },
                 registry: { server: repository.repositoryUrl, username: auth.userName, password: pulumi.secret(auth.password) },
             }, parent);
             this.imageRef = image.repoDigest;

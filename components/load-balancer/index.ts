@@ -1,7 +1,7 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { secretFetchCommands, shellScript } from "../servers/cloud-init";
-import { server, ServerPlatform, serverInstanceProfile, serverUserData } from "../servers/server";
+import { edgeServer, ServerPlatform, serverInstanceProfile, serverUserData } from "../servers/server";
 import { readSecretsStatements } from "../shared/iam";
 import { NGINX_PATHS, renderNginxConfig } from "./nginx";
 
@@ -111,7 +111,7 @@ export class LoadBalancer extends pulumi.ComponentResource {
                     ],
                     runcmd: [["/usr/local/bin/platform-tls"]],
                 }));
-            const instance = server(`${name}-${i}`, {
+            return edgeServer(`${name}-${i}`, {
                 platform: args.platform,
                 hostname,
                 role: "loadBalancer",
@@ -122,8 +122,6 @@ export class LoadBalancer extends pulumi.ComponentResource {
                 userData,
                 rootVolumeGb: 20,
             }, this);
-            const eip = new aws.ec2.Eip(`${name}-${i}`, { domain: "vpc", instance: instance.id, tags: { ...args.platform.tags, Name: hostname, Role: "loadBalancer" } }, parent);
-            return { instance, eip };
         });
 
         this.publicIps = servers.map((s) => s.eip.publicIp);

@@ -63,7 +63,8 @@ export class Monitoring extends pulumi.ComponentResource {
     constructor(name: string, args: MonitoringArgs, opts?: pulumi.ComponentResourceOptions) {
         super("platform:monitoring:Monitoring", name, {}, opts);
         const k8sOpts = { parent: this, provider: args.cluster.provider };
-        const namespace = new k8s.core.v1.Namespace(`${name}-namespace`, { metadata: { name: MONITORING_NAMESPACE, labels: RESTRICTED_NAMESPACE_LABELS } }, k8sOpts);
+        // Everything in the namespace waits for it, and it for the cluster's storage class and webhooks.
+        const namespace = new k8s.core.v1.Namespace(`${name}-namespace`, { metadata: { name: MONITORING_NAMESPACE, labels: RESTRICTED_NAMESPACE_LABELS } }, { ...k8sOpts, dependsOn: args.cluster.workloadDependencies });
         const inNamespace = { ...k8sOpts, dependsOn: [namespace] };
         const port = (role: Parameters<typeof listenerOf>[0], listener: string) => listenerOf(role, listener, args.listeners).port;
 
@@ -164,8 +165,12 @@ export class Monitoring extends pulumi.ComponentResource {
             redis: { address: pulumi.interpolate`rediss://${args.redis.host}:${port("redis", "redis")}`, secretArn: args.redis.secretArn, roleArn: readSecrets("redis-exporter", "redis-exporter", [args.redis.secretArn]) },
             nginxStatusUrls: args.loadBalancerIps.map((ip) => pulumi.interpolate`http://${ip}:${port("loadBalancer", "nginx-status")}/stub_status`),
         });
-        for (const object of [...networkPolicies(MONITORING_NAMESPACE, args.listeners, args.placements), ...objects]) {
-            declareObject(`${name}-${object.kind.toLowerCase()}-${object.metadata.name}`, object, inNamespace);
+        // Service accounts first: a pod created before its account runs without the account's IAM role.
+        const declare = (object: (typeof objects)[number], opts: pulumi.CustomResourceOptions) =>
+            declareObject(`${name}-${object.kind.toLowerCase()}-${object.metadata.name}`, object, opts);
+        const serviceAccounts = objects.filter((o) => o.kind === "ServiceAccount").map((o) => declare(o, inNamespace));
+        for (const object of [...networkPolicies(MONITORING_NAMESPACE, args.listeners, args.placements), ...objects.filter((o) => o.kind !== "ServiceAccount")]) {
+            declare(object, { ...inNamespace, dependsOn: [namespace, ...serviceAccounts] });
         }
 
         this.grafanaAdminPassword = pulumi.secret(adminPassword.result);

@@ -64,17 +64,51 @@ export interface ServerArgs {
     readonly forwardsTraffic?: boolean;
 }
 
+/** An edge server: its Elastic IP is on its network interface before the instance boots. */
+export interface EdgeServer {
+    readonly instance: aws.ec2.Instance;
+    readonly eip: aws.ec2.Eip;
+}
+
+/**
+ * A server in a public subnet with an Elastic IP. A public subnet routes to the internet gateway,
+ * which carries only traffic of public addresses: an EIP attached after launch leaves cloud-init's
+ * package installs without a route. So the network interface comes first, the EIP is associated
+ * with it, and the instance boots on that interface.
+ */
+export function edgeServer(name: string, args: ServerArgs, parent: pulumi.Resource): EdgeServer {
+    const tags = { ...args.platform.tags, Name: args.hostname, Role: args.role };
+    const nic = new aws.ec2.NetworkInterface(`${name}-nic`, {
+        subnetId: args.subnetId,
+        securityGroups: [args.securityGroupId],
+        sourceDestCheck: !args.forwardsTraffic,
+        description: `${args.hostname} primary interface`,
+        tags,
+    }, { parent });
+    const eip = new aws.ec2.Eip(`${name}-eip`, { domain: "vpc", networkInterface: nic.id, tags }, { parent });
+    const instance = declareInstance(name, args, { networkInterfaces: [{ deviceIndex: 0, networkInterfaceId: nic.id }] }, parent, [eip]);
+    return { instance, eip };
+}
+
 export function server(name: string, args: ServerArgs, parent: pulumi.Resource): aws.ec2.Instance {
+    return declareInstance(name, args, {
+        subnetId: args.subnetId,
+        vpcSecurityGroupIds: [args.securityGroupId],
+        associatePublicIpAddress: false,
+        sourceDestCheck: !args.forwardsTraffic,
+    }, parent, []);
+}
+
+type Placement = Pick<aws.ec2.InstanceArgs, "subnetId" | "vpcSecurityGroupIds" | "associatePublicIpAddress" | "sourceDestCheck" | "networkInterfaces">;
+
+function declareInstance(name: string, args: ServerArgs, placement: Placement, parent: pulumi.Resource, dependsOn: pulumi.Resource[]): aws.ec2.Instance {
     const { platform } = args;
     const tags = { ...platform.tags, Name: args.hostname, Role: args.role };
     const instance = new aws.ec2.Instance(name, {
         ami: platform.ami,
         instanceType: args.instanceType,
-        subnetId: args.subnetId,
-        vpcSecurityGroupIds: [args.securityGroupId],
+        ...placement,
         iamInstanceProfile: args.instanceProfile,
-        associatePublicIpAddress: false,
-        sourceDestCheck: !args.forwardsTraffic,
         metadataOptions: { httpTokens: "required", httpEndpoint: "enabled", httpPutResponseHopLimit: 1, instanceMetadataTags: "disabled" },
         rootBlockDevice: { volumeType: "gp3", volumeSize: args.rootVolumeGb, encrypted: true, kmsKeyId: platform.dataKeyArn, deleteOnTermination: true },
         monitoring: true,
@@ -85,6 +119,7 @@ export function server(name: string, args: ServerArgs, parent: pulumi.Resource):
         volumeTags: tags,
     }, {
         parent,
+        dependsOn,
         // New AMIs are rolled out deliberately (replace the instance), not on every preview.
         ignoreChanges: ["ami"],
     });

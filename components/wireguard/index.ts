@@ -2,7 +2,7 @@ import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import * as random from "@pulumi/random";
 import { secretFetchCommands, shellScript } from "../servers/cloud-init";
-import { server, ServerPlatform, serverInstanceProfile, serverUserData } from "../servers/server";
+import { edgeServer, ServerPlatform, serverInstanceProfile, serverUserData } from "../servers/server";
 import { hubAddress, renderWireguardConfig, WIREGUARD_PRIVATE_KEY_PATH, WireguardPeer, wireguardPublicKey } from "./wg-config";
 
 export interface WireGuardHubArgs {
@@ -68,7 +68,7 @@ export class WireGuardHub extends pulumi.ComponentResource {
                 runcmd: [["sysctl", "--system"], ["/usr/local/bin/platform-wireguard-key"], ["systemctl", "enable", "--now", "wg-quick@wg0"]],
             }));
 
-        const instance = server(`${name}-server`, {
+        const { instance, eip } = edgeServer(`${name}-server`, {
             platform: args.platform,
             hostname,
             role: "wireguardHub",
@@ -80,7 +80,6 @@ export class WireGuardHub extends pulumi.ComponentResource {
             rootVolumeGb: 20,
             forwardsTraffic: true,
         }, this);
-        const eip = new aws.ec2.Eip(`${name}-eip`, { domain: "vpc", instance: instance.id, tags: { ...args.platform.tags, Name: hostname, Role: "wireguardHub" } }, parent);
 
         this.publicIp = eip.publicIp;
         this.privateIp = instance.privateIp;

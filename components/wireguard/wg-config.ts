@@ -3,6 +3,7 @@
  * file: wg-quick loads it from a root-only file that the hub fetches from SSM at boot.
  */
 import { createPrivateKey, createPublicKey } from "crypto";
+import { containsAddress, parseCidr } from "../../topology/cidr";
 
 export interface WireguardPeer {
     readonly name: string;
@@ -22,17 +23,34 @@ export interface WireguardConfig {
 
 export const WIREGUARD_PRIVATE_KEY_PATH = "/etc/wireguard/private.key";
 
+/**
+ * Networks whose traffic the hub masquerades into the VPC: the tunnel and every site network behind a
+ * peer. The VPC has no route back to a site network, and security groups admit operators by the hub's
+ * group, which matches only the hub's own address; so all of it must leave with the hub's address.
+ */
+export function masqueradedNetworks(c: Pick<WireguardConfig, "tunnelCidr" | "peers">): string[] {
+    const inTunnel = (cidr: string) => containsNetwork(c.tunnelCidr, cidr);
+    return [c.tunnelCidr, ...c.peers.flatMap((peer) => peer.allowedIps.filter((cidr) => !inTunnel(cidr)))];
+}
+
+function containsNetwork(outer: string, inner: string): boolean {
+    const a = parseCidr(outer);
+    const b = parseCidr(inner);
+    return a !== undefined && b !== undefined && b.prefix >= a.prefix && containsAddress(a, b.network);
+}
+
 export function renderWireguardConfig(c: WireguardConfig): string {
-    // The default-route interface masquerades tunnel traffic into the VPC, so the VPC sees the hub.
+    // The default-route interface masquerades tunnel and site traffic into the VPC, so the VPC sees the hub.
     const uplink = "$(ip -4 route show default | awk '{print $5; exit}')";
+    const nat = (action: "A" | "D") => masqueradedNetworks(c).map((cidr) => `${action === "A" ? "PostUp" : "PostDown"} = iptables -t nat -${action} POSTROUTING -s ${cidr} -o ${uplink} -j MASQUERADE`);
     return [
         "# Rendered by chain-platform (components/wireguard/wg-config.ts); changes here are overwritten.",
         "[Interface]",
         `Address = ${c.address}`,
         `ListenPort = ${c.listenPort}`,
         `PostUp = wg set %i private-key ${c.privateKeyPath}`,
-        `PostUp = iptables -t nat -A POSTROUTING -s ${c.tunnelCidr} -o ${uplink} -j MASQUERADE`,
-        `PostDown = iptables -t nat -D POSTROUTING -s ${c.tunnelCidr} -o ${uplink} -j MASQUERADE`,
+        ...nat("A"),
+        ...nat("D"),
         ...c.peers.flatMap((peer) => ["", `# ${peer.name}`, "[Peer]", `PublicKey = ${peer.publicKey}`, `AllowedIPs = ${peer.allowedIps.join(", ")}`]),
         "",
     ].join("\n");

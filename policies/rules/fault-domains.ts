@@ -49,11 +49,18 @@ export function worstZoneLoss(workloads: readonly { placement: Placement; replic
     return Math.max(0, ...perZone.values()) + anywhere + Math.min(spread, 1);
 }
 
-/** The instance's zone: its own, or its subnet's. Throws the engine's unknown-value error in a preview. */
-function zoneOfInstance(instance: PolicyResource, subnets: readonly PolicyResource[]): string | undefined {
+/**
+ * The instance's zone: its own, its subnet's, or the subnet of the network interface it boots on.
+ * Throws the engine's unknown-value error in a preview.
+ */
+function zoneOfInstance(instance: PolicyResource, resources: readonly PolicyResource[]): string | undefined {
     const direct = instance.props.availabilityZone as string | undefined;
     if (direct) return direct;
-    const subnet = instance.propertyDependencies?.subnetId?.[0] ?? subnets.find((s) => known(() => s.props.id) === instance.props.subnetId);
+    const byId = (type: string, id: unknown) => resources.find((r) => r.type === type && known(() => r.props.id) === id);
+    const nicId = asArray(instance.props.networkInterfaces as Spec[] | undefined)[0]?.networkInterfaceId;
+    const nic = nicId === undefined ? undefined : instance.propertyDependencies?.networkInterfaces?.find((r) => r.type === "aws:ec2/networkInterface:NetworkInterface") ?? byId("aws:ec2/networkInterface:NetworkInterface", nicId);
+    const holder = nic ?? instance;
+    const subnet = holder.propertyDependencies?.subnetId?.[0] ?? byId("aws:ec2/subnet:Subnet", holder.props.subnetId);
     return subnet ? (subnet.props.availabilityZone as string | undefined) : undefined;
 }
 
@@ -102,10 +109,9 @@ export const faultDomains: StackValidationPolicy = stackPolicy({
             }
         }
 
-        const subnets = args.resources.filter((r) => r.type === "aws:ec2/subnet:Subnet");
         const balancers = args.resources.filter((r) => r.type === "aws:ec2/instance:Instance" && known(() => tagsOf(r.props).Role) === config.loadBalancerRole);
         if (balancers.length > 0) {
-            const zones = balancers.map((b) => knownOr(() => zoneOfInstance(b, subnets), UNKNOWN));
+            const zones = balancers.map((b) => knownOr(() => zoneOfInstance(b, args.resources), UNKNOWN));
             if (!zones.includes(UNKNOWN) && (zones.includes(undefined) || new Set(zones).size < 2)) {
                 report(`load balancers are in ${new Set(zones.filter(Boolean)).size || "unknown"} zone(s); one AZ outage would take them all`, balancers[0]!.urn);
             }

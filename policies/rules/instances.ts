@@ -54,14 +54,17 @@ export const elasticIpsAtEdge: StackValidationPolicy = stackPolicy({
     configSchema: { properties: { edgeRoles: { type: "array", items: { type: "string" }, default: EDGE_DEFAULTS.edgeRoles } } },
     validateStack: (args, report) => {
         const config = configOf(args, EDGE_DEFAULTS);
-        const instances = args.resources.filter((r) => r.type === "aws:ec2/instance:Instance");
+        const holders = args.resources.filter((r) => r.type === "aws:ec2/instance:Instance" || r.type === "aws:ec2/networkInterface:NetworkInterface");
         for (const r of args.resources) {
-            const instanceId = r.type === "aws:ec2/eip:Eip" || r.type === "aws:ec2/eipAssociation:EipAssociation" ? known(() => r.props.instance ?? r.props.instanceId) : undefined;
-            if (instanceId === undefined) continue;
-            const instance = r.propertyDependencies?.instance?.[0] ?? r.propertyDependencies?.instanceId?.[0] ?? instances.find((i) => known(() => i.props.id) === instanceId);
-            const role = instance ? known(() => tagsOf(instance.props).Role) : undefined;
+            if (r.type !== "aws:ec2/eip:Eip" && r.type !== "aws:ec2/eipAssociation:EipAssociation") continue;
+            // An EIP attaches to an instance, or to a network interface (an edge server's, before it boots).
+            const field = ["instance", "instanceId", "networkInterface", "networkInterfaceId"].find((f) => known(() => r.props[f]) !== undefined);
+            if (field === undefined) continue;
+            const targetId = known(() => r.props[field]);
+            const holder = r.propertyDependencies?.[field]?.[0] ?? holders.find((h) => known(() => h.props.id) === targetId);
+            const role = holder ? known(() => tagsOf(holder.props).Role) : undefined;
             if (!role || !config.edgeRoles.includes(role)) {
-                report(`an Elastic IP attaches to ${instance ? `${instance.name} (role ${role ?? "untagged"})` : `instance ${String(instanceId)}`}; only ${config.edgeRoles.join(", ")} may face the internet`, r.urn);
+                report(`an Elastic IP attaches to ${holder ? `${holder.name} (role ${role ?? "untagged"})` : `${field} ${String(targetId)}`}; only ${config.edgeRoles.join(", ")} may face the internet`, r.urn);
             }
         }
     },

@@ -1,0 +1,202 @@
+/**
+ * Deploy readiness: what AWS, EKS and Kubernetes need in place, and in which order, for the first
+ * `pulumi up` in an empty account to succeed. Each policy is one failure a real deploy hits and
+ * mocks never do; they run on plans and on `pulumi stack export` alike.
+ */
+import { PolicyResource, ResourceValidationPolicy, StackValidationPolicy } from "@pulumi/policy";
+import { resourcePolicy, stackPolicy } from "../lib/exemptions";
+import { podSpecOf, Spec } from "../lib/kubernetes";
+import { asArray, known, parseJson } from "../lib/values";
+import { dependencyClosure, referencedResource } from "../lib/graph";
+
+const EKS_CLUSTER = "aws:eks/cluster:Cluster";
+const INGRESS_RULE = "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule";
+
+/** Kubernetes objects a provider must reach the API server for (everything but the provider itself). */
+function isClusterObject(r: PolicyResource): boolean {
+    return r.type.startsWith("kubernetes:") && !r.type.startsWith("pulumi:providers:");
+}
+
+export const clusterApiReachable: StackValidationPolicy = stackPolicy({
+    name: "deploy-cluster-api-reachable",
+    description: "When the stack declares Kubernetes objects, its deployer can reach the EKS API: an ingress rule admits tcp/443 into the cluster's security group from a named source (the WireGuard hub), or the public endpoint is allow-listed.",
+    severity: "critical",
+    validateStack: (args, report) => {
+        if (!args.resources.some(isClusterObject)) return;
+        const rules = args.resources.filter((r) => r.type === INGRESS_RULE);
+        for (const cluster of args.resources.filter((r) => r.type === EKS_CLUSTER)) {
+            const vpc = known(() => cluster.props.vpcConfig as Spec | undefined);
+            if (vpc === undefined) continue;
+            const cidrs = asArray(vpc.publicAccessCidrs as string[] | undefined);
+            if (vpc.endpointPublicAccess === true && cidrs.length > 0 && !cidrs.includes("0.0.0.0/0")) continue;
+            const groups = asArray(vpc.securityGroupIds as string[] | undefined);
+            const admitted = rules.some((rule) => {
+                const p = known(() => rule.props);
+                if (!p) return false;
+                const group = referencedResource(rule, "securityGroupId", args.resources);
+                const intoCluster = groups.includes(p.securityGroupId as string) || (group !== undefined && cluster.propertyDependencies?.vpcConfig?.includes(group));
+                const https = p.ipProtocol === "-1" || (p.ipProtocol === "tcp" && Number(p.fromPort) <= 443 && Number(p.toPort) >= 443);
+                const named = p.referencedSecurityGroupId !== undefined || (typeof p.cidrIpv4 === "string" && p.cidrIpv4 !== "0.0.0.0/0");
+                return intoCluster && https && named;
+            });
+            if (!admitted) {
+                report(`nobody can reach the EKS API of ${cluster.name}: the endpoint is private and no rule admits tcp/443 into its security groups; every Kubernetes object of the stack would fail. Declare the operators' path (the port map's clusterApi listener) or allow-list the public endpoint`, cluster.urn);
+            }
+        }
+    },
+});
+
+const AUTOSCALING_ROLE = /:role\/aws-service-role\/autoscaling\.amazonaws\.com\/AWSServiceRoleForAutoScaling$/;
+
+/** Whether a key policy lets EC2 Auto Scaling's service-linked role create grants (what a launch needs). */
+export function admitsAutoscaling(policy: unknown): boolean {
+    const statements = asArray<Spec>(((parseJson(policy) ?? {}) as Spec).Statement as Spec[] | Spec | undefined);
+    return statements.some((s: Spec) => {
+        const principals = asArray(((s.Principal ?? {}) as Spec).AWS as string | string[] | undefined);
+        const actions = asArray(s.Action as string | string[] | undefined);
+        return s.Effect === "Allow" && principals.some((p) => AUTOSCALING_ROLE.test(p)) && actions.some((a) => a === "kms:CreateGrant" || a === "kms:*");
+    });
+}
+
+export const kmsAdmitsAutoscaling: StackValidationPolicy = stackPolicy({
+    name: "deploy-kms-admits-autoscaling",
+    description: "A customer-managed key that encrypts a launch template's volumes admits EC2 Auto Scaling's service-linked role, or node groups cannot launch instances.",
+    severity: "critical",
+    validateStack: (args, report) => {
+        const keys = args.resources.filter((r) => r.type === "aws:kms/key:Key");
+        for (const template of args.resources.filter((r) => r.type === "aws:ec2/launchTemplate:LaunchTemplate")) {
+            const mappings = asArray(known(() => template.props.blockDeviceMappings) as Spec[] | undefined);
+            for (const mapping of mappings) {
+                const keyArn = known(() => (mapping.ebs as Spec | undefined)?.kmsKeyId);
+                if (keyArn === undefined) continue;
+                const key = keys.find((k) => known(() => k.props.arn) === keyArn) ?? template.propertyDependencies?.blockDeviceMappings?.find((r) => r.type === "aws:kms/key:Key");
+                if (!key) continue;
+                const policy = known(() => key.props.policy);
+                if (policy !== undefined && !admitsAutoscaling(policy)) {
+                    report(`key ${key.name} encrypts the volumes of launch template ${template.name} but its policy does not admit AWSServiceRoleForAutoScaling (kms:CreateGrant): node groups fail to launch instances`, key.urn);
+                }
+            }
+        }
+    },
+});
+
+export const eksAddonsTakeOver: ResourceValidationPolicy = resourcePolicy({
+    name: "deploy-eks-addons-take-over",
+    description: "EKS managed add-ons set resolveConflictsOnCreate = OVERWRITE: EKS already runs vpc-cni, coredns and kube-proxy as self-managed objects, and a create over them fails on the conflict.",
+    severity: "high",
+    validateResource: (args, report) => {
+        if (args.type !== "aws:eks/addon:Addon") return;
+        if (args.props.resolveConflictsOnCreate !== "OVERWRITE") {
+            report(`add-on ${String(args.props.addonName)} has resolveConflictsOnCreate ${String(args.props.resolveConflictsOnCreate ?? "unset")}; set OVERWRITE to take over the self-managed default`);
+        }
+    },
+});
+
+const WEBHOOK_CHART = "aws-load-balancer-controller";
+/** Kinds the load balancer controller's webhooks (failurePolicy Fail) intercept: Services, and pods of these. */
+const INTERCEPTED = /^kubernetes:(core\/v1:Service|apps\/v1:(Deployment|StatefulSet|DaemonSet)|batch\/v1:(Job|CronJob))$/;
+
+export const webhooksBeforeObjects: StackValidationPolicy = stackPolicy({
+    name: "deploy-webhooks-before-objects",
+    description: "Services and workloads are created after the AWS Load Balancer Controller is ready: its webhooks have failurePolicy Fail, so a Service created first is refused.",
+    severity: "high",
+    validateStack: (args, report) => {
+        const controllers = args.resources.filter((r) => r.type === "kubernetes:helm.sh/v3:Release" && known(() => r.props.chart) === WEBHOOK_CHART);
+        if (controllers.length === 0) return;
+        const reaches = dependencyClosure(args.resources);
+        for (const r of args.resources.filter((x) => INTERCEPTED.test(x.type))) {
+            if (!controllers.some((c) => reaches(r, c))) {
+                report(`${r.type.split(":").pop()} ${r.name} does not wait for the load balancer controller; its webhook refuses objects while it is not ready`, r.urn);
+            }
+        }
+    },
+});
+
+export const workloadPrerequisites: StackValidationPolicy = stackPolicy({
+    name: "deploy-workload-prerequisites",
+    description: "A workload waits for the ServiceAccount and StorageClass it names when the stack declares them, so its pods never start without their IAM role or their volumes.",
+    severity: "high",
+    validateStack: (args, report) => {
+        const reaches = dependencyClosure(args.resources);
+        const named = (type: string, name: string, namespace?: string) => args.resources.find((r) => r.type === type && known(() => {
+            const metadata = r.props.metadata as Spec | undefined;
+            return metadata?.name === name && (namespace === undefined || (metadata?.namespace ?? "default") === namespace);
+        }));
+        for (const workload of args.resources.filter((r) => INTERCEPTED.test(r.type) && !r.type.endsWith(":Service"))) {
+            const pod = known(() => podSpecOf(workload.type, workload.props));
+            if (!pod) continue;
+            const namespace = known(() => (workload.props.metadata as Spec | undefined)?.namespace as string | undefined) ?? "default";
+            const account = pod.serviceAccountName as string | undefined;
+            const accountObject = account ? named("kubernetes:core/v1:ServiceAccount", account, namespace) : undefined;
+            if (accountObject && !reaches(workload, accountObject)) {
+                report(`${workload.name} does not wait for its service account ${namespace}/${account}; pods created first run without its role`, workload.urn);
+            }
+            const claims = [
+                ...asArray(known(() => (workload.props.spec as Spec | undefined)?.volumeClaimTemplates) as Spec[] | undefined).map((c) => c.spec as Spec | undefined),
+                ...asArray(pod.volumes as Spec[] | undefined).map((v) => ((v.ephemeral as Spec | undefined)?.volumeClaimTemplate as Spec | undefined)?.spec as Spec | undefined),
+            ];
+            for (const claim of claims) {
+                const className = claim?.storageClassName as string | undefined;
+                const storageClass = className ? named("kubernetes:storage.k8s.io/v1:StorageClass", className) : undefined;
+                if (storageClass && !reaches(workload, storageClass)) {
+                    report(`${workload.name} does not wait for its storage class ${className}; its volume claims stay Pending or get the wrong class`, workload.urn);
+                }
+            }
+        }
+    },
+});
+
+export const elasticIpBeforeBoot: StackValidationPolicy = stackPolicy({
+    name: "deploy-eip-before-boot",
+    description: "An edge server's Elastic IP is on its network interface before it boots; attached to the instance afterwards, cloud-init's package installs have no route to the internet.",
+    severity: "high",
+    validateStack: (args, report) => {
+        for (const eip of args.resources.filter((r) => r.type === "aws:ec2/eip:Eip" || r.type === "aws:ec2/eipAssociation:EipAssociation")) {
+            const field = ["instance", "instanceId"].find((f) => known(() => eip.props[f]) !== undefined);
+            if (!field) continue;
+            const instance = referencedResource(eip, field, args.resources);
+            if (instance && known(() => instance.props.associatePublicIpAddress) !== true) {
+                report(`Elastic IP ${eip.name} attaches to ${instance.name} after launch, and the instance has no public address until then; put the EIP on a network interface the instance boots with`, eip.urn);
+            }
+        }
+    },
+});
+
+export const ecrLifecycleKeepsTagged: ResourceValidationPolicy = resourcePolicy({
+    name: "deploy-ecr-lifecycle-keeps-tagged",
+    description: "ECR lifecycle rules expire only untagged images: a count or age rule over tagged images can expire the digest a stack pins, and pods then fail to pull.",
+    severity: "high",
+    validateResource: (args, report) => {
+        if (args.type !== "aws:ecr/lifecyclePolicy:LifecyclePolicy") return;
+        const rules = asArray(((parseJson(args.props.policy) ?? {}) as Spec).rules as Spec[] | undefined);
+        for (const rule of rules) {
+            const tagStatus = (rule.selection as Spec | undefined)?.tagStatus;
+            if (tagStatus !== "untagged" && (rule.action as Spec | undefined)?.type === "expire") {
+                report(`lifecycle rule ${String(rule.rulePriority)} expires ${String(tagStatus)} images; a pinned image may be among them`);
+            }
+        }
+    },
+});
+
+/** EC2 refuses user data over 16 KB (before base64). */
+export const USER_DATA_LIMIT_BYTES = 16384;
+
+export const userDataFits: ResourceValidationPolicy = resourcePolicy({
+    name: "deploy-user-data-fits",
+    description: "User data stays within EC2's 16 KB limit; over it, RunInstances fails.",
+    severity: "high",
+    validateResource: (args, report) => {
+        const p = args.props;
+        let bytes: number | undefined;
+        if (args.type === "aws:ec2/instance:Instance") {
+            bytes = typeof p.userData === "string" ? Buffer.byteLength(p.userData) : typeof p.userDataBase64 === "string" ? Buffer.from(p.userDataBase64, "base64").length : undefined;
+        } else if (args.type === "aws:ec2/launchTemplate:LaunchTemplate" && typeof p.userData === "string") {
+            bytes = Buffer.from(p.userData, "base64").length;
+        }
+        if (bytes !== undefined && bytes > USER_DATA_LIMIT_BYTES) {
+            report(`user data is ${bytes} bytes; EC2 accepts at most ${USER_DATA_LIMIT_BYTES}. Deliver large files another way (SSM, S3)`);
+        }
+    },
+});
+
+export const DEPLOY_POLICIES = [clusterApiReachable, kmsAdmitsAutoscaling, eksAddonsTakeOver, webhooksBeforeObjects, workloadPrerequisites, elasticIpBeforeBoot, ecrLifecycleKeepsTagged, userDataFits];

@@ -7,6 +7,7 @@ import { createHash } from "crypto";
 import * as pulumi from "@pulumi/pulumi";
 import { containsAddress, formatAddress, parseCidr, blockSize } from "../topology/cidr";
 import { partitionOf } from "../topology/naming";
+import { mockInstanceTypeOfferings, mockZoneIds } from "./mock-zones";
 
 export const MOCK_ACCOUNT_ID = "123456789012";
 
@@ -40,6 +41,7 @@ const ID_PREFIX: Readonly<Record<string, string>> = {
     "aws:ec2/routeTable:RouteTable": "rtb-",
     "aws:ec2/routeTableAssociation:RouteTableAssociation": "rtbassoc-",
     "aws:ec2/instance:Instance": "i-",
+    "aws:ec2/networkInterface:NetworkInterface": "eni-",
     "aws:ec2/launchTemplate:LaunchTemplate": "lt-",
     "aws:ec2/flowLog:FlowLog": "fl-",
     "aws:iam/instanceProfile:InstanceProfile": "AIPA",
@@ -50,6 +52,8 @@ const ID_PREFIX: Readonly<Record<string, string>> = {
 interface MockState {
     readonly region: string;
     readonly subnets: Map<string, string>;
+    /** Private address of each network interface, by ID (instances launched on one take it). */
+    readonly interfaces: Map<string, string | undefined>;
     /** Region of each explicit AWS provider, by logical name. */
     readonly providerRegions: Map<string, string>;
 }
@@ -58,7 +62,7 @@ export class PlanMocks implements pulumi.runtime.Mocks {
     private readonly state: MockState;
 
     constructor(region: string) {
-        this.state = { region, subnets: new Map(), providerRegions: new Map() };
+        this.state = { region, subnets: new Map(), interfaces: new Map(), providerRegions: new Map() };
     }
 
     /** The region a resource lives in: its explicit provider's, or the stack's. */
@@ -106,10 +110,16 @@ export class PlanMocks implements pulumi.runtime.Mocks {
                 out.publicIp = this.documentationAddress(seed);
                 out.privateIp = this.privateAddress(String(args.inputs.subnetId), seed);
                 break;
-            case "aws:ec2/instance:Instance":
+            case "aws:ec2/networkInterface:NetworkInterface":
                 out.privateIp = this.privateAddress(String(args.inputs.subnetId), seed);
+                this.state.interfaces.set(id, out.privateIp as string | undefined);
+                break;
+            case "aws:ec2/instance:Instance": {
+                const nic = (args.inputs.networkInterfaces as { networkInterfaceId?: string }[] | undefined)?.[0]?.networkInterfaceId;
+                out.privateIp = nic ? this.state.interfaces.get(nic) : this.privateAddress(String(args.inputs.subnetId), seed);
                 out.privateDns = `ip-${String(out.privateIp).replace(/\./g, "-")}.ec2.internal`;
                 break;
+            }
             case "aws:iam/instanceProfile:InstanceProfile":
             case "aws:iam/role:Role":
                 out.name = physicalName;
@@ -175,7 +185,24 @@ export class PlanMocks implements pulumi.runtime.Mocks {
         switch (args.token) {
             case "aws:index/getAvailabilityZones:getAvailabilityZones": {
                 const names = zonesOf(region);
-                return { id: region, names, zoneIds: names.map((_, i) => `${region.replace(/-/g, "").slice(0, 4)}-az${i + 1}`), state: "available" };
+                return { id: region, names, zoneIds: mockZoneIds(region, names, MOCK_ACCOUNT_ID), state: "available" };
+            }
+            case "aws:ec2/getInstanceTypeOfferings:getInstanceTypeOfferings": {
+                const filters = (args.inputs.filters ?? []) as { name: string; values: string[] }[];
+                const requested = filters.find((f) => f.name === "instance-type")?.values ?? [];
+                if (args.inputs.locationType !== "availability-zone-id") {
+                    throw new Error("the offline plan answers getInstanceTypeOfferings by availability-zone-id only: zone names differ per account");
+                }
+                return { id: region, ...mockInstanceTypeOfferings(mockZoneIds(region, zonesOf(region), MOCK_ACCOUNT_ID), requested) };
+            }
+            case "aws:ecr/getImage:getImage": {
+                // The mock registry holds every digest a stack pins: a plan checks the program, not the registry.
+                const digest = String(args.inputs.imageDigest);
+                return { id: digest, imageDigest: digest, repositoryName: args.inputs.repositoryName, imageTags: [], imagePushedAt: 0, imageSizeInBytes: 0, imageUri: "" };
+            }
+            case "aws:route53/getZone:getZone": {
+                const name = String(args.inputs.name).replace(/\.$/, "");
+                return { id: `Z${digest(name, 20).toUpperCase()}`, zoneId: `Z${digest(name, 20).toUpperCase()}`, name: `${name}.`, privateZone: false, nameServers: [] };
             }
             case "aws:iam/getRoles:getRoles":
                 // A fresh account: no service-linked role exists until something creates it.

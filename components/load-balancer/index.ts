@@ -1,8 +1,8 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { secretFetchCommands, shellScript } from "../servers/cloud-init";
+import { partitionOf } from "../../topology/naming";
+import { shellScript } from "../servers/cloud-init";
 import { edgeServer, ServerPlatform, serverInstanceProfile, serverUserData } from "../servers/server";
-import { readSecretsStatements } from "../shared/iam";
 import { NGINX_PATHS, renderNginxConfig } from "./nginx";
 
 export interface LoadBalancerArgs {
@@ -26,65 +26,73 @@ export interface LoadBalancerArgs {
     readonly statusAllowedFrom: readonly string[];
     /** Public DNS name served (server_name, certificate). No default. */
     readonly publicDomain: string;
-    /** Where the certificate comes from. No default. */
-    readonly certificate: { readonly source: "letsencrypt"; readonly email: string } | { readonly source: "secretsmanager" };
+    /** Let's Encrypt by DNS-01 in this Route 53 public zone (which holds publicDomain), and its account email. No default. */
+    readonly acme: { readonly hostedZoneId: string; readonly email: string };
     /** Requests per second per client, and burst. Default: 20/s, burst 40. */
     readonly rateLimit?: { readonly perSecond: number; readonly burst: number };
 }
 
+/** Where certbot keeps the live certificate of a domain. */
+export function liveCertificateDir(domain: string): string {
+    return `/etc/letsencrypt/live/${domain}`;
+}
+
 /**
- * The boot script of the certificate: a short-lived self-signed one first, so Nginx starts (and can
- * answer ACME challenges), then the real one from Secrets Manager or Let's Encrypt.
+ * The certificate script, run at boot and by a timer until it succeeds: a short-lived self-signed
+ * certificate first, so Nginx starts and answers health checks, then Let's Encrypt by DNS-01 in the
+ * Route 53 zone. DNS-01 needs no inbound path or webroot and works before the DNS record points here.
+ * certbot's own timer renews, and its deploy hook reloads Nginx.
  */
-export function certificateScript(args: Pick<LoadBalancerArgs, "certificate" | "publicDomain"> & { readonly region: string }, secretId: string): string {
+export function certificateScript(domain: string, email: string, staggerSeconds: number): string {
     const tlsDir = NGINX_PATHS.certificate.slice(0, NGINX_PATHS.certificate.lastIndexOf("/"));
-    const bootstrap = [
-        `mkdir -p ${tlsDir} ${NGINX_PATHS.acmeWebroot}`,
-        `[ -s ${NGINX_PATHS.certificate} ] || openssl req -x509 -newkey rsa:2048 -nodes -days 2 -subj /CN=bootstrap -keyout ${NGINX_PATHS.certificateKey} -out ${NGINX_PATHS.certificate}`,
-        "nginx -t",
-        "systemctl restart nginx",
-    ];
-    if (args.certificate.source === "secretsmanager") {
-        // The secret holds {"certificate": "<PEM chain>", "privateKey": "<PEM>"}, written out of band.
-        return shellScript([
-            ...bootstrap,
-            ...secretFetchCommands({ kind: "secretsmanager", id: secretId, region: args.region }, `${tlsDir}/bundle.json`),
-            `jq -r .certificate ${tlsDir}/bundle.json > ${NGINX_PATHS.certificate}`,
-            `jq -r .privateKey ${tlsDir}/bundle.json > ${NGINX_PATHS.certificateKey}`,
-            `rm -f ${tlsDir}/bundle.json`,
-            "systemctl reload nginx",
-        ]);
-    }
-    const live = `/etc/letsencrypt/live/${args.publicDomain}`;
+    const live = liveCertificateDir(domain);
+    const link = `ln -sf ${live}/fullchain.pem ${NGINX_PATHS.certificate} && ln -sf ${live}/privkey.pem ${NGINX_PATHS.certificateKey} && systemctl reload nginx`;
     return shellScript([
-        ...bootstrap,
-        `certbot certonly --non-interactive --agree-tos --email '${args.certificate.email}' --webroot -w ${NGINX_PATHS.acmeWebroot} -d '${args.publicDomain}' --deploy-hook 'ln -sf ${live}/fullchain.pem ${NGINX_PATHS.certificate} && ln -sf ${live}/privkey.pem ${NGINX_PATHS.certificateKey} && systemctl reload nginx'`,
+        `mkdir -p ${tlsDir}`,
+        `[ -s ${NGINX_PATHS.certificate} ] || openssl req -x509 -newkey rsa:2048 -nodes -days 2 -subj /CN=bootstrap -keyout ${NGINX_PATHS.certificateKey} -out ${NGINX_PATHS.certificate}`,
+        "systemctl is-active --quiet nginx || { nginx -t && systemctl restart nginx; }",
+        `[ -s ${live}/fullchain.pem ] && exit 0`,
+        // Load balancers share the challenge record name; staggering keeps their first attempts apart.
+        `sleep ${staggerSeconds}`,
+        `certbot certonly --non-interactive --agree-tos --email '${email}' --dns-route53 -d '${domain}' --deploy-hook '${link}'`,
+        link,
     ]);
+}
+
+/** The timer that retries the certificate until it exists (a failed first boot is not final). */
+export const CERTIFICATE_UNITS = {
+    service: ["[Unit]", "Description=Obtain the TLS certificate (retried until it exists)", "After=network-online.target", "", "[Service]", "Type=oneshot", "ExecStart=/usr/local/bin/platform-tls", ""].join("\n"),
+    timer: ["[Unit]", "Description=Retry the TLS certificate every 15 minutes", "", "[Timer]", "OnBootSec=2min", "OnUnitActiveSec=15min", "", "[Install]", "WantedBy=timers.target", ""].join("\n"),
+};
+
+/** What certbot's Route 53 plugin may do: find the zone, write the challenge TXT record and nothing else, wait for it. */
+export function dnsChallengeStatements(partition: string, hostedZoneId: string, domain: string): Record<string, unknown>[] {
+    return [
+        { Sid: "FindZone", Effect: "Allow", Action: "route53:ListHostedZones", Resource: "*" },
+        { Sid: "WaitForChange", Effect: "Allow", Action: "route53:GetChange", Resource: `arn:${partition}:route53:::change/*` },
+        {
+            Sid: "WriteChallengeRecordOnly",
+            Effect: "Allow",
+            Action: "route53:ChangeResourceRecordSets",
+            Resource: `arn:${partition}:route53:::hostedzone/${hostedZoneId}`,
+            Condition: {
+                "ForAllValues:StringEquals": { "route53:ChangeResourceRecordSetsNormalizedRecordNames": [`_acme-challenge.${domain}`], "route53:ChangeResourceRecordSetsRecordTypes": ["TXT"] },
+            },
+        },
+    ];
 }
 
 /** Nginx on EC2 with Elastic IPs: TLS termination, rate limiting, upstreams to the API and the relays' RPC. */
 export class LoadBalancer extends pulumi.ComponentResource {
     public readonly publicIps: pulumi.Output<string>[];
     public readonly privateIps: pulumi.Output<string>[];
-    /** Secret to hold the certificate bundle when it comes from Secrets Manager. */
-    public readonly certificateSecretArn?: pulumi.Output<string>;
 
     constructor(name: string, args: LoadBalancerArgs, opts?: pulumi.ComponentResourceOptions) {
         super("platform:edge:LoadBalancer", name, {}, opts);
         const rateLimit = args.rateLimit ?? { perSecond: 20, burst: 40 };
         const parent = { parent: this };
 
-        const certificateSecret = args.certificate.source === "secretsmanager"
-            ? new aws.secretsmanager.Secret(`${name}-certificate`, {
-                name: `${args.platform.namePrefix}/tls/${args.publicDomain}`,
-                description: `TLS certificate and key of ${args.publicDomain} as JSON {certificate, privateKey}; the value is written out of band`,
-                kmsKeyId: args.platform.secretsKeyArn,
-                tags: args.platform.tags,
-            }, parent)
-            : undefined;
-
-        const profile = serverInstanceProfile(name, args.platform, "lb", pulumi.all([certificateSecret?.arn, args.platform.secretsKeyArn]).apply(([secret, key]) =>
-            secret ? readSecretsStatements([secret], key) : [{ Sid: "DescribeOwnInstance", Effect: "Allow", Action: "ec2:DescribeTags", Resource: "*" }]), this);
+        const profile = serverInstanceProfile(name, args.platform, "lb", dnsChallengeStatements(partitionOf(args.platform.region), args.acme.hostedZoneId, args.publicDomain), this);
 
         const nginxConf = pulumi.all([pulumi.all(args.apiUpstreams), args.rpcUpstream]).apply(([apiUpstreams, rpcUpstream]) =>
             renderNginxConfig({
@@ -102,14 +110,16 @@ export class LoadBalancer extends pulumi.ComponentResource {
 
         const servers = Array.from({ length: args.count }, (_, i) => {
             const hostname = `${args.platform.namePrefix}-lb-${i + 1}`;
-            const userData = pulumi.all([nginxConf, certificateSecret?.arn]).apply(([conf, secretArn]) =>
+            const userData = nginxConf.apply((conf) =>
                 serverUserData(args.platform, hostname, {
-                    packages: ["nginx", ...(args.certificate.source === "letsencrypt" ? ["certbot"] : [])],
+                    packages: ["nginx", "certbot", "python3-certbot-dns-route53"],
                     writeFiles: [
                         { path: "/etc/nginx/nginx.conf", content: conf, defer: true },
-                        { path: "/usr/local/bin/platform-tls", content: certificateScript({ ...args, region: args.platform.region }, secretArn ?? ""), permissions: "0700" },
+                        { path: "/usr/local/bin/platform-tls", content: certificateScript(args.publicDomain, args.acme.email, i * 90), permissions: "0700" },
+                        { path: "/etc/systemd/system/platform-tls.service", content: CERTIFICATE_UNITS.service },
+                        { path: "/etc/systemd/system/platform-tls.timer", content: CERTIFICATE_UNITS.timer },
                     ],
-                    runcmd: [["/usr/local/bin/platform-tls"]],
+                    runcmd: [["systemctl", "daemon-reload"], ["systemctl", "enable", "--now", "platform-tls.timer"], ["/usr/local/bin/platform-tls"]],
                 }));
             return edgeServer(`${name}-${i}`, {
                 platform: args.platform,
@@ -124,9 +134,33 @@ export class LoadBalancer extends pulumi.ComponentResource {
             }, this);
         });
 
+        // One A record per load balancer, answered only while its health check passes (multivalue answer).
+        servers.forEach((s, i) => {
+            const check = new aws.route53.HealthCheck(`${name}-${i}-health`, {
+                type: "HTTPS",
+                ipAddress: s.eip.publicIp,
+                port: args.ports.https,
+                fqdn: args.publicDomain,
+                enableSni: true,
+                resourcePath: NGINX_PATHS.health,
+                requestInterval: 30,
+                failureThreshold: 3,
+                tags: { ...args.platform.tags, Name: `${args.platform.namePrefix}-lb-${i + 1}` },
+            }, parent);
+            new aws.route53.Record(`${name}-${i}-dns`, {
+                zoneId: args.acme.hostedZoneId,
+                name: args.publicDomain,
+                type: "A",
+                ttl: 60,
+                records: [s.eip.publicIp],
+                setIdentifier: `lb-${i + 1}`,
+                multivalueAnswerRoutingPolicy: true,
+                healthCheckId: check.id,
+            }, parent);
+        });
+
         this.publicIps = servers.map((s) => s.eip.publicIp);
         this.privateIps = servers.map((s) => s.instance.privateIp);
-        this.certificateSecretArn = certificateSecret?.arn;
-        this.registerOutputs({ publicIps: this.publicIps, certificateSecretArn: this.certificateSecretArn });
+        this.registerOutputs({ publicIps: this.publicIps });
     }
 }

@@ -25,7 +25,8 @@ export interface NginxConfig {
 export const NGINX_PATHS = {
     certificate: "/etc/nginx/tls/fullchain.pem",
     certificateKey: "/etc/nginx/tls/privkey.pem",
-    acmeWebroot: "/var/www/acme",
+    /** Answered by Nginx itself: the EC2-level check (Route 53 health checks), not the API's health. */
+    health: "/healthz",
 } as const;
 
 const indent = (lines: readonly string[], depth: number) => lines.map((l) => (l === "" ? "" : `${"    ".repeat(depth)}${l}`));
@@ -94,8 +95,7 @@ export function renderNginxConfig(c: NginxConfig): string {
         "server {",
         `    listen ${c.httpPort} default_server;`,
         `    server_name ${c.serverName};`,
-        `    location /.well-known/acme-challenge/ { root ${NGINX_PATHS.acmeWebroot}; }`,
-        "    location = /healthz { access_log off; return 200 \"ok\\n\"; }",
+        `    location = ${NGINX_PATHS.health} { access_log off; return 200 "ok\\n"; }`,
         `    location / { return 301 https://${c.serverName}$request_uri; }`,
         "}",
         "",
@@ -116,7 +116,7 @@ export function renderNginxConfig(c: NginxConfig): string {
         '    add_header X-Frame-Options "DENY" always;',
         "    limit_conn conn_per_client 50;",
         "",
-        "    location = /healthz { access_log off; return 200 \"ok\\n\"; }",
+        `    location = ${NGINX_PATHS.health} { access_log off; return 200 "ok\\n"; }`,
         ...indent(proxyLocation("/", "api", "per_client", c.rateLimit.burst), 1),
         ...(c.rpcUpstream ? indent(rpcLocation(c.rpcUpstream, c.rateLimit.burst), 1) : []),
         "}",

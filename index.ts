@@ -22,6 +22,7 @@ import { loadStackConfig } from "./config/load";
 import { baseTags, namePrefix, partitionOf, StackIdentity } from "./topology/naming";
 import { listenerOf, portMap, Role } from "./topology/ports";
 import { planSubnets } from "./topology/subnets";
+import { chooseZones } from "./topology/zones";
 
 export = async () => {
     const config = loadStackConfig();
@@ -34,8 +35,20 @@ export = async () => {
     const prefix = namePrefix(identity);
     const tags = baseTags(identity);
 
-    const [available, caller, ubuntu] = await Promise.all([
+    // Zones are qualified and ordered by zone ID (topology/zones.ts): names map to different
+    // physical zones per account, and some zone IDs cannot host EKS or current instance types.
+    const instanceTypes = [
+        { role: "appServerInstanceType", type: config.appServerInstanceType },
+        { role: "loadBalancerInstanceType", type: config.loadBalancerInstanceType },
+        { role: "wireguardInstanceType", type: config.wireguardInstanceType },
+        { role: "nodeInstanceType", type: config.nodeInstanceType },
+    ];
+    const [available, offered, caller, ubuntu] = await Promise.all([
         aws.getAvailabilityZones({ state: "available", filters: [{ name: "opt-in-status", values: ["opt-in-not-required"] }] }),
+        aws.ec2.getInstanceTypeOfferings({
+            locationType: "availability-zone-id",
+            filters: [{ name: "instance-type", values: [...new Set(instanceTypes.map((t) => t.type))].sort() }],
+        }),
         aws.getCallerIdentity({}),
         // Canonical's Ubuntu 24.04 LTS; servers ignore later AMI changes until replaced on purpose.
         aws.ec2.getAmi({
@@ -47,14 +60,19 @@ export = async () => {
             ],
         }),
     ]);
-    if (available.names.length < config.availabilityZones) {
-        throw new ConfigError([{
-            key: `${identity.project}:availabilityZones`,
-            value: String(config.availabilityZones),
-            rule: `must not exceed the ${available.names.length} available zones of ${config.region} (${available.names.join(", ")})`,
-        }]);
+    const offerings: Record<string, string[]> = {};
+    offered.instanceTypes.forEach((type, i) => (offerings[type] ??= []).push(offered.locations[i]!));
+    const zoneChoice = chooseZones({
+        zones: available.names.map((name, i) => ({ name, id: available.zoneIds[i]! })),
+        count: config.availabilityZones,
+        instanceTypes,
+        offerings,
+    });
+    if (zoneChoice.problem) {
+        throw new ConfigError([{ key: `${identity.project}:availabilityZones`, value: String(config.availabilityZones), rule: `${zoneChoice.problem} (region ${config.region})` }]);
     }
-    const zones = [...available.names].sort().slice(0, config.availabilityZones);
+    const zones = zoneChoice.chosen.map((z) => z.name);
+    const zoneIds = zoneChoice.chosen.map((z) => z.id);
     const listeners = portMap({ sshFromOperators: config.sshFromOperators });
 
     const partition = partitionOf(config.region);
@@ -315,6 +333,7 @@ export = async () => {
 
     return {
         availabilityZones: zones,
+        availabilityZoneIds: zoneIds,
         vpcId: network.vpcId,
         publicSubnetIds: network.publicSubnetIds,
         privateSubnetIds: network.privateSubnetIds,

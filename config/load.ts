@@ -10,5 +10,5 @@ const isSecret = (key: string): boolean => runtimeConfig.isConfigSecret?.(key) ?
 export function loadStackConfig(): StackConfig {
     const values = pulumi.runtime.allConfig();
     const secretKeys = Object.keys(values).filter(isSecret);
-    return parseStackConfig(pulumi.getProject(), { values, secretKeys });
+    return parseStackConfig(pulumi.getProject(), { values, secretKeys }, { stack: pulumi.getStack() });
 }

@@ -4,11 +4,20 @@
  */
 import { z } from "zod";
 import { ConfigError, ConfigProblem } from "./errors";
-import { CONFIG_KEYS, ConfigKey, PlatformConfig, platformConfigSchema, PulumiConfigType } from "./schema";
+import { partitionOf } from "../topology/naming";
+import { kubernetesVersionProblem } from "../topology/eks-versions";
+import { CONFIG_KEYS, ConfigKey, Environment, ENVIRONMENTS, PlatformConfig, platformConfigSchema, PulumiConfigType, regionRule } from "./schema";
+import { suggestion } from "./suggest";
 
 /** Provider keys the stack may set; any other `aws:` key is a typo. */
 const AWS_KEYS = ["region", "profile", "allowedAccountIds"] as const;
-const AWS_REGION = /^[a-z]{2}(-gov)?-[a-z]+-\d$/;
+
+/**
+ * Stacks whose name fixes their environment: prod's guarantees (deletion protection, Multi-AZ,
+ * the prod policies) follow the stack, so a one-line edit of `environment` cannot switch them off.
+ * Other stack names choose their environment.
+ */
+const STACK_ENVIRONMENTS: Readonly<Record<string, Environment>> = { prod: "prod", staging: "staging" };
 
 export interface StackConfig extends PlatformConfig {
     /** `aws:region`. */
@@ -20,6 +29,13 @@ export interface RawConfig {
     readonly values: Readonly<Record<string, string>>;
     /** Keys whose values are secret; never echoed in messages. */
     readonly secretKeys?: readonly string[];
+}
+
+export interface ParseContext {
+    /** The stack's name (`pulumi.getStack()`); the stacks of STACK_ENVIRONMENTS must match their environment. */
+    readonly stack?: string;
+    /** The day of the plan, for the EKS support window; now when not given (tests pass a fixed day). */
+    readonly today?: Date;
 }
 
 /** Pulumi hands numbers, booleans and lists to the program as JSON text; strings as they are. */
@@ -34,28 +50,7 @@ function decode(text: string, type: PulumiConfigType = "array"): unknown {
     }
 }
 
-function levenshtein(a: string, b: string): number {
-    const row = Array.from({ length: b.length + 1 }, (_, i) => i);
-    for (let i = 1; i <= a.length; i++) {
-        let diagonal = row[0]!;
-        row[0] = i;
-        for (let j = 1; j <= b.length; j++) {
-            const above = row[j]!;
-            row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, diagonal + (a[i - 1]!.toLowerCase() === b[j - 1]!.toLowerCase() ? 0 : 1));
-            diagonal = above;
-        }
-    }
-    return row[b.length]!;
-}
-
-function suggestion(key: string, known: readonly string[]): string {
-    const best = known
-        .map((candidate) => ({ candidate, distance: levenshtein(key, candidate) }))
-        .sort((x, y) => x.distance - y.distance)[0];
-    return best && best.distance <= Math.max(2, Math.floor(key.length / 3)) ? `; did you mean ${best.candidate}?` : "";
-}
-
-export function parseStackConfig(project: string, raw: RawConfig): StackConfig {
+export function parseStackConfig(project: string, raw: RawConfig, context: ParseContext = {}): StackConfig {
     const secret = new Set(raw.secretKeys ?? []);
     const shown = (fullKey: string): string => {
         if (!(fullKey in raw.values)) {
@@ -86,13 +81,35 @@ export function parseStackConfig(project: string, raw: RawConfig): StackConfig {
     }
 
     const region = raw.values["aws:region"];
-    if (region === undefined || !AWS_REGION.test(region)) {
-        problems.push({ key: "aws:region", value: shown("aws:region"), rule: "must be set to an AWS region such as us-east-1" });
+    const regionProblem = region === undefined ? "must be set to an AWS region such as us-east-1" : regionRule(region);
+    if (regionProblem) {
+        problems.push({ key: "aws:region", value: shown("aws:region"), rule: regionProblem });
+    }
+    const required = context.stack === undefined ? undefined : STACK_ENVIRONMENTS[context.stack];
+    // An environment that is no environment at all is the schema's problem; report it once.
+    const environment = platformValues.environment;
+    if (required !== undefined && environment !== required && (ENVIRONMENTS as readonly unknown[]).includes(environment)) {
+        problems.push({
+            key: `${project}:environment`,
+            value: shown(`${project}:environment`),
+            rule: `must be ${required} in the stack named ${context.stack}: the environment's guarantees follow the stack's name, so editing this key cannot switch them off`,
+        });
     }
 
     const result = platformConfigSchema.safeParse(platformValues);
-    if (result.success && region !== undefined && result.data.backupReplicaRegion === region) {
-        problems.push({ key: `${project}:backupReplicaRegion`, value: JSON.stringify(region), rule: "must differ from aws:region: a replica in the same region survives no regional outage" });
+    if (result.success && region !== undefined && !regionProblem) {
+        const replica = result.data.backupReplicaRegion;
+        if (replica === region) {
+            problems.push({ key: `${project}:backupReplicaRegion`, value: JSON.stringify(replica), rule: "must differ from aws:region: a replica in the same region survives no regional outage" });
+        } else if (replica !== "none" && partitionOf(replica) !== partitionOf(region)) {
+            problems.push({ key: `${project}:backupReplicaRegion`, value: JSON.stringify(replica), rule: `must be in the partition of aws:region (${partitionOf(region)}): S3 replicates only within a partition` });
+        }
+    }
+    if (result.success) {
+        const versionProblem = kubernetesVersionProblem(result.data.kubernetesVersion, context.today ?? new Date());
+        if (versionProblem) {
+            problems.push({ key: `${project}:kubernetesVersion`, value: shown(`${project}:kubernetesVersion`), rule: versionProblem });
+        }
     }
     if (!result.success) {
         problems.push(...result.error.issues.map((issue) => describeIssue(project, issue, raw.values, shown)));

@@ -3,10 +3,15 @@
  * Validated once, here; the rest of the program receives the typed result.
  */
 import { z } from "zod";
+import { AWS_CATALOG_AS_OF, CatalogKind, catalogNames } from "../topology/aws-catalog";
+import { AWS_REGIONS, AWS_REGIONS_AS_OF, isAwsRegion } from "../topology/aws-regions";
 import { cidrsOverlap, isPrivateRange, parseCidr } from "../topology/cidr";
+import { EKS_VERSIONS, EKS_VERSIONS_AS_OF } from "../topology/eks-versions";
 import { MAX_AVAILABILITY_ZONES } from "../topology/subnets";
+import { architectureIssues, capacityIssues, wireguardPeerIssues } from "./rules";
+import { suggestion } from "./suggest";
 
-const ENVIRONMENTS = ["staging", "prod"] as const;
+export const ENVIRONMENTS = ["staging", "prod"] as const;
 export type Environment = (typeof ENVIRONMENTS)[number];
 
 /** CloudWatch Logs accepts only these retention periods. */
@@ -25,12 +30,27 @@ const integer = (min: number, max: number) =>
         .min(min, { error: `must be at least ${min}`, abort: true })
         .max(max, { error: `must be at most ${max}`, abort: true });
 
-const EC2_INSTANCE_TYPE = /^[a-z][a-z0-9-]*\d[a-z0-9-]*\.(nano|micro|small|medium|large|metal|\d{0,2}xlarge)$/;
-const instanceType = (prefix: "" | "db." | "cache.") =>
-    z.string().regex(
-        new RegExp(`^${prefix.replace(".", "\\.")}${EC2_INSTANCE_TYPE.source.slice(1)}`),
-        `must be an instance ${prefix ? "class" : "type"} like ${prefix || ""}${prefix === "cache." ? "t4g.medium" : prefix === "db." ? "r6g.large" : "m6i.large"}`,
-    );
+const CATALOG_WORDS: Readonly<Record<CatalogKind, { what: string; example: string }>> = {
+    ec2: { what: "an EC2 instance type", example: "m6i.large" },
+    rds: { what: "an RDS instance class", example: "db.r6g.large" },
+    cache: { what: "an ElastiCache node type (instance class)", example: "cache.t4g.medium" },
+};
+
+/** A name of the dated catalog; a typo fails here, not half-way through `pulumi up`. */
+const instanceType = (kind: CatalogKind) => {
+    const known = catalogNames(kind);
+    const { what, example } = CATALOG_WORDS[kind];
+    return z.string().superRefine((name, ctx) => {
+        if (!known.includes(name)) {
+            ctx.addIssue({ code: "custom", message: `must be ${what} that exists, like ${example} (catalog: topology/aws-catalog.ts, as of ${AWS_CATALOG_AS_OF})${suggestion(name, known)}` });
+        }
+    });
+};
+
+/** An AWS region of the dated list, with a did-you-mean for typos such as us-esat-1. */
+export function regionRule(name: string): string | undefined {
+    return isAwsRegion(name) ? undefined : `must be an AWS region such as us-east-1 (list: topology/aws-regions.ts, as of ${AWS_REGIONS_AS_OF})${suggestion(name, AWS_REGIONS)}`;
+}
 
 /**
  * How Pulumi.yaml declares a key; also how the program decodes the text Pulumi hands it.
@@ -65,7 +85,7 @@ export const CONFIG_KEYS = {
     deletionProtection: { type: "boolean", schema: z.boolean({ error: "must be true or false" }), description: "Deletion protection and final snapshots on stateful resources." },
     postgresEngineVersion: { type: "string", schema: z.string().regex(/^(1[4-9])(\.\d+)?$/, "must be a PostgreSQL major version 14–19, optionally with a minor, e.g. \"17\" or \"17.6\""), description: "PostgreSQL engine version; the parameter group family follows its major version." },
     postgresMultiAz: { type: "boolean", schema: z.boolean({ error: "must be true or false" }), description: "A synchronous standby of the primary in another AZ." },
-    postgresInstanceClass: { type: "string", schema: instanceType("db."), description: "RDS instance class of the primary and the replicas." },
+    postgresInstanceClass: { type: "string", schema: instanceType("rds"), description: "RDS instance class of the primary and the replicas." },
     postgresStorageGb: { type: "integer", schema: integer(20, 65536), description: "Allocated gp3 storage of each PostgreSQL instance, GiB." },
     postgresReadReplicas: { type: "integer", schema: integer(0, 5), description: "Read replicas, each in an AZ other than the primary's." },
     postgresBackupRetentionDays: { type: "integer", schema: integer(7, 35), description: "Days of automated backups (point-in-time recovery window)." },
@@ -73,19 +93,19 @@ export const CONFIG_KEYS = {
     redisMultiAz: { type: "boolean", schema: z.boolean({ error: "must be true or false" }), description: "Redis multi-AZ with automatic failover." },
     redisSnapshotRetentionDays: { type: "integer", schema: integer(1, 35), description: "Days of Redis snapshots." },
     backupObjectLock: { type: "boolean", schema: z.boolean({ error: "must be true or false" }), description: "S3 Object Lock (governance mode) on the backup buckets." },
-    backupReplicaRegion: { type: "string", schema: z.string().regex(/^(none|[a-z]{2}(-gov)?-[a-z]+-\d)$/, "must be an AWS region such as us-west-2, or none"), description: "Region of the cross-region replica of the backup buckets, or none." },
-    redisNodeType: { type: "string", schema: instanceType("cache."), description: "ElastiCache node type." },
-    appServerInstanceType: { type: "string", schema: instanceType(""), description: "EC2 instance type of the API servers." },
+    backupReplicaRegion: { type: "string", schema: z.string().superRefine((name, ctx) => { const rule = name === "none" ? undefined : regionRule(name); if (rule) ctx.addIssue({ code: "custom", message: `${rule}, or none` }); }), description: "Region of the cross-region replica of the backup buckets, or none." },
+    redisNodeType: { type: "string", schema: instanceType("cache"), description: "ElastiCache node type." },
+    appServerInstanceType: { type: "string", schema: instanceType("ec2"), description: "EC2 instance type of the API servers." },
     appServerCount: { type: "integer", schema: integer(1, 20), description: "API servers, spread over the AZs." },
-    loadBalancerInstanceType: { type: "string", schema: instanceType(""), description: "EC2 instance type of the Nginx load balancers." },
+    loadBalancerInstanceType: { type: "string", schema: instanceType("ec2"), description: "EC2 instance type of the Nginx load balancers." },
     loadBalancerCount: { type: "integer", schema: integer(1, 4), description: "Nginx load balancers, each in its own AZ." },
     apiImage: { type: "string", schema: z.string().regex(/^[a-z0-9][a-z0-9._/-]*(:(?!latest$)[A-Za-z0-9._-]{1,128}|@sha256:[0-9a-f]{64})$/, "must be an ECR repository with an explicit tag (not latest) or digest, e.g. chain-api:1.4.2"), description: "API image in this account's ECR registry, repository:tag or repository@sha256:digest." },
     publicDomain: { type: "string", schema: z.string().regex(/^(?=.{4,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/, "must be a lowercase DNS name such as api.example.com"), description: "Public name of the API and chain RPC, served by Nginx." },
     tlsCertificate: { type: "string", schema: z.enum(["letsencrypt", "secretsmanager"], { error: "must be letsencrypt or secretsmanager" }), description: "How Nginx gets its certificate: Let's Encrypt at boot, or a PEM bundle kept in Secrets Manager." },
     acmeEmail: { type: "string", schema: z.email("must be an email address"), description: "Contact of the Let's Encrypt account (expiry notices)." },
-    wireguardInstanceType: { type: "string", schema: instanceType(""), description: "EC2 instance type of the WireGuard hub." },
-    kubernetesVersion: { type: "string", schema: z.string().regex(/^1\.(2[89]|3[0-9])$/, "must be a Kubernetes minor version from 1.28 to 1.39, e.g. \"1.33\""), description: "EKS control plane version (pinned)." },
-    clusterPublicAccessCidrs: { type: "array", schema: z.array(cidr("must be an IPv4 network"), { error: "must be a list of IPv4 networks" }).refine((list) => !list.includes("0.0.0.0/0"), "must not hold 0.0.0.0/0: list the operators' networks, or none for a private endpoint"), description: "Networks that may reach the EKS API over the internet; empty keeps the endpoint private." },
+    wireguardInstanceType: { type: "string", schema: instanceType("ec2"), description: "EC2 instance type of the WireGuard hub." },
+    kubernetesVersion: { type: "string", schema: z.string().refine((v) => EKS_VERSIONS.some((e) => e.version === v), `must be an EKS version of the support table (topology/eks-versions.ts, as of ${EKS_VERSIONS_AS_OF}): ${EKS_VERSIONS.map((e) => e.version).join(", ")}`), description: "EKS control plane version (pinned); must be in EKS standard support on the day of the plan (topology/eks-versions.ts)." },
+    clusterPublicAccessCidrs: { type: "array", schema: z.array(cidr("must be a public IPv4 network of prefix /16 or longer: no set of entries may approach the whole internet (0.0.0.0/1 + 128.0.0.0/1 is 0.0.0.0/0), and private ranges (10/8, 172.16/12, 192.168/16, 100.64/10) never reach a public endpoint", (c) => c.prefix >= 16 && !isPrivateRange(c)), { error: "must be a list of IPv4 networks" }), description: "Networks that may reach the EKS API over the internet; empty keeps the endpoint private." },
     nodesPerZone: { type: "integer", schema: integer(1, 10), description: "EKS nodes per availability zone (one managed node group per zone)." },
     chainVolumeGb: { type: "integer", schema: integer(20, 16384), description: "Encrypted gp3 volume of each validator and relay, GiB." },
     chainImageDigest: { type: "string", schema: z.string().regex(/^(sha256:[0-9a-f]{64}|build)$/, "must be sha256:<64 hex digits> (a pushed image) or build"), description: "Digest of the chain node image in the stack's ECR repository, or build to build it from chainImageBuildContext." },
@@ -94,7 +114,7 @@ export const CONFIG_KEYS = {
     prometheusVolumeGb: { type: "integer", schema: integer(10, 16384), description: "Encrypted gp3 volume of Prometheus, GiB." },
     alertSlackChannel: { type: "string", schema: z.string().regex(/^#[a-z0-9._-]{1,79}$/, "must be a Slack channel such as #chain-alerts"), description: "Slack channel of every alert; the webhook URL is a Secrets Manager secret written out of band." },
     alertPagerDuty: { type: "boolean", schema: z.boolean({ error: "must be true or false" }), description: "Page critical alerts through PagerDuty; the routing key is a Secrets Manager secret written out of band." },
-    nodeInstanceType: { type: "string", schema: instanceType(""), description: "EC2 instance type of the EKS node groups." },
+    nodeInstanceType: { type: "string", schema: instanceType("ec2"), description: "EC2 instance type of the EKS node groups." },
 } as const satisfies Record<string, { type: PulumiConfigType; schema: z.ZodType; description: string }>;
 
 export type ConfigKey = keyof typeof CONFIG_KEYS;
@@ -121,23 +141,9 @@ export const platformConfigSchema = z.strictObject(shape).superRefine((c, ctx) =
     if (c.loadBalancerCount > c.availabilityZones) {
         problem("loadBalancerCount", `must be at most availabilityZones (${c.availabilityZones}): each load balancer has an AZ of its own`);
     }
-    const peerNetworks: { peer: string; index: number; network: NonNullable<ReturnType<typeof parseCidr>>; text: string }[] = [];
-    c.wireguardPeers.forEach((peer, index) => {
-        if (c.wireguardPeers.findIndex((p) => p.name === peer.name) !== index) {
-            ctx.addIssue({ code: "custom", path: ["wireguardPeers", index, "name"], message: `duplicates the name of another peer (${peer.name})` });
-        }
-        peer.allowedIps.forEach((text, i) => {
-            const network = parseCidr(text)!;
-            if (vpc && cidrsOverlap(network, vpc)) {
-                ctx.addIssue({ code: "custom", path: ["wireguardPeers", index, "allowedIps", i], message: `overlaps vpcCidr ${c.vpcCidr}: a peer cannot own VPC addresses` });
-            }
-            const clash = peerNetworks.find((other) => cidrsOverlap(other.network, network));
-            if (clash) {
-                ctx.addIssue({ code: "custom", path: ["wireguardPeers", index, "allowedIps", i], message: `overlaps ${clash.text} of peer ${clash.peer}: WireGuard routes each address to one peer` });
-            }
-            peerNetworks.push({ peer: peer.name, index, network, text });
-        });
-    });
+    for (const issue of [...wireguardPeerIssues(c), ...architectureIssues(c), ...capacityIssues(c)]) {
+        ctx.addIssue({ code: "custom", path: issue.path, message: issue.message });
+    }
     if (c.chainImageDigest === "build" && c.chainImageBuildContext === "none") {
         problem("chainImageBuildContext", "must name the Docker build context when chainImageDigest is build");
     }

@@ -5,6 +5,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import { parse } from "yaml";
+import { ConfigError, ConfigProblem } from "../config/errors";
 import { SECRET_MASK } from "./secrets";
 
 export interface StackSettings {
@@ -14,27 +15,56 @@ export interface StackSettings {
     readonly secretKeys: string[];
 }
 
-export function projectName(projectDir: string): string {
-    const project = parse(fs.readFileSync(path.join(projectDir, "Pulumi.yaml"), "utf8")) as { name?: unknown };
+/** Provider keys that are strings, beside the project's keys declared `type: string` in Pulumi.yaml. */
+const PROVIDER_STRING_KEYS = ["aws:region", "aws:profile"];
+
+interface ProjectFile {
+    readonly name: string;
+    readonly stringKeys: ReadonlySet<string>;
+}
+
+function readProject(projectDir: string): ProjectFile {
+    const project = parse(fs.readFileSync(path.join(projectDir, "Pulumi.yaml"), "utf8")) as { name?: unknown; config?: Record<string, { type?: unknown } | null> };
     if (typeof project.name !== "string") {
         throw new Error("Pulumi.yaml has no project name");
     }
-    return project.name;
+    const name = project.name;
+    const declared = Object.entries(project.config ?? {}).filter(([, decl]) => decl?.type === "string").map(([key]) => `${name}:${key}`);
+    return { name, stringKeys: new Set([...declared, ...PROVIDER_STRING_KEYS]) };
+}
+
+export function projectName(projectDir: string): string {
+    return readProject(projectDir).name;
 }
 
 export function readStackSettings(projectDir: string, stackFile: string): StackSettings {
-    const project = projectName(projectDir);
-    const settings = (parse(fs.readFileSync(stackFile, "utf8")) ?? {}) as { config?: Record<string, unknown> };
+    const { name: project, stringKeys } = readProject(projectDir);
+    const text = fs.readFileSync(stackFile, "utf8");
+    const settings = (parse(text) ?? {}) as { config?: Record<string, unknown> };
+    // The same file with every scalar as written: `16.10` stays "16.10" where YAML proper reads 16.1.
+    const written = ((parse(text, { schema: "failsafe" }) ?? {}) as { config?: Record<string, unknown> }).config ?? {};
     const config: Record<string, string> = {};
     const secretKeys: string[] = [];
+    const problems: ConfigProblem[] = [];
     for (const [rawKey, value] of Object.entries(settings.config ?? {})) {
         const key = rawKey.includes(":") ? rawKey : `${project}:${rawKey}`;
         if (value !== null && typeof value === "object" && "secure" in (value as object)) {
             config[key] = SECRET_MASK;
             secretKeys.push(key);
+        } else if (stringKeys.has(key) && typeof value !== "string" && (value === null || typeof value !== "object")) {
+            // An unquoted 16.10 or 1.30 reaches the program as 16.1 or 1.3, a different version.
+            const asWritten = String(written[rawKey]);
+            problems.push({
+                key,
+                value: asWritten,
+                rule: `is a string key, but YAML reads the unquoted ${asWritten} as the ${value === null ? "null value" : `${typeof value} ${String(value)}`}; quote it (${key.split(":")[1]}: "${asWritten}") so it arrives as written`,
+            });
         } else {
             config[key] = typeof value === "string" ? value : JSON.stringify(value);
         }
+    }
+    if (problems.length > 0) {
+        throw new ConfigError(problems);
     }
     return { project, config, secretKeys };
 }

@@ -12,6 +12,8 @@ import { iamNoWildcards } from "./rules/iam";
 import { eksEndpointPrivate, internetIngress, internetIngressRoles, noAllProtocolIngress, restrictedEgress, vpcBaseline } from "./rules/network";
 import { noPlaintextSecrets } from "./rules/secrets";
 import { requiredTags } from "./rules/tags";
+import { clusterNamesResolve } from "./rules/names";
+import { jobVolumesReclaimed } from "./rules/volumes";
 
 export const PACK_NAME = "chain-platform-policies";
 export const PACK_ENFORCEMENT = "mandatory" as const;
@@ -54,4 +56,6 @@ export const POLICIES: Policies = [
     faultDomains,
     // Deploy readiness
     ...DEPLOY_POLICIES,
+    clusterNamesResolve,
+    jobVolumesReclaimed,
 ];

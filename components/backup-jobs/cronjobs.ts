@@ -1,27 +1,32 @@
 /**
- * Backup CronJobs as plain values: PostgreSQL logical dumps and chain snapshots on the seeds'
- * schedule, each written with a SHA-256 checksum that S3 verifies on upload. Pure.
+ * Backup objects as plain values: PostgreSQL logical dumps (SHA-256 written and verified by S3 on
+ * upload) and the chain's VolumeSnapshots (snapshots.ts), on the seeds' schedule; the scratch
+ * storage class whose volumes die with their job. Pure.
  */
 import type { Input } from "@pulumi/pulumi";
 import { BACKUP_SCHEDULES, BackupSchedule } from "../../topology/retention";
 import { K8sObject } from "../chain/network-policies";
-import { AWS_CLI_IMAGE, containerSecurity, podSecurity } from "../shared/pods";
+import { AWS_CLI_IMAGE } from "../shared/pods";
+import { BACKUP_NAMESPACE, cronJob, security, small } from "./job";
+import { chainSnapshotJob, snapshotAccess } from "./snapshots";
 
-export const BACKUP_NAMESPACE = "backups";
-const USER = 10001;
+export { BACKUP_NAMESPACE };
+
+/** Scratch volumes of the dump jobs: reclaimPolicy Delete, so a finished job leaves no EBS volume behind. */
+export const SCRATCH_STORAGE_CLASS = "gp3-scratch";
 
 export interface BackupJobsSpec {
     readonly region: string;
     readonly postgres: { readonly host: Input<string>; readonly port: number; readonly database: string; readonly secretArn: Input<string>; readonly image: string; readonly bucket: Input<string>; readonly prefix: string; readonly roleArn: Input<string> };
-    readonly chain: { readonly rpcUrl: string; readonly image: Input<string>; readonly bucket: Input<string>; readonly prefix: string; readonly roleArn: Input<string> };
+    /** The chain component's names: its namespace and each validator's data volume claim. */
+    readonly chain: { readonly namespace: string; readonly volumeClaims: readonly string[]; readonly snapshotClass: string };
     readonly backupsKeyArn: Input<string>;
-    readonly storageClass: string;
-    /** Scratch volume of a job, GiB. */
+    /** KMS key the scratch volumes are encrypted with (the cluster's EBS CSI driver may use it). */
+    readonly scratchKeyArn: Input<string>;
+    /** Scratch volume of a dump job, GiB. */
     readonly scratchGb: number;
 }
 
-const security = containerSecurity(USER);
-const small = { requests: { cpu: "100m", memory: "128Mi" }, limits: { cpu: "500m", memory: "256Mi" } };
 const work = [{ name: "work", mountPath: "/work" }, { name: "tmp", mountPath: "/tmp" }];
 
 /** Uploads a file and its checksum; `--checksum-algorithm SHA256` makes S3 refuse a corrupted upload. */
@@ -34,63 +39,6 @@ function uploadScript(file: string, extension: string): string {
         `aws s3 cp ${file} "s3://$BUCKET/$key" --sse aws:kms --sse-kms-key-id "$KMS_KEY" --checksum-algorithm SHA256`,
         `aws s3 cp ${file}.sha256 "s3://$BUCKET/$key.sha256" --sse aws:kms --sse-kms-key-id "$KMS_KEY" --checksum-algorithm SHA256`,
     ].join("\n");
-}
-
-function cronJob(kind: "postgres" | "chain", schedule: BackupSchedule, spec: BackupJobsSpec, initContainers: Record<string, unknown>[], extension: string, file: string): K8sObject {
-    const target = spec[kind];
-    const name = `backup-${kind}-${schedule.name}`;
-    const labels = { "app.kubernetes.io/name": `backup-${kind}`, "app.kubernetes.io/component": "backup", "app.kubernetes.io/part-of": "chain-platform", "platform/schedule": schedule.name };
-    return {
-        apiVersion: "batch/v1",
-        kind: "CronJob",
-        metadata: { name, namespace: BACKUP_NAMESPACE, labels },
-        spec: {
-            schedule: schedule.cron,
-            timeZone: "Etc/UTC",
-            concurrencyPolicy: "Forbid",
-            startingDeadlineSeconds: 900,
-            successfulJobsHistoryLimit: 3,
-            failedJobsHistoryLimit: 3,
-            jobTemplate: {
-                metadata: { labels },
-                spec: {
-                    backoffLimit: 2,
-                    // Within the seeds' four-hour RTO, so a hung job fails loudly instead of piling up.
-                    activeDeadlineSeconds: 3 * 3600,
-                    ttlSecondsAfterFinished: 86400,
-                    template: {
-                        metadata: { labels },
-                        spec: {
-                            serviceAccountName: `backup-${kind}`,
-                            restartPolicy: "Never",
-                            securityContext: podSecurity(USER),
-                            initContainers,
-                            containers: [{
-                                name: "upload",
-                                image: AWS_CLI_IMAGE,
-                                command: ["/bin/sh", "-c", uploadScript(file, extension)],
-                                env: [
-                                    { name: "BUCKET", value: target.bucket },
-                                    { name: "PREFIX", value: target.prefix },
-                                    { name: "SCHEDULE", value: schedule.name },
-                                    { name: "KMS_KEY", value: spec.backupsKeyArn },
-                                    { name: "AWS_REGION", value: spec.region },
-                                    { name: "HOME", value: "/tmp" },
-                                ],
-                                resources: small,
-                                securityContext: security,
-                                volumeMounts: work,
-                            }],
-                            volumes: [
-                                { name: "work", ephemeral: { volumeClaimTemplate: { spec: { accessModes: ["ReadWriteOnce"], storageClassName: spec.storageClass, resources: { requests: { storage: `${spec.scratchGb}Gi` } } } } } },
-                                { name: "tmp", emptyDir: { sizeLimit: "256Mi" } },
-                            ],
-                        },
-                    },
-                },
-            },
-        },
-    };
 }
 
 function postgresJob(schedule: BackupSchedule, spec: BackupJobsSpec): K8sObject {
@@ -121,27 +69,59 @@ function postgresJob(schedule: BackupSchedule, spec: BackupJobsSpec): K8sObject 
         securityContext: security,
         volumeMounts: work,
     };
-    return cronJob("postgres", schedule, spec, [fetch, dump], "pgc", "/work/dump.pgc");
-}
-
-function chainJob(schedule: BackupSchedule, spec: BackupJobsSpec): K8sObject {
-    const snapshot = {
-        name: "snapshot",
-        image: spec.chain.image,
-        args: ["snapshot", `--rpc=${spec.chain.rpcUrl}`, "--output=/work/snapshot.tar", ...(schedule.name === "incremental" ? ["--incremental"] : [])],
-        resources: { requests: { cpu: "250m", memory: "256Mi" }, limits: { cpu: "1", memory: "1Gi" } },
+    const upload = {
+        name: "upload",
+        image: AWS_CLI_IMAGE,
+        command: ["/bin/sh", "-c", uploadScript("/work/dump.pgc", "pgc")],
+        env: [
+            { name: "BUCKET", value: pg.bucket },
+            { name: "PREFIX", value: pg.prefix },
+            { name: "SCHEDULE", value: schedule.name },
+            { name: "KMS_KEY", value: spec.backupsKeyArn },
+            { name: "AWS_REGION", value: spec.region },
+            { name: "HOME", value: "/tmp" },
+        ],
+        resources: small,
         securityContext: security,
         volumeMounts: work,
     };
-    return cronJob("chain", schedule, spec, [snapshot], "tar", "/work/snapshot.tar");
+    return cronJob("postgres", schedule, {
+        initContainers: [fetch, dump],
+        containers: [upload],
+        volumes: [
+            // A generic ephemeral volume: created with the pod, deleted with it (and, by the class's reclaimPolicy, its EBS volume).
+            { name: "work", ephemeral: { volumeClaimTemplate: { spec: { accessModes: ["ReadWriteOnce"], storageClassName: SCRATCH_STORAGE_CLASS, resources: { requests: { storage: `${spec.scratchGb}Gi` } } } } } },
+            { name: "tmp", emptyDir: { sizeLimit: "256Mi" } },
+        ],
+    });
 }
 
+function scratchStorageClass(spec: BackupJobsSpec): K8sObject {
+    return {
+        apiVersion: "storage.k8s.io/v1",
+        kind: "StorageClass",
+        metadata: { name: SCRATCH_STORAGE_CLASS, labels: { "app.kubernetes.io/part-of": "chain-platform" } },
+        provisioner: "ebs.csi.aws.com",
+        parameters: { type: "gp3", encrypted: "true", kmsKeyId: spec.scratchKeyArn },
+        reclaimPolicy: "Delete",
+        volumeBindingMode: "WaitForFirstConsumer",
+    };
+}
+
+/** Every object, each before the objects that reference it. */
 export function backupObjects(spec: BackupJobsSpec): K8sObject[] {
-    const accounts = (["postgres", "chain"] as const).map((kind) => ({
+    const account = (kind: "postgres" | "chain", annotations: Record<string, Input<string>> | undefined, automount: boolean) => ({
         apiVersion: "v1",
         kind: "ServiceAccount",
-        metadata: { name: `backup-${kind}`, namespace: BACKUP_NAMESPACE, annotations: { "eks.amazonaws.com/role-arn": spec[kind].roleArn } },
-        automountServiceAccountToken: false,
-    }) as K8sObject);
-    return [...accounts, ...BACKUP_SCHEDULES.flatMap((schedule) => [postgresJob(schedule, spec), chainJob(schedule, spec)])];
+        metadata: { name: `backup-${kind}`, namespace: BACKUP_NAMESPACE, ...(annotations ? { annotations } : {}) },
+        automountServiceAccountToken: automount,
+    }) as K8sObject;
+    return [
+        scratchStorageClass(spec),
+        account("postgres", { "eks.amazonaws.com/role-arn": spec.postgres.roleArn }, false),
+        // The snapshot jobs talk to the Kubernetes API (VolumeSnapshots), so their token is mounted.
+        account("chain", undefined, true),
+        ...snapshotAccess(spec.chain.namespace, BACKUP_NAMESPACE, "backup-chain"),
+        ...BACKUP_SCHEDULES.flatMap((schedule) => [postgresJob(schedule, spec), chainSnapshotJob(schedule, spec.chain)]),
+    ];
 }

@@ -2,23 +2,27 @@ import * as aws from "@pulumi/aws";
 import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
 import { RESTRICTED_NAMESPACE_LABELS } from "../chain";
-import { declareObject } from "../chain/declare";
+import { declareAll, keyOf } from "../chain/declare";
 import { networkPolicies } from "../chain/network-policies";
 import { ChainCluster } from "../cluster";
 import { policyDocument, readSecretsStatements } from "../shared/iam";
 import { Listener } from "../../topology/ports";
-import { BACKUP_NAMESPACE, backupObjects, BackupJobsSpec } from "./cronjobs";
+import { BACKUP_NAMESPACE, backupObjects, BackupJobsSpec, SCRATCH_STORAGE_CLASS } from "./cronjobs";
+import { SNAPSHOT_CLASS, snapshotClass } from "./snapshots";
 
 export interface BackupsArgs {
-    /** The cluster to run on: its Kubernetes provider and IAM roles for service accounts. No default. */
+    /** The cluster to run on: its Kubernetes provider, IAM roles for service accounts, and what workloads wait for. No default. */
     readonly cluster: ChainCluster;
     /** What the jobs dump and snapshot, and where they write it. No default. */
     readonly spec: Omit<BackupJobsSpec, "postgres" | "chain"> & {
         readonly postgres: Omit<BackupJobsSpec["postgres"], "roleArn">;
-        readonly chain: Omit<BackupJobsSpec["chain"], "roleArn">;
+        /** The chain component's namespace and validator volume claims (its exports). */
+        readonly chain: Omit<BackupJobsSpec["chain"], "snapshotClass">;
     };
-    /** IAM policies scoped to each writer's prefix (from the BackupStore). */
-    readonly writerPolicyArns: { readonly postgres: pulumi.Input<string>; readonly chain: pulumi.Input<string> };
+    /** The chain's Namespace resource: the snapshot jobs' Role is declared in it. No default. */
+    readonly chainNamespace: pulumi.Resource;
+    /** IAM policy scoped to the dumps' prefix (from the BackupStore). No default. */
+    readonly writerPolicyArns: { readonly postgres: pulumi.Input<string> };
     /** KMS key of the secrets it declares or reads. No default. */
     readonly secretsKeyArn: pulumi.Input<string>;
     /** The port map. No default. */
@@ -31,31 +35,47 @@ export interface BackupsArgs {
     readonly tags?: Record<string, string>;
 }
 
-/** CronJobs that dump PostgreSQL and snapshot the chain into the backup buckets, each through a role scoped to its prefix. */
+/**
+ * CronJobs that dump PostgreSQL into the backup bucket (through a role scoped to its prefix) and
+ * snapshot every validator's volume as CSI VolumeSnapshots.
+ */
 export class Backups extends pulumi.ComponentResource {
     constructor(name: string, args: BackupsArgs, opts?: pulumi.ComponentResourceOptions) {
         super("platform:backups:Backups", name, {}, opts);
         const k8sOpts = { parent: this, provider: args.cluster.provider };
         const namespace = new k8s.core.v1.Namespace(`${name}-namespace`, { metadata: { name: BACKUP_NAMESPACE, labels: RESTRICTED_NAMESPACE_LABELS } }, k8sOpts);
 
-        const roles = Object.fromEntries((["postgres", "chain"] as const).map((kind) => {
-            const role = args.cluster.serviceAccountRole(`${name}-${kind}-role`, `${args.namePrefix}-backup-${kind}`, BACKUP_NAMESPACE, `backup-${kind}`, args.tags);
-            new aws.iam.RolePolicyAttachment(`${name}-${kind}-writer`, { role: role.name, policyArn: args.writerPolicyArns[kind] }, { parent: this });
-            return [kind, role];
-        })) as Record<"postgres" | "chain", aws.iam.Role>;
+        const postgresRole = args.cluster.serviceAccountRole(`${name}-postgres-role`, `${args.namePrefix}-backup-postgres`, BACKUP_NAMESPACE, "backup-postgres", args.tags);
+        new aws.iam.RolePolicyAttachment(`${name}-postgres-writer`, { role: postgresRole.name, policyArn: args.writerPolicyArns.postgres }, { parent: this });
         new aws.iam.RolePolicy(`${name}-postgres-credentials`, {
-            role: roles.postgres.id,
+            role: postgresRole.id,
             policy: pulumi.all([args.spec.postgres.secretArn, args.secretsKeyArn]).apply(([secret, key]) => policyDocument(readSecretsStatements([secret], key))),
         }, { parent: this });
 
+        // The CRD comes with the cluster's snapshot controller, so the class waits for the cluster's add-ons.
+        const klass = snapshotClass();
+        const snapshots = new k8s.apiextensions.CustomResource(`${name}-volumesnapshotclass`, klass as never, { ...k8sOpts, dependsOn: args.cluster.workloadDependencies });
+
         const objects = backupObjects({
             ...args.spec,
-            postgres: { ...args.spec.postgres, roleArn: roles.postgres.arn },
-            chain: { ...args.spec.chain, roleArn: roles.chain.arn },
+            postgres: { ...args.spec.postgres, roleArn: postgresRole.arn },
+            chain: { ...args.spec.chain, snapshotClass: SNAPSHOT_CLASS },
         });
-        for (const object of [...networkPolicies(BACKUP_NAMESPACE, args.listeners, args.placements), ...objects]) {
-            declareObject(`${name}-${object.kind.toLowerCase()}-${object.metadata.name}`, object, { ...k8sOpts, dependsOn: [namespace] });
-        }
+        const chainNamespace = args.spec.chain.namespace;
+        declareAll(
+            [...networkPolicies(BACKUP_NAMESPACE, args.listeners, args.placements), ...objects],
+            (object) => `${name}-${object.kind.toLowerCase()}-${object.metadata.name}`,
+            { ...k8sOpts, dependsOn: [namespace] },
+            args.cluster.workloadDependencies,
+            (object, declared) => {
+                // The snapshot Role and its binding live in the chain's namespace.
+                if (object.metadata.namespace === chainNamespace) return [args.chainNamespace];
+                if (object.kind !== "CronJob") return [];
+                return object.metadata.name.startsWith("backup-chain-")
+                    ? [snapshots, declared.get(keyOf("RoleBinding", chainNamespace, "backup-chain-snapshots"))!]
+                    : [declared.get(keyOf("StorageClass", undefined, SCRATCH_STORAGE_CLASS))!];
+            },
+        );
         this.registerOutputs({});
     }
 }

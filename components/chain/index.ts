@@ -1,9 +1,11 @@
 import * as aws from "@pulumi/aws";
 import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
-import { Listener } from "../../topology/ports";
+import { Listener, listenerOf } from "../../topology/ports";
 import { ChainCluster } from "../cluster";
-import { declareObject } from "./declare";
+import { declareAll, keyOf } from "./declare";
+import { RELAY, RELAY_RPC_SERVICE, serviceHost, validatorPodHost, validatorVolumeClaim } from "./names";
+import { chainRpcUrl } from "./node";
 import { networkPolicies, Placement } from "./network-policies";
 import { chainObjects, NAMESPACE } from "./workloads";
 
@@ -52,6 +54,18 @@ export class ChainNetwork extends pulumi.ComponentResource {
     public readonly validatorKeySecretArns: pulumi.Output<string>[];
     /** "host:port" of the relays' internal RPC load balancer. */
     public readonly rpcEndpoint: pulumi.Output<string>;
+    /** The namespace of the nodes (and of their volume claims and snapshots). */
+    public readonly namespace: string;
+    /** The Namespace itself, for objects other components declare in it. */
+    public readonly namespaceResource: k8s.core.v1.Namespace;
+    /** Data volume claim of each validator's pod, by index: what the chain backups snapshot. */
+    public readonly validatorVolumeClaims: string[];
+    /** Cluster DNS name of each validator's pod, by index. */
+    public readonly validatorHosts: string[];
+    /** Cluster DNS name of the relays' headless Service. */
+    public readonly relayHost: string;
+    /** The chain RPC URL inside the cluster (validators' --chain-rpc): the relays' HTTP server. */
+    public readonly chainRpcUrl: string;
 
     constructor(name: string, args: ChainNetworkArgs, opts?: pulumi.ComponentResourceOptions) {
         super("platform:chain:ChainNetwork", name, {}, opts);
@@ -94,17 +108,24 @@ export class ChainNetwork extends pulumi.ComponentResource {
             validatorKeys,
             rpcBalancerSecurityGroupId: args.rpcBalancerSecurityGroupId,
         });
-        const declared = new Map<string, pulumi.CustomResource>();
-        for (const object of [...networkPolicies(NAMESPACE, args.listeners, args.placements), ...objects]) {
-            const resourceName = `${name}-${object.kind.toLowerCase()}-${object.metadata.name}`;
-            declared.set(resourceName, declareObject(resourceName, object, inNamespace));
-        }
-        const rpcService = declared.get(`${name}-service-relay-rpc`) as k8s.core.v1.Service;
-        const rpcPort = (objects.find((o) => o.metadata.name === "relay-rpc")!.spec!.ports as { port: number }[])[0]!.port;
+        const declared = declareAll(
+            [...networkPolicies(NAMESPACE, args.listeners, args.placements), ...objects],
+            (object) => `${name}-${object.kind.toLowerCase()}-${object.metadata.name}`,
+            inNamespace,
+            args.cluster.workloadDependencies,
+        );
+        const rpcService = declared.get(keyOf("Service", NAMESPACE, RELAY_RPC_SERVICE)) as k8s.core.v1.Service;
+        const rpcPort = listenerOf("relayRpcBalancer", "rpc", args.listeners).port;
 
         this.validatorKeySecretArns = validatorKeys.map((k) => k.secretArn);
         this.rpcEndpoint = rpcService.status.apply((status) => `${status.loadBalancer.ingress[0]!.hostname}:${rpcPort}`);
-        this.registerOutputs({ validatorKeySecretArns: this.validatorKeySecretArns, rpcEndpoint: this.rpcEndpoint });
+        this.namespace = NAMESPACE;
+        this.namespaceResource = namespace;
+        this.validatorVolumeClaims = Array.from({ length: args.validators }, (_, i) => validatorVolumeClaim(i));
+        this.validatorHosts = Array.from({ length: args.validators }, (_, i) => validatorPodHost(i));
+        this.relayHost = serviceHost(RELAY);
+        this.chainRpcUrl = chainRpcUrl(args.listeners);
+        this.registerOutputs({ validatorKeySecretArns: this.validatorKeySecretArns, rpcEndpoint: this.rpcEndpoint, validatorVolumeClaims: this.validatorVolumeClaims, chainRpcUrl: this.chainRpcUrl });
     }
 }
 

@@ -27,6 +27,15 @@ function peerOf(placement: Placement, fromNamespace: string): Record<string, unk
     }];
 }
 
+/** Sources placed on the same networks (the kubelet and the NLB are both "the private subnets") admit once. */
+function unique(peers: Record<string, unknown>[]): Record<string, unknown>[] {
+    const seen = new Set<string>();
+    return peers.filter((peer) => {
+        const key = JSON.stringify(peer);
+        return seen.has(key) ? false : (seen.add(key), true);
+    });
+}
+
 export function networkPolicies(
     namespace: string,
     listeners: readonly Listener[],
@@ -60,10 +69,10 @@ export function networkPolicies(
         const target = local(role);
         if (!target || target.kind !== "pods") continue;
         const ingress = listeners.filter((l) => l.role === role).map((l) => ({
-            from: l.from.flatMap((source) => {
+            from: unique(l.from.flatMap((source) => {
                 const placement = placements[source as Role | "operators"];
                 return placement ? peerOf(placement, namespace) : [];
-            }),
+            })),
             ports: [{ protocol: l.protocol.toUpperCase(), port: l.port }],
         })).filter((rule) => rule.from.length > 0);
         policies.push({

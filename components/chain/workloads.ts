@@ -1,14 +1,17 @@
 /**
  * The chain's Kubernetes objects as plain values: validators (one StatefulSet each, own volume, own
- * key), relays, their Services and disruption budgets. Pure, so tests validate them against the
- * Kubernetes schemas without mocks. Ports come from the port map; sizes from the seeds.
+ * key), relays, their configuration, Services and disruption budgets. Pure, so tests validate them
+ * against the Kubernetes schemas without mocks. Ports come from the port map; sizes from the seeds;
+ * the command line and configuration from node.ts.
  */
 import type { Input } from "@pulumi/pulumi";
 import { listenerOf, Listener } from "../../topology/ports";
 import { AWS_CLI_IMAGE, containerSecurity, podSecurity } from "../shared/pods";
 import { K8sObject } from "./network-policies";
+import { DATA_CLAIM, NAMESPACE, RELAY, RELAY_RPC_SERVICE, VALIDATORS_SERVICE, validatorName, validatorPodHost } from "./names";
+import { CONFIG_FILE, KEY_FILE, NODE_PATHS, NODE_USER, NodeRole, nodeConfig, nodeEnv, relayArgs, validatorArgs } from "./node";
 
-export const NAMESPACE = "chain";
+export { NAMESPACE };
 const ZONE_KEY = "topology.kubernetes.io/zone";
 const COMMON_LABELS = { "app.kubernetes.io/name": "chain-node", "app.kubernetes.io/part-of": "chain-platform" };
 
@@ -17,8 +20,6 @@ export const RESOURCES = {
     validator: { requests: { cpu: "1", memory: "2Gi" }, limits: { cpu: "1500m", memory: "2Gi" } },
     relay: { requests: { cpu: "500m", memory: "1536Mi" }, limits: { cpu: "1", memory: "1536Mi" } },
 } as const;
-
-export const RUN_AS_USER = 10001;
 
 export interface ChainSpec {
     readonly validators: number;
@@ -32,58 +33,78 @@ export interface ChainSpec {
     readonly listeners: readonly Listener[];
     /** Secret ARN and IAM role ARN of each validator, by index. */
     readonly validatorKeys: readonly { readonly secretArn: Input<string>; readonly roleArn: Input<string> }[];
-    /** Security group of the internal NLB in front of the relays' RPC. */
+    /** Security group of the internal NLB in front of the relays' HTTP port. */
     readonly rpcBalancerSecurityGroupId: Input<string>;
 }
 
-export function labelsOf(component: "validator" | "relay", instance?: string): Record<string, string> {
+export function labelsOf(component: NodeRole, instance?: string): Record<string, string> {
     return { ...COMMON_LABELS, "app.kubernetes.io/component": component, ...(instance ? { "app.kubernetes.io/instance": instance } : {}) };
 }
 
-const hardened = containerSecurity(RUN_AS_USER);
+const hardened = containerSecurity(NODE_USER);
+// OnRootMismatch: re-owning a 500 GiB volume on every start would delay it for minutes.
+const podSecurityContext = { ...podSecurity(NODE_USER), fsGroupChangePolicy: "OnRootMismatch" };
 
-function ports(role: "validator" | "relay", listeners: readonly Listener[]) {
-    return ["p2p", "rpc", "metrics"].map((name) => ({ name, containerPort: listenerOf(role, name, listeners).port, protocol: "TCP" }));
+/** The node's listeners, each from the port map. */
+export const NODE_LISTENERS = ["p2p", "health", "metrics"] as const;
+
+function ports(role: NodeRole, listeners: readonly Listener[]) {
+    return NODE_LISTENERS.map((name) => ({ name, containerPort: listenerOf(role, name, listeners).port, protocol: "TCP" }));
 }
 
-function probe(path: string, port: number, initialDelaySeconds: number) {
-    return { httpGet: { path, port }, initialDelaySeconds, periodSeconds: 10, timeoutSeconds: 3, failureThreshold: 6 };
+/** dchat's health server answers /health (liveness) and /ready (readiness). */
+function probes(role: NodeRole, listeners: readonly Listener[]) {
+    const port = listenerOf(role, "health", listeners).port;
+    const probe = (path: string, initialDelaySeconds: number) => ({ httpGet: { path, port }, initialDelaySeconds, periodSeconds: 10, timeoutSeconds: 3, failureThreshold: 6 });
+    return { livenessProbe: probe("/health", 30), readinessProbe: probe("/ready", 10) };
 }
 
-
-function validatorPeers(spec: ChainSpec): string {
-    const p2p = listenerOf("validator", "p2p", spec.listeners).port;
-    return Array.from({ length: spec.validators }, (_, i) => `validator-${i}.validator-${i}.${NAMESPACE}.svc.cluster.local:${p2p}`).join(",");
+function configMap(name: string, role: NodeRole, toml: string, instance?: string): K8sObject {
+    return { apiVersion: "v1", kind: "ConfigMap", metadata: { name, namespace: NAMESPACE, labels: labelsOf(role, instance) }, data: { [CONFIG_FILE]: toml } };
 }
 
-function nodeArgs(role: "validator" | "relay", spec: ChainSpec): string[] {
-    const port = (name: string) => String(listenerOf(role, name, spec.listeners).port);
-    return [
-        `--role=${role}`,
-        "--data-dir=/data",
-        `--p2p-port=${port("p2p")}`,
-        `--rpc-port=${port("rpc")}`,
-        `--metrics-port=${port("metrics")}`,
-        `--peers=${validatorPeers(spec)}`,
-        ...(role === "validator" ? ["--key-file=/keys/validator.key"] : []),
-    ];
+function serviceAccount(name: string, role: NodeRole, annotations?: Record<string, Input<string>>): K8sObject {
+    return { apiVersion: "v1", kind: "ServiceAccount", metadata: { name, namespace: NAMESPACE, labels: labelsOf(role, role === "validator" ? name : undefined), ...(annotations ? { annotations } : {}) }, automountServiceAccountToken: false };
 }
 
 function volumeClaim(spec: ChainSpec) {
     return [{
-        metadata: { name: "data" },
+        metadata: { name: DATA_CLAIM },
         spec: { accessModes: ["ReadWriteOnce"], storageClassName: spec.storageClass, resources: { requests: { storage: `${spec.volumeGb}Gi` } } },
     }];
 }
 
+/** The node container: dchat opens ./dchat.db, so the working directory is the data volume (the root is read-only). */
+function nodeContainer(role: NodeRole, spec: ChainSpec, args: string[], extraMounts: Record<string, unknown>[]) {
+    return {
+        name: role,
+        image: spec.image,
+        args,
+        env: nodeEnv(),
+        workingDir: NODE_PATHS.data,
+        ports: ports(role, spec.listeners),
+        resources: RESOURCES[role],
+        ...probes(role, spec.listeners),
+        securityContext: hardened,
+        volumeMounts: [
+            { name: DATA_CLAIM, mountPath: NODE_PATHS.data },
+            { name: "config", mountPath: NODE_PATHS.config, readOnly: true },
+            ...extraMounts,
+            { name: "tmp", mountPath: "/tmp" },
+        ],
+    };
+}
+
 export function validatorStatefulSet(spec: ChainSpec, index: number): K8sObject {
-    const name = `validator-${index}`;
+    const name = validatorName(index);
     const labels = labelsOf("validator", name);
-    const rpc = listenerOf("validator", "rpc", spec.listeners).port;
+    const keyPath = `${NODE_PATHS.keys}/${KEY_FILE}`;
     return {
         apiVersion: "apps/v1",
         kind: "StatefulSet",
-        metadata: { name, namespace: NAMESPACE, labels },
+        // The key is written out of band after the first deploy; until then the pod waits in its init
+        // container, and `pulumi up` must not fail waiting for it (README: validator keys).
+        metadata: { name, namespace: NAMESPACE, labels, annotations: { "pulumi.com/skipAwait": "true" } },
         spec: {
             replicas: 1,
             serviceName: name,
@@ -94,7 +115,7 @@ export function validatorStatefulSet(spec: ChainSpec, index: number): K8sObject 
                 spec: {
                     serviceAccountName: name,
                     automountServiceAccountToken: false,
-                    securityContext: podSecurity(RUN_AS_USER),
+                    securityContext: podSecurityContext,
                     // One validator per zone where zones allow: losing a zone costs at most one.
                     nodeSelector: { [ZONE_KEY]: spec.zones[index % spec.zones.length]! },
                     affinity: {
@@ -106,26 +127,23 @@ export function validatorStatefulSet(spec: ChainSpec, index: number): K8sObject 
                     initContainers: [{
                         name: "fetch-key",
                         image: AWS_CLI_IMAGE,
-                        command: ["/bin/sh", "-c", "aws secretsmanager get-secret-value --secret-id \"$VALIDATOR_KEY_ARN\" --query SecretString --output text > /keys/validator.key"],
+                        // dchat reads a JSON key file with "private_key"; a secret in another format fails here, by name, not inside the node.
+                        command: ["/bin/sh", "-c", [
+                            "set -eu",
+                            "umask 077",
+                            `aws secretsmanager get-secret-value --secret-id "$VALIDATOR_KEY_ARN" --query SecretString --output text > ${keyPath}`,
+                            `grep -q '"private_key"' ${keyPath} || { echo "secret $VALIDATOR_KEY_ARN is not a dchat key file (JSON with private_key)" >&2; exit 1; }`,
+                        ].join("\n")],
                         env: [{ name: "VALIDATOR_KEY_ARN", value: spec.validatorKeys[index]!.secretArn }, { name: "AWS_REGION", value: spec.region }, { name: "HOME", value: "/tmp" }],
                         securityContext: hardened,
                         resources: { requests: { cpu: "50m", memory: "64Mi" }, limits: { cpu: "200m", memory: "128Mi" } },
-                        volumeMounts: [{ name: "keys", mountPath: "/keys" }, { name: "tmp", mountPath: "/tmp" }],
+                        volumeMounts: [{ name: "keys", mountPath: NODE_PATHS.keys }, { name: "tmp", mountPath: "/tmp" }],
                     }],
-                    containers: [{
-                        name: "validator",
-                        image: spec.image,
-                        args: nodeArgs("validator", spec),
-                        ports: ports("validator", spec.listeners),
-                        resources: RESOURCES.validator,
-                        livenessProbe: probe("/health", rpc, 30),
-                        readinessProbe: probe("/health", rpc, 10),
-                        securityContext: hardened,
-                        volumeMounts: [{ name: "data", mountPath: "/data" }, { name: "keys", mountPath: "/keys", readOnly: true }, { name: "tmp", mountPath: "/tmp" }],
-                    }],
+                    containers: [nodeContainer("validator", spec, validatorArgs(spec), [{ name: "keys", mountPath: NODE_PATHS.keys, readOnly: true }])],
                     volumes: [
                         // The key lives in memory only, fetched at start through this validator's own IAM role.
                         { name: "keys", emptyDir: { medium: "Memory", sizeLimit: "1Mi" } },
+                        { name: "config", configMap: { name: `${name}-config` } },
                         { name: "tmp", emptyDir: { sizeLimit: "256Mi" } },
                     ],
                 },
@@ -137,35 +155,28 @@ export function validatorStatefulSet(spec: ChainSpec, index: number): K8sObject 
 
 export function relayStatefulSet(spec: ChainSpec): K8sObject {
     const labels = labelsOf("relay");
-    const rpc = listenerOf("relay", "rpc", spec.listeners).port;
     return {
         apiVersion: "apps/v1",
         kind: "StatefulSet",
-        metadata: { name: "relay", namespace: NAMESPACE, labels },
+        metadata: { name: RELAY, namespace: NAMESPACE, labels },
         spec: {
             replicas: spec.relays,
-            serviceName: "relay",
+            serviceName: RELAY,
             podManagementPolicy: "Parallel",
             selector: { matchLabels: { "app.kubernetes.io/component": "relay" } },
             template: {
                 metadata: { labels },
                 spec: {
+                    serviceAccountName: RELAY,
                     automountServiceAccountToken: false,
-                    securityContext: podSecurity(RUN_AS_USER),
+                    securityContext: podSecurityContext,
                     topologySpreadConstraints: [{ maxSkew: 1, topologyKey: ZONE_KEY, whenUnsatisfiable: "DoNotSchedule", labelSelector: { matchLabels: { "app.kubernetes.io/component": "relay" } } }],
                     terminationGracePeriodSeconds: 30,
-                    containers: [{
-                        name: "relay",
-                        image: spec.image,
-                        args: nodeArgs("relay", spec),
-                        ports: ports("relay", spec.listeners),
-                        resources: RESOURCES.relay,
-                        livenessProbe: probe("/health", rpc, 30),
-                        readinessProbe: probe("/health", rpc, 10),
-                        securityContext: hardened,
-                        volumeMounts: [{ name: "data", mountPath: "/data" }, { name: "tmp", mountPath: "/tmp" }],
-                    }],
-                    volumes: [{ name: "tmp", emptyDir: { sizeLimit: "256Mi" } }],
+                    containers: [nodeContainer("relay", spec, relayArgs(spec), [])],
+                    volumes: [
+                        { name: "config", configMap: { name: `${RELAY}-config` } },
+                        { name: "tmp", emptyDir: { sizeLimit: "256Mi" } },
+                    ],
                 },
             },
             volumeClaimTemplates: volumeClaim(spec),
@@ -173,13 +184,14 @@ export function relayStatefulSet(spec: ChainSpec): K8sObject {
     };
 }
 
-function headlessService(name: string, selector: Record<string, string>, role: "validator" | "relay", spec: ChainSpec): K8sObject {
+function headlessService(name: string, selector: Record<string, string>, role: NodeRole, spec: ChainSpec): K8sObject {
     return {
         apiVersion: "v1",
         kind: "Service",
         metadata: { name, namespace: NAMESPACE, labels: labelsOf(role) },
         spec: {
             clusterIP: "None",
+            // Peers must resolve each other while starting, before they are ready.
             publishNotReadyAddresses: true,
             selector,
             ports: ports(role, spec.listeners).map((p) => ({ name: p.name, port: p.containerPort, targetPort: p.containerPort, protocol: "TCP" })),
@@ -187,14 +199,18 @@ function headlessService(name: string, selector: Record<string, string>, role: "
     };
 }
 
-/** The relays' RPC behind an internal NLB (AWS Load Balancer Controller, IP targets, the stack's own security group). */
+/**
+ * The relays' HTTP server behind an internal NLB (AWS Load Balancer Controller, IP targets, the
+ * stack's own security group): the NLB listens on the balancer's port and forwards to the relays'.
+ */
 export function relayRpcService(spec: ChainSpec): K8sObject {
-    const port = listenerOf("relay", "rpc", spec.listeners).port;
+    const port = listenerOf("relayRpcBalancer", "rpc", spec.listeners).port;
+    const target = listenerOf("relay", "health", spec.listeners).port;
     return {
         apiVersion: "v1",
         kind: "Service",
         metadata: {
-            name: "relay-rpc",
+            name: RELAY_RPC_SERVICE,
             namespace: NAMESPACE,
             labels: labelsOf("relay"),
             annotations: {
@@ -211,26 +227,26 @@ export function relayRpcService(spec: ChainSpec): K8sObject {
             type: "LoadBalancer",
             allocateLoadBalancerNodePorts: false,
             selector: { "app.kubernetes.io/component": "relay" },
-            ports: [{ name: "rpc", port, targetPort: port, protocol: "TCP" }],
+            ports: [{ name: "rpc", port, targetPort: target, protocol: "TCP" }],
         },
     };
 }
 
+/** Every object, each before the objects that reference it (service accounts and ConfigMaps first). */
 export function chainObjects(spec: ChainSpec): K8sObject[] {
-    const validators = Array.from({ length: spec.validators }, (_, i) => `validator-${i}`);
+    const indexes = Array.from({ length: spec.validators }, (_, i) => i);
     return [
-        ...validators.map((name, i) => ({
-            apiVersion: "v1",
-            kind: "ServiceAccount",
-            metadata: { name, namespace: NAMESPACE, labels: labelsOf("validator", name), annotations: { "eks.amazonaws.com/role-arn": spec.validatorKeys[i]!.roleArn } },
-            automountServiceAccountToken: false,
-        }) as K8sObject),
-        ...validators.map((_, i) => validatorStatefulSet(spec, i)),
-        ...validators.map((name) => headlessService(name, { "app.kubernetes.io/instance": name }, "validator", spec)),
+        ...indexes.map((i) => serviceAccount(validatorName(i), "validator", { "eks.amazonaws.com/role-arn": spec.validatorKeys[i]!.roleArn })),
+        serviceAccount(RELAY, "relay"),
+        ...indexes.map((i) => configMap(`${validatorName(i)}-config`, "validator", nodeConfig("validator", spec, validatorPodHost(i)), validatorName(i))),
+        // One file for every relay pod: each one's own address stays among its peers (see relayArgs).
+        configMap(`${RELAY}-config`, "relay", nodeConfig("relay", spec)),
+        ...indexes.map((i) => validatorStatefulSet(spec, i)),
+        ...indexes.map((i) => headlessService(validatorName(i), { "app.kubernetes.io/instance": validatorName(i) }, "validator", spec)),
         // Every validator behind one name, for Prometheus' DNS discovery: a new validator is a new target.
-        headlessService("validators", { "app.kubernetes.io/component": "validator" }, "validator", spec),
+        headlessService(VALIDATORS_SERVICE, { "app.kubernetes.io/component": "validator" }, "validator", spec),
         relayStatefulSet(spec),
-        headlessService("relay", { "app.kubernetes.io/component": "relay" }, "relay", spec),
+        headlessService(RELAY, { "app.kubernetes.io/component": "relay" }, "relay", spec),
         relayRpcService(spec),
         ...(["validator", "relay"] as const).map((component) => ({
             apiVersion: "policy/v1",
@@ -240,3 +256,4 @@ export function chainObjects(spec: ChainSpec): K8sObject[] {
         }) as K8sObject),
     ];
 }
+

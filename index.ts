@@ -7,10 +7,11 @@ import * as pulumi from "@pulumi/pulumi";
 import { Backups } from "./components/backup-jobs";
 import { BackupStore } from "./components/backup-store";
 import { ChainNetwork, Placement } from "./components/chain";
-import { ChainImage } from "./components/chain-image";
+import { ChainImage, contentTag, contextDigest, verifyPinnedImage } from "./components/chain-image";
 import { ChainCluster, DEFAULT_STORAGE_CLASS } from "./components/cluster";
 import { Keys, serviceLinkedRole } from "./components/keys";
 import { LoadBalancer } from "./components/load-balancer";
+import { lookupPublicZone } from "./components/load-balancer/zone";
 import { Network } from "./components/network";
 import { Monitoring } from "./components/monitoring";
 import { Postgres } from "./components/postgres";
@@ -18,6 +19,9 @@ import { Redis } from "./components/redis";
 import { AppServers } from "./components/servers/app-servers";
 import { WireGuardHub } from "./components/wireguard";
 import { ConfigError } from "./config/errors";
+import { StackConfig } from "./config/parse";
+import type { ChainImageArgs } from "./components/chain-image";
+import * as path from "path";
 import { loadStackConfig } from "./config/load";
 import { baseTags, namePrefix, partitionOf, StackIdentity } from "./topology/naming";
 import { listenerOf, portMap, Role } from "./topology/ports";
@@ -75,6 +79,11 @@ export = async () => {
     const zoneIds = zoneChoice.chosen.map((z) => z.id);
     const listeners = portMap({ sshFromOperators: config.sshFromOperators });
 
+    const chainRepositoryName = `${prefix}/chain-node`;
+    const [chainImageSource, hostedZoneId] = await Promise.all([
+        chainImageSourceOf(config, chainRepositoryName),
+        lookupPublicZone(`${identity.project}:publicZone`, config.publicZone),
+    ]);
     const partition = partitionOf(config.region);
     // Node groups launch through EC2 Auto Scaling's service-linked role; the data key must name it, so it must exist first.
     const autoscalingRole = await serviceLinkedRole("autoscaling-service-role", {
@@ -176,6 +185,7 @@ export = async () => {
     });
 
     const cluster = new ChainCluster("cluster", {
+        inClusterObjects: config.chainWorkloads,
         version: config.kubernetesVersion,
         subnetIds: network.privateSubnetIds,
         zones,
@@ -194,11 +204,10 @@ export = async () => {
     });
 
     const chainImage = new ChainImage("chain-image", {
-        repositoryName: `${prefix}/chain-node`,
-        source: config.chainImageDigest === "build"
-            ? { buildContext: config.chainImageBuildContext, tag: pulumi.getStack() }
-            : { digest: config.chainImageDigest },
+        repositoryName: chainRepositoryName,
+        source: chainImageSource,
         keyArn: keys.arns.data,
+        forceDelete: !config.deletionProtection,
         tags,
     });
 
@@ -230,7 +239,8 @@ export = async () => {
         operators: publicSubnets,
     };
 
-    const chain = new ChainNetwork("chain", {
+    // The Kubernetes workloads wait for the second up of an empty account (README, "From an empty account").
+    const chain = !config.chainWorkloads ? undefined : new ChainNetwork("chain", {
         cluster,
         validators: config.validators,
         relays: config.relays,
@@ -247,7 +257,7 @@ export = async () => {
         tags,
     });
 
-    new Backups("backup-jobs", {
+    if (chain) new Backups("backup-jobs", {
         cluster,
         spec: {
             region: config.region,
@@ -283,10 +293,10 @@ export = async () => {
         securityGroupId: network.securityGroupIds.loadBalancer,
         ports: { http: port("loadBalancer", "http"), https: port("loadBalancer", "https"), status: port("loadBalancer", "nginx-status") },
         apiUpstreams: appServers.privateIps.map((ip) => pulumi.interpolate`${ip}:${port("appServer", "api")}`),
-        rpcUpstream: chain.rpcEndpoint,
+        rpcUpstream: chain?.rpcEndpoint,
         statusAllowedFrom: [config.vpcCidr],
         publicDomain: config.publicDomain,
-        certificate: config.tlsCertificate === "letsencrypt" ? { source: "letsencrypt", email: config.acmeEmail } : { source: "secretsmanager" },
+        acme: { hostedZoneId, email: config.acmeEmail },
     });
 
     const wireguard = new WireGuardHub("wireguard", {
@@ -299,7 +309,7 @@ export = async () => {
         peers: config.wireguardPeers,
     });
 
-    const monitoring = new Monitoring("monitoring", {
+    const monitoring = !config.chainWorkloads ? undefined : new Monitoring("monitoring", {
         cluster,
         listeners,
         placements,
@@ -347,10 +357,10 @@ export = async () => {
             authTokenSecretArn: redis.authTokenSecretArn,
         },
         appServers: { privateIps: appServers.privateIps },
-        loadBalancer: { publicIps: loadBalancer.publicIps, certificateSecretArn: loadBalancer.certificateSecretArn },
+        loadBalancer: { publicIps: loadBalancer.publicIps, hostedZoneId },
         cluster: { name: cluster.clusterName, kubeconfig: cluster.kubeconfig },
-        chain: { image: chainImage.imageRef, validatorKeySecretArns: chain.validatorKeySecretArns, rpcEndpoint: chain.rpcEndpoint },
-        monitoring: { grafanaAdminPassword: monitoring.grafanaAdminPassword, alertingSecretArns: monitoring.alertingSecretArns },
+        chain: { image: chainImage.imageRef, repositoryUrl: chainImage.repositoryUrl, validatorKeySecretArns: chain?.validatorKeySecretArns, rpcEndpoint: chain?.rpcEndpoint },
+        monitoring: monitoring && { grafanaAdminPassword: monitoring.grafanaAdminPassword, alertingSecretArns: monitoring.alertingSecretArns },
         wireguard: { publicIp: wireguard.publicIp, publicKey: wireguard.publicKey, privateKeyParameter: wireguard.privateKeyParameter },
         backups: {
             buckets: backups.bucketNames,
@@ -359,3 +369,22 @@ export = async () => {
         },
     };
 };
+
+/**
+ * Where the node image comes from, checked before anything is declared: a build context must be a
+ * checkout with a Dockerfile (its content digest is the tag), a pinned digest must be in the repository.
+ */
+async function chainImageSourceOf(config: StackConfig, repositoryName: string): Promise<ChainImageArgs["source"]> {
+    const key = `${pulumi.getProject()}:chainImageDigest`;
+    if (config.chainImageDigest !== "build") {
+        // Before the workloads are on, nothing pulls the image, and its repository may not exist yet.
+        if (config.chainWorkloads) await verifyPinnedImage(key, repositoryName, config.chainImageDigest);
+        return { digest: config.chainImageDigest };
+    }
+    const buildContext = path.resolve(config.chainImageBuildContext);
+    try {
+        return { buildContext, tag: contentTag(contextDigest(buildContext)) };
+    } catch (error) {
+        throw new ConfigError([{ key: `${pulumi.getProject()}:chainImageBuildContext`, value: JSON.stringify(config.chainImageBuildContext), rule: `must be a checkout of the chain's repository: ${(error as Error).message}` }]);
+    }
+}

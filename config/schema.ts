@@ -101,7 +101,7 @@ export const CONFIG_KEYS = {
     loadBalancerCount: { type: "integer", schema: integer(1, 4), description: "Nginx load balancers, each in its own AZ." },
     apiImage: { type: "string", schema: z.string().regex(/^[a-z0-9][a-z0-9._/-]*(:(?!latest$)[A-Za-z0-9._-]{1,128}|@sha256:[0-9a-f]{64})$/, "must be an ECR repository with an explicit tag (not latest) or digest, e.g. chain-api:1.4.2"), description: "API image in this account's ECR registry, repository:tag or repository@sha256:digest." },
     publicDomain: { type: "string", schema: z.string().regex(/^(?=.{4,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/, "must be a lowercase DNS name such as api.example.com"), description: "Public name of the API and chain RPC, served by Nginx." },
-    tlsCertificate: { type: "string", schema: z.enum(["letsencrypt", "secretsmanager"], { error: "must be letsencrypt or secretsmanager" }), description: "How Nginx gets its certificate: Let's Encrypt at boot, or a PEM bundle kept in Secrets Manager." },
+    publicZone: { type: "string", schema: z.string().regex(/^(?=.{4,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/, "must be a lowercase DNS name such as chain.example.com"), description: "Public Route 53 hosted zone that holds publicDomain: its A records and Let's Encrypt's DNS-01 challenges." },
     acmeEmail: { type: "string", schema: z.email("must be an email address"), description: "Contact of the Let's Encrypt account (expiry notices)." },
     wireguardInstanceType: { type: "string", schema: instanceType("ec2"), description: "EC2 instance type of the WireGuard hub." },
     kubernetesVersion: { type: "string", schema: z.string().refine((v) => EKS_VERSIONS.some((e) => e.version === v), `must be an EKS version of the support table (topology/eks-versions.ts, as of ${EKS_VERSIONS_AS_OF}): ${EKS_VERSIONS.map((e) => e.version).join(", ")}`), description: "EKS control plane version (pinned); must be in EKS standard support on the day of the plan (topology/eks-versions.ts)." },
@@ -114,6 +114,7 @@ export const CONFIG_KEYS = {
     prometheusVolumeGb: { type: "integer", schema: integer(10, 16384), description: "Encrypted gp3 volume of Prometheus, GiB." },
     alertSlackChannel: { type: "string", schema: z.string().regex(/^#[a-z0-9._-]{1,79}$/, "must be a Slack channel such as #chain-alerts"), description: "Slack channel of every alert; the webhook URL is a Secrets Manager secret written out of band." },
     alertPagerDuty: { type: "boolean", schema: z.boolean({ error: "must be true or false" }), description: "Page critical alerts through PagerDuty; the routing key is a Secrets Manager secret written out of band." },
+    chainWorkloads: { type: "boolean", schema: z.boolean({ error: "must be true or false" }), description: "Declare the Kubernetes workloads (chain, monitoring, backups); false for the first up of an empty account, before the EKS API is reachable through WireGuard and the node image is pushed." },
     nodeInstanceType: { type: "string", schema: instanceType("ec2"), description: "EC2 instance type of the EKS node groups." },
 } as const satisfies Record<string, { type: PulumiConfigType; schema: z.ZodType; description: string }>;
 
@@ -143,6 +144,9 @@ export const platformConfigSchema = z.strictObject(shape).superRefine((c, ctx) =
     }
     for (const issue of [...wireguardPeerIssues(c), ...architectureIssues(c), ...capacityIssues(c)]) {
         ctx.addIssue({ code: "custom", path: issue.path, message: issue.message });
+    }
+    if (c.publicDomain !== c.publicZone && !c.publicDomain.endsWith(`.${c.publicZone}`)) {
+        problem("publicDomain", `must be inside publicZone ${c.publicZone}: its records and certificate challenges are written there`);
     }
     if (c.chainImageDigest === "build" && c.chainImageBuildContext === "none") {
         problem("chainImageBuildContext", "must name the Docker build context when chainImageDigest is build");

@@ -1,5 +1,4 @@
 import * as assert from "assert";
-import { Policies } from "@pulumi/policy";
 import { POLICIES } from "../policies/pack";
 import * as encryption from "../policies/rules/encryption";
 import { faultDomains, worstZoneLoss } from "../policies/rules/fault-domains";
@@ -9,20 +8,10 @@ import * as network from "../policies/rules/network";
 import { findSecret, noPlaintextSecrets } from "../policies/rules/secrets";
 import { iamNoWildcards } from "../policies/rules/iam";
 import { requiredTags } from "../policies/rules/tags";
-import { check, Subject, urnOf } from "./policy-helper";
+import { check, firesAndPasses, Subject, urnOf } from "./policy-helper";
 
 const TAGS = { Project: "chain-platform", Stack: "prod", Environment: "prod", Owner: "platform-team", ManagedBy: "pulumi" };
 const KEY = "arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab";
-
-/** Asserts the policy passes `good` and fires on `bad` with a message matching `expected`. */
-async function firesAndPasses(policy: Policies[number], good: readonly Subject[], bad: readonly Subject[], expected: RegExp, config?: Record<string, unknown>) {
-    const passing = await check(policy, good, config);
-    assert.deepStrictEqual(passing.messages, [], `${policy.name} fired on the good resources`);
-    const failing = await check(policy, bad, config);
-    assert.ok(failing.messages.length > 0, `${policy.name} did not fire on the bad resources`);
-    assert.ok(failing.messages.some((m) => expected.test(m)), `${policy.name}: ${JSON.stringify(failing.messages)} does not match ${expected}`);
-    assert.ok(failing.violations.every((v) => v.enforcementLevel === "mandatory"));
-}
 
 const ingressRule = (props: Record<string, unknown>, name = "rule"): Subject => ({ type: "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule", name, props: { ipProtocol: "tcp", ...props } });
 const group = (name: string, role: string, extra: Record<string, unknown> = {}): Subject => ({ type: "aws:ec2/securityGroup:SecurityGroup", name, props: { tags: { ...TAGS, Role: role }, ...extra } });

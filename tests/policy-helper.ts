@@ -3,6 +3,7 @@
  * `stackTags`, `getConfig` over schema defaults, and `notApplicable` are all provided by the
  * offline runner this helper wraps.
  */
+import * as assert from "assert";
 import { Policies, PolicyPackConfig } from "@pulumi/policy";
 import { PolicyReport, PolicySubject, runPolicies } from "../offline/policy-runner";
 
@@ -43,4 +44,14 @@ export async function check(policy: Policies[number], subjects: readonly Subject
         stackTags,
     });
     return { ...report, messages: report.violations.map((v) => v.message) };
+}
+
+/** Asserts the policy passes `good` and fires on `bad` with a message matching `expected`. */
+export async function firesAndPasses(policy: Policies[number], good: readonly Subject[], bad: readonly Subject[], expected: RegExp, config?: Record<string, unknown>): Promise<void> {
+    const passing = await check(policy, good, config);
+    assert.deepStrictEqual(passing.messages, [], `${policy.name} fired on the good resources`);
+    const failing = await check(policy, bad, config);
+    assert.ok(failing.messages.length > 0, `${policy.name} did not fire on the bad resources`);
+    assert.ok(failing.messages.some((m) => expected.test(m)), `${policy.name}: ${JSON.stringify(failing.messages)} does not match ${expected}`);
+    assert.ok(failing.violations.every((v) => v.enforcementLevel === "mandatory"));
 }

@@ -5,6 +5,11 @@ import { loadBalancerControllerPolicy, serviceAccountTrust, serviceTrust } from 
 import { kubeconfig } from "./kubeconfig";
 
 export interface ChainClusterArgs {
+    /**
+     * Declare the objects inside the cluster (storage class, load balancer controller). False while the
+     * deployer cannot reach the private API yet (the first up of an empty account). Default: true.
+     */
+    readonly inClusterObjects?: boolean;
     /** Kubernetes minor version, e.g. "1.33" (pinned). No default. */
     readonly version: string;
     /** Private subnets, one per zone; one managed node group each. No default. */
@@ -148,6 +153,14 @@ export class ChainCluster extends pulumi.ComponentResource {
         this.provider = new k8s.Provider(`${name}-k8s`, { kubeconfig: this.kubeconfig, enableServerSideApply: true }, { parent: this, dependsOn: nodeGroups });
         const k8sOpts = { parent: this, provider: this.provider };
 
+        this.workloadDependencies = args.inClusterObjects ?? true ? this.inClusterObjects(name, args, clusterName, irsaRole, k8sOpts, ebsCsi) : [];
+        this.clusterName = cluster.name;
+        this.registerOutputs({ clusterName: this.clusterName, kubeconfig: this.kubeconfig, oidcProviderArn: this.oidcProviderArn });
+    }
+
+    /** The default storage class and the load balancer controller: what workloads wait for. */
+    private inClusterObjects(name: string, args: ChainClusterArgs, clusterName: string, irsaRole: (role: string, namespace: string, serviceAccount: string) => aws.iam.Role, k8sOpts: pulumi.CustomResourceOptions, ebsCsi: aws.eks.Addon): pulumi.Resource[] {
+        const parent = { parent: this };
         const storageClass = new k8s.storage.v1.StorageClass(`${name}-gp3`, {
             metadata: { name: DEFAULT_STORAGE_CLASS, annotations: { "storageclass.kubernetes.io/is-default-class": "true" } },
             provisioner: "ebs.csi.aws.com",
@@ -174,9 +187,7 @@ export class ChainCluster extends pulumi.ComponentResource {
             },
         }, k8sOpts);
 
-        this.workloadDependencies = [storageClass, ebsCsi, lbController];
-        this.clusterName = cluster.name;
-        this.registerOutputs({ clusterName: this.clusterName, kubeconfig: this.kubeconfig, oidcProviderArn: this.oidcProviderArn });
+        return [storageClass, ebsCsi, lbController];
     }
 
     /** An IAM role that one service account of the cluster may assume. */

@@ -31,6 +31,7 @@ const DEFAULTS = {
         "aws:s3/bucketOwnershipControls:BucketOwnershipControls",
         "aws:secretsmanager/secretVersion:SecretVersion",
         "aws:ecr/lifecyclePolicy:LifecyclePolicy",
+        "aws:route53/record:Record",
     ],
 };
 

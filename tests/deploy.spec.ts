@@ -1,0 +1,159 @@
+/**
+ * Deploy readiness: each failure of a first `pulumi up` in an empty account has a policy; each policy
+ * fires on the broken form and passes the fixed one, and both stacks pass them all.
+ */
+import * as assert from "assert";
+import * as fs from "fs";
+import * as path from "path";
+import { keyPolicy } from "../components/keys/policy";
+import { masqueradedNetworks, renderWireguardConfig } from "../components/wireguard/wg-config";
+import * as deploy from "../policies/rules/deploy";
+import { byName, ofType, plan, PROJECT_DIR, planned, STACKS } from "./harness";
+import { firesAndPasses, Subject, urnOf } from "./policy-helper";
+
+const CLUSTER_SG = "sg-0cluster";
+const HUB_SG = "sg-0hub";
+
+const cluster = (vpcConfig: Record<string, unknown>): Subject => ({ type: "aws:eks/cluster:Cluster", name: "eks", props: { vpcConfig: { endpointPrivateAccess: true, securityGroupIds: [CLUSTER_SG], ...vpcConfig } } });
+const k8sObject: Subject = { type: "kubernetes:core/v1:Namespace", name: "ns", props: { metadata: { name: "chain" } } };
+const apiRule = (props: Record<string, unknown>): Subject => ({ type: "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule", name: "api", props: { securityGroupId: CLUSTER_SG, ipProtocol: "tcp", fromPort: 443, toPort: 443, ...props } });
+
+describe("deploy readiness policies", () => {
+    it("deploy-cluster-api-reachable: a private endpoint needs a rule admitting tcp/443 from a named source", async () => {
+        await firesAndPasses(deploy.clusterApiReachable,
+            [cluster({ endpointPublicAccess: false }), k8sObject, apiRule({ referencedSecurityGroupId: HUB_SG })],
+            [cluster({ endpointPublicAccess: false }), k8sObject, apiRule({ fromPort: 10250, toPort: 10250, referencedSecurityGroupId: HUB_SG })],
+            /nobody can reach the EKS API/);
+        // An allow-listed public endpoint is a path too; the whole internet is not.
+        await firesAndPasses(deploy.clusterApiReachable,
+            [cluster({ endpointPublicAccess: true, publicAccessCidrs: ["203.0.113.0/24"] }), k8sObject],
+            [cluster({ endpointPublicAccess: true, publicAccessCidrs: ["0.0.0.0/0"] }), k8sObject],
+            /nobody can reach/);
+    });
+
+    it("deploy-kms-admits-autoscaling: the key of a launch template's volumes names AWSServiceRoleForAutoScaling", async () => {
+        const context = { accountId: "123456789012", region: "us-east-1", partition: "aws" };
+        const keyArn = "arn:aws:kms:us-east-1:123456789012:key/data";
+        const key = (purpose: "data" | "logs"): Subject => ({ type: "aws:kms/key:Key", name: "data", props: { arn: keyArn, policy: JSON.stringify(keyPolicy(purpose, context)) } });
+        const template: Subject = { type: "aws:ec2/launchTemplate:LaunchTemplate", name: "nodes", props: { blockDeviceMappings: [{ ebs: { encrypted: "true", kmsKeyId: keyArn } }] } };
+        // The logs key's policy stands for any key written without the grant: the form that broke node groups.
+        await firesAndPasses(deploy.kmsAdmitsAutoscaling, [key("data"), template], [key("logs"), template], /does not admit AWSServiceRoleForAutoScaling/);
+    });
+
+    it("deploy-eks-addons-take-over: managed add-ons resolve conflicts on create", async () => {
+        const addon = (extra: Record<string, unknown>): Subject => ({ type: "aws:eks/addon:Addon", props: { addonName: "vpc-cni", resolveConflictsOnUpdate: "OVERWRITE", ...extra } });
+        await firesAndPasses(deploy.eksAddonsTakeOver, [addon({ resolveConflictsOnCreate: "OVERWRITE" })], [addon({})], /resolveConflictsOnCreate unset/);
+    });
+
+    it("deploy-webhooks-before-objects: Services and workloads wait for the load balancer controller", async () => {
+        const release: Subject = { type: "kubernetes:helm.sh/v3:Release", name: "lbc", props: { chart: "aws-load-balancer-controller" } };
+        const namespace: Subject = { ...k8sObject, dependencies: [urnOf(release)] };
+        const service = (dependencies: string[]): Subject => ({ type: "kubernetes:core/v1:Service", name: "relay", props: { metadata: { name: "relay" } }, dependencies });
+        // Waiting through the namespace counts: the walk is transitive.
+        await firesAndPasses(deploy.webhooksBeforeObjects, [release, namespace, service([urnOf(namespace)])], [release, namespace, service([])], /Service relay does not wait for the load balancer controller/);
+    });
+
+    it("deploy-workload-prerequisites: workloads wait for their service account and storage class", async () => {
+        const account: Subject = { type: "kubernetes:core/v1:ServiceAccount", name: "sa", props: { metadata: { name: "validator-0", namespace: "chain" } } };
+        const storageClass: Subject = { type: "kubernetes:storage.k8s.io/v1:StorageClass", name: "sc", props: { metadata: { name: "gp3" }, reclaimPolicy: "Retain" } };
+        const statefulSet = (dependencies: string[]): Subject => ({
+            type: "kubernetes:apps/v1:StatefulSet",
+            name: "validator-0",
+            props: { metadata: { name: "validator-0", namespace: "chain" }, spec: { template: { spec: { serviceAccountName: "validator-0", containers: [] } }, volumeClaimTemplates: [{ spec: { storageClassName: "gp3" } }] } },
+            dependencies,
+        });
+        await firesAndPasses(deploy.workloadPrerequisites, [account, storageClass, statefulSet([urnOf(account), urnOf(storageClass)])], [account, storageClass, statefulSet([urnOf(storageClass)])], /does not wait for its service account chain\/validator-0/);
+        await firesAndPasses(deploy.workloadPrerequisites, [account, storageClass, statefulSet([urnOf(account), urnOf(storageClass)])], [account, storageClass, statefulSet([urnOf(account)])], /does not wait for its storage class gp3/);
+    });
+
+    it("deploy-eip-before-boot: an Elastic IP sits on the interface the instance boots with", async () => {
+        const instance: Subject = { type: "aws:ec2/instance:Instance", name: "lb-0", props: { id: "i-1", associatePublicIpAddress: false } };
+        const nic: Subject = { type: "aws:ec2/networkInterface:NetworkInterface", name: "lb-0-nic", props: { id: "eni-1" } };
+        await firesAndPasses(deploy.elasticIpBeforeBoot,
+            [instance, nic, { type: "aws:ec2/eip:Eip", name: "eip", props: { networkInterface: "eni-1" } }],
+            [instance, nic, { type: "aws:ec2/eip:Eip", name: "eip", props: { instance: "i-1" } }],
+            /attaches to lb-0 after launch/);
+    });
+
+    it("deploy-ecr-lifecycle-keeps-tagged: only untagged images expire", async () => {
+        const lifecycle = (tagStatus: string): Subject => ({ type: "aws:ecr/lifecyclePolicy:LifecyclePolicy", props: { policy: JSON.stringify({ rules: [{ rulePriority: 1, selection: { tagStatus, countType: "imageCountMoreThan", countNumber: 50 }, action: { type: "expire" } }] }) } });
+        await firesAndPasses(deploy.ecrLifecycleKeepsTagged, [lifecycle("untagged")], [lifecycle("any")], /expires any images/);
+    });
+
+    it("deploy-user-data-fits: user data within EC2's 16 KB", async () => {
+        const instance = (bytes: number): Subject => ({ type: "aws:ec2/instance:Instance", props: { userData: "x".repeat(bytes) } });
+        await firesAndPasses(deploy.userDataFits, [instance(deploy.USER_DATA_LIMIT_BYTES)], [instance(deploy.USER_DATA_LIMIT_BYTES + 1)], /16385 bytes/);
+    });
+});
+
+describe("WireGuard site networks", () => {
+    const peers = [
+        { name: "alice", publicKey: "UpvY76qHaycZAl18VpMFOGNWlD/3NuumybHuXCBds3M=", allowedIps: ["10.98.0.10/32"] },
+        { name: "office", publicKey: "bN7hyupqCMVKcw9hv1BRYdZulSBMMr6UeAjuDeWz3is=", allowedIps: ["10.98.0.20/32", "192.168.50.0/24"] },
+    ];
+    it("masquerades the tunnel and every site network into the VPC, so replies find the hub", () => {
+        assert.deepStrictEqual(masqueradedNetworks({ tunnelCidr: "10.98.0.0/24", peers }), ["10.98.0.0/24", "192.168.50.0/24"]);
+        const conf = renderWireguardConfig({ address: "10.98.0.1/24", listenPort: 51820, privateKeyPath: "/k", tunnelCidr: "10.98.0.0/24", peers });
+        for (const network of ["10.98.0.0/24", "192.168.50.0/24"]) {
+            assert.match(conf, new RegExp(`PostUp = iptables -t nat -A POSTROUTING -s ${network.replace(/\./g, "\\.")} .* -j MASQUERADE`));
+            assert.match(conf, new RegExp(`PostDown = iptables -t nat -D POSTROUTING -s ${network.replace(/\./g, "\\.")} `));
+        }
+    });
+    for (const stack of STACKS) {
+        it(`${stack}: every peer network in the rendered wg0.conf is masqueraded`, () => {
+            planned(stack);
+            const conf = fs.readFileSync(path.join(plan(stack).outDir, "wireguard-server/etc/wireguard/wg0.conf"), "utf8");
+            const allowed = [...conf.matchAll(/^AllowedIPs = (.*)$/gm)].flatMap((m) => m[1]!.split(", "));
+            const masqueraded = [...conf.matchAll(/^PostUp = iptables -t nat -A POSTROUTING -s (\S+)/gm)].map((m) => m[1]!);
+            const tunnel = masqueraded[0]!;
+            for (const network of allowed.filter((n) => !n.startsWith(tunnel.split(".").slice(0, 3).join(".")))) {
+                assert.ok(masqueraded.includes(network), `${network} is not masqueraded`);
+            }
+        });
+    }
+});
+
+for (const stack of STACKS) {
+    describe(`deploy from zero: ${stack}`, () => {
+        it("has no deploy-readiness violation", () => {
+            const violations = planned(stack).violations.filter((v) => v.policy.startsWith("deploy-"));
+            assert.deepStrictEqual(violations, []);
+            assert.ok(deploy.DEPLOY_POLICIES.length >= 8);
+        });
+        it("declares the autoscaling service-linked role before the keys, and the data key names it", () => {
+            const inventory = planned(stack);
+            const role = ofType(inventory, "aws:iam/serviceLinkedRole:ServiceLinkedRole").find((r) => r.inputs.awsServiceName === "autoscaling.amazonaws.com");
+            assert.ok(role, "no autoscaling service-linked role in a fresh account");
+            const dataKey = byName(inventory, "keys-data");
+            assert.ok(dataKey.dependencies.includes(role.urn));
+            assert.ok(deploy.admitsAutoscaling(dataKey.inputs.policy));
+        });
+        it("lets the controller create the ELB service-linked role, and no more of IAM", () => {
+            const rolePolicy = ofType(planned(stack), "aws:iam/rolePolicy:RolePolicy").find((r) => r.name === "cluster-lb-controller")!;
+            const policy = JSON.parse(rolePolicy.inputs.policy as string) as { Statement: { Action: string | string[]; Condition?: Record<string, Record<string, string>> }[] };
+            const slr = policy.Statement.filter((s) => [s.Action].flat().includes("iam:CreateServiceLinkedRole"));
+            assert.strictEqual(slr.length, 1);
+            assert.deepStrictEqual(slr[0]!.Condition, { StringEquals: { "iam:AWSServiceName": "elasticloadbalancing.amazonaws.com" } });
+        });
+        it("reaches the private EKS API only from the WireGuard hub's group", () => {
+            const inventory = planned(stack);
+            const clusterInputs = ofType(inventory, "aws:eks/cluster:Cluster")[0]!.inputs as { vpcConfig: { endpointPublicAccess: boolean; securityGroupIds: string[] } };
+            const apiRules = ofType(inventory, "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule").filter((r) => clusterInputs.vpcConfig.securityGroupIds.includes(r.inputs.securityGroupId as string) && r.inputs.fromPort === 443);
+            assert.strictEqual(apiRules.length, 1, JSON.stringify(apiRules.map((r) => r.name)));
+            const hubGroup = inventory.resources.find((r) => r.type === "aws:ec2/securityGroup:SecurityGroup" && (r.inputs.tags as Record<string, string>).Role === "wireguardHub")!;
+            assert.ok(apiRules[0]!.propertyDependencies?.referencedSecurityGroupId?.includes(hubGroup.urn));
+        });
+        it("never expires a tagged image, and the repository is force-deletable only outside prod", () => {
+            const repository = ofType(planned(stack), "aws:ecr/repository:Repository")[0]!;
+            assert.strictEqual(repository.inputs.forceDelete, stack !== "prod");
+        });
+        it("keeps TypeScript and ts-node in dependencies: a deploy host without devDependencies must not fall back to Pulumi's old TypeScript", () => {
+            const manifest = JSON.parse(fs.readFileSync(path.join(PROJECT_DIR, "package.json"), "utf8")) as { dependencies: Record<string, string>; devDependencies: Record<string, string> };
+            for (const name of ["typescript", "ts-node", "@types/node"]) {
+                assert.ok(manifest.dependencies[name], `${name} is not a runtime dependency`);
+                assert.strictEqual(manifest.devDependencies[name], undefined);
+            }
+            assert.match(manifest.dependencies.typescript!, /^5\.9\.\d+$/);
+        });
+    });
+}

@@ -10,7 +10,8 @@ import { BACKUP_SCHEDULES } from "../topology/retention";
 import { ofType, plan, planned, STACKS } from "./harness";
 import { validateObject } from "./kubernetes-schema";
 
-const K8S_NOT_OBJECTS = new Set(["kubernetes:helm.sh/v3:Release"]);
+// Helm releases are not objects; the VolumeSnapshotClass is a CRD instance kubernetes-models has no schema for (checked below).
+const K8S_NOT_OBJECTS = new Set(["kubernetes:helm.sh/v3:Release", "kubernetes:snapshot.storage.k8s.io/v1:VolumeSnapshotClass"]);
 const spec = {
     validators: 4,
     relays: 4,
@@ -101,11 +102,12 @@ for (const stack of STACKS) {
             const flows = Object.fromEntries(validatorIngress.map((rule) => [rule.ports[0]!.port, rule.from]));
             assert.deepStrictEqual(Object.keys(flows).map(Number).sort(), [7070, 7071, 9101]);
             assert.strictEqual(flows[7070]!.length, 2, "p2p from validators and relays");
-            assert.deepStrictEqual(flows[7071], [{ podSelector: { matchLabels: { "app.kubernetes.io/component": "relay" } } }, { namespaceSelector: { matchLabels: { "kubernetes.io/metadata.name": "backups" } }, podSelector: { matchLabels: { "app.kubernetes.io/component": "backup" } } }]);
+            assert.strictEqual(flows[7071]!.length, zones, "health probes from the kubelet, on the nodes' subnets");
             const relayIngress = policies.find((p) => p.metadata.name === "relay-ingress")!.spec.ingress!;
-            const rpc = relayIngress.find((rule) => rule.ports[0]!.port === 7081)!;
-            assert.strictEqual(rpc.from.length, zones, "the internal NLB, from the private subnets");
-            assert.ok((rpc.from as { ipBlock?: { cidr: string } }[]).every((peer) => peer.ipBlock && !peer.ipBlock.cidr.startsWith("0.")));
+            const http = relayIngress.find((rule) => rule.ports[0]!.port === 7081)!;
+            // The NLB and the kubelet share the private subnets (admitted once each), plus the validators' --chain-rpc.
+            assert.strictEqual(http.from.length, zones + 1);
+            assert.ok((http.from as { ipBlock?: { cidr: string } }[]).every((peer) => !peer.ipBlock || !peer.ipBlock.cidr.startsWith("0.")));
         });
         it("keeps validator keys out of state, configuration and objects: only secret ARNs travel", () => {
             const inventory = planned(stack);
@@ -116,7 +118,9 @@ for (const stack of STACKS) {
                 const env = podOf(v).initContainers![0]!.env!;
                 assert.match(env.find((e) => e.name === "VALIDATOR_KEY_ARN")!.value!, /^arn:aws:secretsmanager:.*:secret:chain-platform-[a-z]+\/validators\/validator-\d/);
             }
-            assert.strictEqual(k8s("ConfigMap").filter((c) => (c.inputs.metadata as { namespace: string }).namespace === "chain").length, 0);
+            const configs = k8s("ConfigMap").filter((c) => (c.inputs.metadata as { namespace: string }).namespace === "chain");
+            assert.strictEqual(configs.length, 5, "the node configuration of each validator and of the relays");
+            assert.doesNotMatch(JSON.stringify(configs.map((c) => c.inputs.data)), /private_key|secret/i);
             const keyPolicies = ofType(inventory, "aws:iam/rolePolicy:RolePolicy").filter((p) => /validator-\d-key-access$/.test(p.name));
             assert.strictEqual(keyPolicies.length, 4);
             for (const policy of keyPolicies) {
@@ -153,7 +157,7 @@ for (const stack of STACKS) {
             const template = ofType(inventory, "aws:ec2/launchTemplate:LaunchTemplate")[0]!.inputs as { metadataOptions: { httpTokens: string }; blockDeviceMappings: { ebs: { encrypted: string; kmsKeyId: string } }[] };
             assert.strictEqual(template.metadataOptions.httpTokens, "required");
             assert.deepStrictEqual([template.blockDeviceMappings[0]!.ebs.encrypted, template.blockDeviceMappings[0]!.ebs.kmsKeyId], ["true", keys.data]);
-            const storageClass = k8s("StorageClass")[0]!.inputs as { parameters: Record<string, string>; metadata: { annotations: Record<string, string> } };
+            const storageClass = k8s("StorageClass").find((c) => (c.inputs.metadata as { name: string }).name === "gp3-encrypted")!.inputs as { parameters: Record<string, string>; metadata: { annotations: Record<string, string> } };
             assert.deepStrictEqual(storageClass.parameters, { encrypted: "true", kmsKeyId: keys.data, type: "gp3" });
             assert.strictEqual(storageClass.metadata.annotations["storageclass.kubernetes.io/is-default-class"], "true");
             assert.strictEqual((inventory.outputs as { cluster: { kubeconfig: string } }).cluster.kubeconfig, "[secret]");
@@ -167,17 +171,44 @@ for (const stack of STACKS) {
             const jobs = k8s("CronJob").map((j) => j.inputs as { metadata: { name: string }; spec: { schedule: string; jobTemplate: { spec: { template: { spec: { serviceAccountName: string; containers: { command: string[] }[] } } } } } });
             assert.strictEqual(jobs.length, BACKUP_SCHEDULES.length * 2);
             for (const schedule of BACKUP_SCHEDULES) {
-                for (const kind of ["postgres", "chain"]) {
-                    const job = jobs.find((j) => j.metadata.name === `backup-${kind}-${schedule.name}`)!;
-                    assert.strictEqual(job.spec.schedule, schedule.cron);
-                    const upload = job.spec.jobTemplate.spec.template.spec.containers[0]!.command.join(" ");
-                    assert.match(upload, /sha256sum/);
-                    assert.match(upload, /--checksum-algorithm SHA256/);
-                    assert.strictEqual(job.spec.jobTemplate.spec.template.spec.serviceAccountName, `backup-${kind}`);
-                }
+                const dump = jobs.find((j) => j.metadata.name === `backup-postgres-${schedule.name}`)!;
+                assert.strictEqual(dump.spec.schedule, schedule.cron);
+                const upload = dump.spec.jobTemplate.spec.template.spec.containers[0]!.command.join(" ");
+                assert.match(upload, /sha256sum/);
+                assert.match(upload, /--checksum-algorithm SHA256/);
+                const snapshot = jobs.find((j) => j.metadata.name === `backup-chain-${schedule.name}`)!;
+                assert.strictEqual(snapshot.spec.schedule, schedule.cron);
+                const pod = snapshot.spec.jobTemplate.spec.template.spec as unknown as { serviceAccountName: string; containers: { image: string; command: string[]; env: { name: string; value: string }[] }[] };
+                assert.strictEqual(pod.serviceAccountName, "backup-chain");
+                assert.match(pod.containers[0]!.image, /^docker\.io\/alpine\/k8s:\d+\.\d+\.\d+$/);
+                const env = Object.fromEntries(pod.containers[0]!.env.map((e) => [e.name, e.value]));
+                assert.deepStrictEqual([env.NAMESPACE, env.CLAIMS, env.KEEP_DAYS], ["chain", "data-validator-0-0 data-validator-1-0 data-validator-2-0 data-validator-3-0", String(schedule.keepDays)]);
+                assert.match(pod.containers[0]!.command.join(" "), /kind: VolumeSnapshot[\s\S]*persistentVolumeClaimName: \$claim[\s\S]*readyToUse[\s\S]*delete volumesnapshot/);
             }
             const attachments = ofType(planned(stack), "aws:iam/rolePolicyAttachment:RolePolicyAttachment").filter((a) => /backup-jobs-(postgres|chain)-writer/.test(a.name));
-            assert.deepStrictEqual(attachments.map((a) => String(a.inputs.policyArn).replace(/.*-backups-/, "")).sort(), ["dumps-writer", "snapshots-writer"]);
+            assert.deepStrictEqual(attachments.map((a) => String(a.inputs.policyArn).replace(/.*-backups-/, "")).sort(), ["dumps-writer"]);
+        });
+        it("snapshots with an EBS CSI class that deletes, through a role limited to VolumeSnapshots in the chain namespace", () => {
+            const klass = k8s("VolumeSnapshotClass")[0]!.inputs as { driver: string; deletionPolicy: string };
+            assert.deepStrictEqual([klass.driver, klass.deletionPolicy], ["ebs.csi.aws.com", "Delete"]);
+            const role = k8s("Role").find((r) => (r.inputs.metadata as { name: string }).name === "backup-chain-snapshots")!.inputs as { metadata: { namespace: string }; rules: { resources: string[]; verbs: string[] }[] };
+            assert.strictEqual(role.metadata.namespace, "chain");
+            assert.deepStrictEqual(role.rules.map((r) => r.resources), [["volumesnapshots"]]);
+            const binding = k8s("RoleBinding")[0]!.inputs as { subjects: { name: string; namespace: string }[] };
+            assert.deepStrictEqual(binding.subjects.map((s) => `${s.namespace}/${s.name}`), ["backups/backup-chain"]);
+            const scratch = k8s("StorageClass").find((c) => (c.inputs.metadata as { name: string }).name === "gp3-scratch")!.inputs as { reclaimPolicy: string };
+            assert.strictEqual(scratch.reclaimPolicy, "Delete");
+        });
+        it("declares workloads after their service accounts and the cluster's add-ons, and Services after the load balancer controller", () => {
+            const inventory = planned(stack);
+            const urnOf = (predicate: (r: InventoryResource) => boolean) => inventory.resources.find(predicate)!.urn;
+            const controller = urnOf((r) => r.type === "kubernetes:helm.sh/v3:Release");
+            const storage = urnOf((r) => r.type === "kubernetes:storage.k8s.io/v1:StorageClass" && (r.inputs.metadata as { name: string }).name === "gp3-encrypted");
+            for (const r of inventory.resources.filter((x) => ["StatefulSet", "CronJob", "Service"].some((k) => x.type.endsWith(`:${k}`)) && /^(chain|backup-jobs)-/.test(x.name))) {
+                assert.ok(r.dependencies.includes(controller) && r.dependencies.includes(storage), `${r.name} does not wait for the cluster's add-ons`);
+                const account = ((r.inputs.spec as { template?: { spec: { serviceAccountName?: string } }; jobTemplate?: { spec: { template: { spec: { serviceAccountName?: string } } } } }).template?.spec ?? (r.inputs.spec as { jobTemplate?: { spec: { template: { spec: { serviceAccountName?: string } } } } }).jobTemplate?.spec.template.spec)?.serviceAccountName;
+                if (account) assert.ok(r.dependencies.some((d) => d.endsWith(`serviceaccount-${account}`)), `${r.name} does not wait for ${account}`);
+            }
         });
     });
 }
@@ -204,9 +235,9 @@ describe("backup CronJobs builder", () => {
         const objects = backupObjects({
             region: "us-east-1",
             postgres: { host: "db", port: 5432, database: "platform", secretArn: "arn:s", image: "postgres:17-alpine", bucket: "b", prefix: "postgres", roleArn: "arn:r" },
-            chain: { rpcUrl: "http://v:7071", image: spec.image, bucket: "c", prefix: "chain", roleArn: "arn:r2" },
+            chain: { namespace: "chain", volumeClaims: ["data-validator-0-0"], snapshotClass: "ebs-snapshots" },
             backupsKeyArn: "arn:k",
-            storageClass: "gp3-encrypted",
+            scratchKeyArn: "arn:d",
             scratchGb: 100,
         });
         assert.strictEqual(objects.filter((o) => o.kind === "CronJob").length, BACKUP_SCHEDULES.length * 2);

@@ -79,6 +79,10 @@ export = async () => {
     const zoneIds = zoneChoice.chosen.map((z) => z.id);
     const listeners = portMap({ sshFromOperators: config.sshFromOperators });
 
+    // Protected stacks keep what a destroy would lose; the others can be destroyed and re-created at once
+    // (no secret name held in its recovery window, no bucket or repository refusing to go because it is not empty).
+    const recreatable = !config.deletionProtection;
+    const secretRecoveryWindowDays = recreatable ? 0 : 30;
     const chainRepositoryName = `${prefix}/chain-node`;
     const [chainImageSource, hostedZoneId] = await Promise.all([
         chainImageSourceOf(config, chainRepositoryName),
@@ -134,6 +138,7 @@ export = async () => {
     });
 
     const redis = new Redis("redis", {
+        secretRecoveryWindowDays,
         nodeType: config.redisNodeType,
         replicas: config.redisReplicas,
         multiAz: config.redisMultiAz,
@@ -149,6 +154,7 @@ export = async () => {
     });
 
     const backups = new BackupStore("backups", {
+        forceDestroy: recreatable,
         policyContext,
         backupsKeyArn: keys.arns.backups,
         objectLock: config.backupObjectLock,
@@ -207,7 +213,7 @@ export = async () => {
         repositoryName: chainRepositoryName,
         source: chainImageSource,
         keyArn: keys.arns.data,
-        forceDelete: !config.deletionProtection,
+        forceDelete: recreatable,
         tags,
     });
 
@@ -241,6 +247,7 @@ export = async () => {
 
     // The Kubernetes workloads wait for the second up of an empty account (README, "From an empty account").
     const chain = !config.chainWorkloads ? undefined : new ChainNetwork("chain", {
+        secretRecoveryWindowDays,
         cluster,
         validators: config.validators,
         relays: config.relays,
@@ -310,6 +317,7 @@ export = async () => {
     });
 
     const monitoring = !config.chainWorkloads ? undefined : new Monitoring("monitoring", {
+        secretRecoveryWindowDays,
         cluster,
         listeners,
         placements,

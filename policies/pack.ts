@@ -5,6 +5,7 @@
 import { Policies } from "@pulumi/policy";
 import { eksSecretsEncrypted, ecrHardened, elasticacheEncrypted, kmsKeysRotatedScoped, logGroupsEncrypted, rdsEncrypted, rdsForceSsl, s3BucketsProtected, secretsWithCustomerKeys, volumesEncrypted } from "./rules/encryption";
 import { DEPLOY_POLICIES } from "./rules/deploy";
+import { PROD_POLICIES } from "./rules/prod";
 import { faultDomains } from "./rules/fault-domains";
 import { elasticIpsAtEdge, imdsV2, publicAddressesAtEdge } from "./rules/instances";
 import { dropCapabilitiesSeccomp, imagesPinned, namespacesDenyByDefault, noPrivilegeEscalation, noPublicServices, probesSet, readOnlyRootFilesystem, resourcesSet, runAsNonRoot } from "./rules/kubernetes";
@@ -54,6 +55,8 @@ export const POLICIES: Policies = [
     iamNoWildcards,
     requiredTags,
     faultDomains,
+    // Prod's guarantees, by stack and Environment tag
+    ...PROD_POLICIES,
     // Deploy readiness
     ...DEPLOY_POLICIES,
     clusterNamesResolve,

@@ -8,6 +8,7 @@ import * as path from "path";
 import { keyPolicy } from "../components/keys/policy";
 import { masqueradedNetworks, renderWireguardConfig } from "../components/wireguard/wg-config";
 import * as deploy from "../policies/rules/deploy";
+import { PROD_POLICIES } from "../policies/rules/prod";
 import { byName, ofType, plan, PROJECT_DIR, planned, STACKS } from "./harness";
 import { firesAndPasses, Subject, urnOf } from "./policy-helper";
 
@@ -157,3 +158,39 @@ for (const stack of STACKS) {
         });
     });
 }
+
+describe("prod's guarantees follow the stack", () => {
+    const rule = (name: string) => PROD_POLICIES.find((p) => p.name === name)!;
+    const primary = { deletionProtection: true, skipFinalSnapshot: false, multiAz: true };
+    const cases: [string, string, Record<string, unknown>, Record<string, unknown>, RegExp][] = [
+        ["prod-rds-deletion-protection", "aws:rds/instance:Instance", primary, { ...primary, deletionProtection: false }, /deletion protection is off/],
+        ["prod-rds-final-snapshot", "aws:rds/instance:Instance", primary, { ...primary, skipFinalSnapshot: true }, /skips its final snapshot/],
+        ["prod-rds-multi-az", "aws:rds/instance:Instance", primary, { ...primary, multiAz: false }, /no Multi-AZ standby/],
+        ["prod-redis-failover", "aws:elasticache/replicationGroup:ReplicationGroup", { automaticFailoverEnabled: true, multiAzEnabled: true }, { automaticFailoverEnabled: true, multiAzEnabled: false }, /automatic failover/],
+        ["prod-kms-deletion-window", "aws:kms/key:Key", { deletionWindowInDays: 30 }, { deletionWindowInDays: 7 }, /deletion window is 7 days/],
+        ["prod-bucket-no-force-destroy", "aws:s3/bucket:Bucket", { forceDestroy: false }, { forceDestroy: true }, /forceDestroy/],
+        ["prod-repository-no-force-delete", "aws:ecr/repository:Repository", { forceDelete: false }, { forceDelete: true }, /forceDelete/],
+        ["prod-secret-recovery-window", "aws:secretsmanager/secret:Secret", { recoveryWindowInDays: 30 }, { recoveryWindowInDays: 0 }, /without recovery/],
+    ];
+    for (const [name, type, good, bad, expected] of cases) {
+        it(`${name} fires on the prod stack and on a resource tagged Environment=prod, never on staging`, async () => {
+            await firesAndPasses(rule(name), [{ type, props: good }], [{ type, props: bad }], expected);
+            // A staging-named stack whose resources say prod is still held to prod's rules.
+            await firesAndPasses(rule(name), [{ type, props: bad, stack: "staging" }], [{ type, props: { ...bad, tags: { Environment: "prod" } }, stack: "staging" }], expected);
+        });
+    }
+    it("a replica needs no final snapshot or standby of its own", async () => {
+        const replica = { deletionProtection: true, skipFinalSnapshot: true, replicateSourceDb: "chain-platform-prod-pg" };
+        for (const name of ["prod-rds-final-snapshot", "prod-rds-multi-az"]) {
+            await firesAndPasses(rule(name), [{ type: "aws:rds/instance:Instance", props: replica }], [{ type: "aws:rds/instance:Instance", props: { ...replica, replicateSourceDb: undefined } }], /primary/);
+        }
+    });
+    it("staging is re-creatable after a destroy: secrets without a recovery window, buckets and the repository force-deletable", () => {
+        const inventory = planned("staging");
+        assert.ok(ofType(inventory, "aws:secretsmanager/secret:Secret").every((s) => s.inputs.recoveryWindowInDays === 0));
+        assert.ok(ofType(inventory, "aws:s3/bucket:Bucket").every((b) => b.inputs.forceDestroy === true));
+        const prod = planned("prod");
+        assert.ok(ofType(prod, "aws:secretsmanager/secret:Secret").every((s) => s.inputs.recoveryWindowInDays !== 0));
+        assert.ok(ofType(prod, "aws:s3/bucket:Bucket").every((b) => b.inputs.forceDestroy === false));
+    });
+});

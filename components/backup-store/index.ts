@@ -26,6 +26,8 @@ export interface BackupStoreArgs {
     readonly namePrefix: string;
     /** Tags for every taggable resource. Default: none. */
     readonly tags?: Record<string, string>;
+    /** Let a destroy delete the buckets with their objects (staging, so it can be re-created). Default: false. */
+    readonly forceDestroy?: boolean;
 }
 
 /** S3 buckets for dumps, chain snapshots and configuration; prod adds Object Lock and a cross-region replica. */
@@ -47,6 +49,7 @@ export class BackupStore extends pulumi.ComponentResource {
         // Server access logs can only be delivered to an SSE-S3 bucket; it holds no backup data.
         const accessLogs = new SecureBucket(`${name}-access-logs`, {
             bucketName: `${args.namePrefix}-s3-access-logs-${account}`,
+            forceDestroy: args.forceDestroy,
             encryption: "s3-managed",
             lifecycleRules: [{ id: "expire-90d", status: "Enabled", filter: { prefix: "" }, expiration: { days: 90 }, noncurrentVersionExpiration: { noncurrentDays: 7 } }],
             extraStatements: (arn) => [{
@@ -66,6 +69,7 @@ export class BackupStore extends pulumi.ComponentResource {
             const { writer, description } = BACKUP_BUCKETS[purpose];
             buckets[purpose] = new SecureBucket(`${name}-${purpose}`, {
                 bucketName: `${args.namePrefix}-${purpose}-${account}`,
+                forceDestroy: args.forceDestroy,
                 encryption: { keyArn: args.backupsKeyArn },
                 objectLockDays,
                 lifecycleRules: lifecycleRules(writer),
@@ -118,6 +122,7 @@ export class BackupStore extends pulumi.ComponentResource {
             const source = sources[purpose];
             const replica = new SecureBucket(`${name}-${purpose}-replica`, {
                 bucketName: `${args.namePrefix}-${purpose}-${args.policyContext.accountId}-${region}`,
+                forceDestroy: args.forceDestroy,
                 encryption: { keyArn: replicaKey.arn },
                 objectLockDays,
                 lifecycleRules: lifecycleRules(BACKUP_BUCKETS[purpose].writer),

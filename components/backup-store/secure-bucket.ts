@@ -17,6 +17,8 @@ export interface SecureBucketArgs {
     readonly extraStatements?: (bucketArn: string) => Record<string, unknown>[];
     /** Tags for every taggable resource. Default: none. */
     readonly tags?: Record<string, string>;
+    /** Let a destroy delete the bucket with its objects (staging, so it can be re-created). Default: false. */
+    readonly forceDestroy?: boolean;
 }
 
 /**
@@ -36,6 +38,7 @@ export class SecureBucket extends pulumi.ComponentResource {
         const bucket = new aws.s3.Bucket(`${name}-bucket`, {
             bucket: args.bucketName,
             objectLockEnabled: args.objectLockDays !== undefined,
+            forceDestroy: args.forceDestroy ?? false,
             tags: { ...args.tags, Name: args.bucketName },
         }, parent);
         const target = { bucket: bucket.id };

@@ -36,6 +36,8 @@ export interface ChainNetworkArgs {
     readonly region: string;
     /** Prefix of physical names, e.g. "chain-platform-prod". No default. */
     readonly namePrefix: string;
+    /** Days a deleted key secret stays recoverable, its name reserved; 0 lets a destroyed stack be re-created at once. Default: 30. */
+    readonly secretRecoveryWindowDays?: number;
     /** Tags for every taggable AWS resource. Default: none. */
     readonly tags?: Record<string, string>;
 }
@@ -80,6 +82,7 @@ export class ChainNetwork extends pulumi.ComponentResource {
                 name: `${args.namePrefix}/validators/${validator}`,
                 description: `Private key of ${validator}, written out of band from the offline key generator`,
                 kmsKeyId: args.secretsKeyArn,
+                recoveryWindowInDays: args.secretRecoveryWindowDays ?? 30,
                 tags: { ...args.tags, Validator: validator },
             }, { parent: this });
             const role = args.cluster.serviceAccountRole(`${name}-${validator}-role`, `${args.namePrefix}-${validator}`, NAMESPACE, validator, args.tags);

@@ -49,6 +49,8 @@ export interface MonitoringArgs {
     readonly alerting: { readonly slackChannel: string; readonly pagerDuty: boolean };
     /** KMS key of the secrets it declares or reads. No default. */
     readonly secretsKeyArn: pulumi.Input<string>;
+    /** Days a deleted secret stays recoverable, its name reserved; 0 lets a destroyed stack be re-created at once. Default: 30. */
+    readonly secretRecoveryWindowDays?: number;
     /** Prefix of physical names, e.g. "chain-platform-prod". No default. */
     readonly namePrefix: string;
     /** Tags for every taggable AWS resource. Default: none. */
@@ -73,7 +75,7 @@ export class Monitoring extends pulumi.ComponentResource {
 
         // Receiver credentials are written out of band; Alertmanager reads them at start through its role.
         const alertSecret = (purpose: string, description: string) =>
-            new aws.secretsmanager.Secret(`${name}-${purpose}`, { name: `${args.namePrefix}/alerting/${purpose}`, description, kmsKeyId: args.secretsKeyArn, tags: args.tags }, { parent: this });
+            new aws.secretsmanager.Secret(`${name}-${purpose}`, { name: `${args.namePrefix}/alerting/${purpose}`, description, kmsKeyId: args.secretsKeyArn, recoveryWindowInDays: args.secretRecoveryWindowDays ?? 30, tags: args.tags }, { parent: this });
         const slack = alertSecret("slack-webhook-url", "Slack incoming-webhook URL of the alert channel");
         const pagerDuty = args.alerting.pagerDuty ? alertSecret("pagerduty-routing-key", "PagerDuty Events v2 routing key for critical alerts") : undefined;
 

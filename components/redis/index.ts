@@ -24,6 +24,8 @@ export interface RedisArgs {
     readonly secretsKeyArn: pulumi.Input<string>;
     /** Days of snapshots. Default: 7. */
     readonly snapshotRetentionDays?: number;
+    /** Days a deleted secret stays recoverable, its name reserved; 0 lets a destroyed stack be re-created at once. Default: 30. */
+    readonly secretRecoveryWindowDays?: number;
     /** Prefix of names. No default. */
     readonly namePrefix: string;
     /** Tags for every resource. Default: none. */
@@ -51,6 +53,7 @@ export class Redis extends pulumi.ComponentResource {
             name: `${args.namePrefix}/redis/auth-token`,
             description: `${args.namePrefix} Redis AUTH token`,
             kmsKeyId: args.secretsKeyArn,
+            recoveryWindowInDays: args.secretRecoveryWindowDays ?? 30,
             tags: tags("redis-auth-token"),
         }, parent);
         new aws.secretsmanager.SecretVersion(`${name}-auth-token`, { secretId: secret.id, secretString: authToken.result }, parent);

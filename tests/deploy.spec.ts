@@ -10,7 +10,7 @@ import { masqueradedNetworks, renderWireguardConfig } from "../components/wiregu
 import * as deploy from "../policies/rules/deploy";
 import { PROD_POLICIES } from "../policies/rules/prod";
 import { byName, ofType, plan, PROJECT_DIR, planned, STACKS } from "./harness";
-import { firesAndPasses, Subject, urnOf } from "./policy-helper";
+import { check, firesAndPasses, Subject, urnOf } from "./policy-helper";
 
 const CLUSTER_SG = "sg-0cluster";
 const HUB_SG = "sg-0hub";
@@ -74,6 +74,15 @@ describe("deploy readiness policies", () => {
             [instance, nic, { type: "aws:ec2/eip:Eip", name: "eip", props: { networkInterface: "eni-1" } }],
             [instance, nic, { type: "aws:ec2/eip:Eip", name: "eip", props: { instance: "i-1" } }],
             /attaches to lb-0 after launch/);
+    });
+
+    it("deploy-operator-secrets-do-not-block: pods waiting for an operator's secret are not awaited", async () => {
+        const secret: Subject = { type: "aws:secretsmanager/secret:Secret", name: "slack", props: {} };
+        const deployment = (annotations: Record<string, string>): Subject => ({ type: "kubernetes:apps/v1:Deployment", name: "alertmanager", props: { metadata: { name: "alertmanager", annotations } }, propertyDependencies: { spec: [urnOf(secret)] } });
+        await firesAndPasses(deploy.operatorSecretsDoNotBlock, [secret, deployment({ "pulumi.com/skipAwait": "true" })], [secret, deployment({})], /alertmanager reads slack, which only an operator writes/);
+        // A secret the stack writes itself is there before the pods: nothing to wait for.
+        const version: Subject = { type: "aws:secretsmanager/secretVersion:SecretVersion", name: "slack-v", props: {}, dependencies: [urnOf(secret)] };
+        assert.deepStrictEqual((await check(deploy.operatorSecretsDoNotBlock, [secret, version, deployment({})])).messages, []);
     });
 
     it("deploy-ecr-lifecycle-keeps-tagged: only untagged images expire", async () => {
@@ -143,6 +152,12 @@ for (const stack of STACKS) {
             assert.strictEqual(apiRules.length, 1, JSON.stringify(apiRules.map((r) => r.name)));
             const hubGroup = inventory.resources.find((r) => r.type === "aws:ec2/securityGroup:SecurityGroup" && (r.inputs.tags as Record<string, string>).Role === "wireguardHub")!;
             assert.ok(apiRules[0]!.propertyDependencies?.referencedSecurityGroupId?.includes(hubGroup.urn));
+        });
+        it("does not await the validators and Alertmanager, whose secrets an operator writes after the first up", () => {
+            const inventory = planned(stack);
+            const waiting = inventory.resources.filter((r) => (r.inputs.metadata as { annotations?: Record<string, string> } | undefined)?.annotations?.["pulumi.com/skipAwait"] === "true").map((r) => r.name);
+            assert.ok(waiting.some((n) => /alertmanager/.test(n)), waiting.join());
+            assert.strictEqual(waiting.filter((n) => /statefulset-validator-\d$/.test(n)).length, 4, waiting.join());
         });
         it("never expires a tagged image, and the repository is force-deletable only outside prod", () => {
             const repository = ofType(planned(stack), "aws:ecr/repository:Repository")[0]!;

@@ -72,6 +72,11 @@ interface Workload {
     readonly volumeClaim?: { readonly gb: number; readonly storageClass: string };
     /** Distinguishes several workloads of one component (one exporter per database). */
     readonly instance?: string;
+    /**
+     * Pods that start only once an operator has written their secrets: `pulumi up` does not wait for
+     * them to be ready (it would time out), the init container retries until the secret exists.
+     */
+    readonly waitsForOperatorSecrets?: boolean;
 }
 
 function workload(w: Workload): K8sObject[] {
@@ -91,7 +96,7 @@ function workload(w: Workload): K8sObject[] {
         ? { replicas: 1, serviceName: w.name, selector, template: pod, ...(w.volumeClaim ? { volumeClaimTemplates: [{ metadata: { name: "data" }, spec: { accessModes: ["ReadWriteOnce"], storageClassName: w.volumeClaim.storageClass, resources: { requests: { storage: `${w.volumeClaim.gb}Gi` } } } }] } : {}) }
         : { replicas: 1, selector, template: pod };
     return [
-        { apiVersion: "apps/v1", kind: w.kind ?? "Deployment", metadata: { name: w.name, namespace: MONITORING_NAMESPACE, labels: l }, spec },
+        { apiVersion: "apps/v1", kind: w.kind ?? "Deployment", metadata: { name: w.name, namespace: MONITORING_NAMESPACE, labels: l, ...(w.waitsForOperatorSecrets ? { annotations: { "pulumi.com/skipAwait": "true" } } : {}) }, spec },
         // Headless: Prometheus discovers each pod by DNS; operators reach UIs with kubectl port-forward or through WireGuard.
         { apiVersion: "v1", kind: "Service", metadata: { name: w.name, namespace: MONITORING_NAMESPACE, labels: l }, spec: { clusterIP: "None", selector: { ...selector.matchLabels, ...(w.instance ? { "app.kubernetes.io/instance": w.instance } : {}) }, ports: [{ name: "metrics", port: w.port, targetPort: w.port, protocol: "TCP" }] } },
     ];
@@ -155,7 +160,7 @@ export function monitoringObjects(s: MonitoringSpec): K8sObject[] {
 
         serviceAccount("alertmanager", s.alertmanager.roleArn),
         ...workload({
-            name: "alertmanager", component: "alertmanager", serviceAccount: "alertmanager", port: p.alertmanager,
+            name: "alertmanager", component: "alertmanager", serviceAccount: "alertmanager", port: p.alertmanager, waitsForOperatorSecrets: true,
             initContainers: [fetchSecrets(s.region, [{ arn: s.alertmanager.slackSecretArn, file: "slack-webhook-url" }, ...pagerDuty], ALERTMANAGER_SECRETS_DIR)],
             containers: [container("alertmanager", IMAGES.alertmanager, p.alertmanager, {
                 args: ["--config.file=/etc/alertmanager/alertmanager.yml", "--storage.path=/tmp", `--web.listen-address=:${p.alertmanager}`],

@@ -199,4 +199,24 @@ export const userDataFits: ResourceValidationPolicy = resourcePolicy({
     },
 });
 
-export const DEPLOY_POLICIES = [clusterApiReachable, kmsAdmitsAutoscaling, eksAddonsTakeOver, webhooksBeforeObjects, workloadPrerequisites, elasticIpBeforeBoot, ecrLifecycleKeepsTagged, userDataFits];
+const SKIP_AWAIT = "pulumi.com/skipAwait";
+
+export const operatorSecretsDoNotBlock: StackValidationPolicy = stackPolicy({
+    name: "deploy-operator-secrets-do-not-block",
+    description: "A workload whose pods read a secret only an operator writes (declared without a value) is not awaited by `pulumi up`: its pods wait for the secret, and the deploy would time out instead of completing.",
+    severity: "high",
+    validateStack: (args, report) => {
+        const written = new Set(args.resources.filter((r) => r.type === "aws:secretsmanager/secretVersion:SecretVersion").flatMap((v) => v.dependencies.map((d) => d.urn)));
+        const operatorWritten = (r: PolicyResource) => r.type === "aws:secretsmanager/secret:Secret" && !written.has(r.urn);
+        for (const workload of args.resources.filter((r) => INTERCEPTED.test(r.type) && !r.type.endsWith(":Service"))) {
+            const reads = Object.values(workload.propertyDependencies ?? {}).flat().filter(operatorWritten);
+            if (reads.length === 0) continue;
+            const annotations = known(() => (workload.props.metadata as Spec | undefined)?.annotations as Record<string, string> | undefined) ?? {};
+            if (annotations[SKIP_AWAIT] !== "true") {
+                report(`${workload.name} reads ${reads.map((r) => r.name).join(", ")}, which only an operator writes; annotate it ${SKIP_AWAIT}: "true" so the first up completes while its pods wait`, workload.urn);
+            }
+        }
+    },
+});
+
+export const DEPLOY_POLICIES = [operatorSecretsDoNotBlock, clusterApiReachable, kmsAdmitsAutoscaling, eksAddonsTakeOver, webhooksBeforeObjects, workloadPrerequisites, elasticIpBeforeBoot, ecrLifecycleKeepsTagged, userDataFits];

@@ -70,9 +70,9 @@ export function unresolved(name: string, namespace: string, index: Index, extern
     const governed = [...index.statefulSets.entries()].filter(([key, s]) => key.startsWith(`${ns}/`) && s.serviceName === service);
     for (const [key, s] of governed) {
         const statefulSet = key.slice(ns.length + 1);
-        const match = new RegExp(`^${statefulSet.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}-(0|[1-9]\\d*)$`).exec(host);
-        if (!match) continue;
-        if (Number(match[1]) >= s.replicas) return `names pod ${host}, but StatefulSet ${ns}/${statefulSet} has ${s.replicas} replica(s) (ordinals 0–${s.replicas - 1})`;
+        const ordinal = host.startsWith(`${statefulSet}-`) ? host.slice(statefulSet.length + 1) : "";
+        if (!/^(0|[1-9]\d*)$/.test(ordinal)) continue;
+        if (Number(ordinal) >= s.replicas) return `names pod ${host}, but StatefulSet ${ns}/${statefulSet} has ${s.replicas} replica(s) (ordinals 0–${s.replicas - 1})`;
         const selects = Object.entries(svc.selector).length > 0 && Object.entries(svc.selector).every(([k, v]) => s.labels[k] === v);
         return selects ? undefined : `names pod ${host}, but Service ${ns}/${service} does not select StatefulSet ${statefulSet}'s pods`;
     }
@@ -117,13 +117,20 @@ export const clusterNamesResolve: StackValidationPolicy = stackPolicy({
         const candidates = args.resources.filter((r) => r.type === "kubernetes:core/v1:ConfigMap" || WORKLOAD_TYPES.includes(r.type));
         if (candidates.length === 0) return;
         const index = indexOf(args.resources);
+        // Every node carries the same peer list: judge each (name, namespace) once.
+        const verdicts = new Map<string, string | undefined>();
+        const judge = (name: string, namespace: string) => {
+            const key = `${namespace}\u0000${name}`;
+            if (!verdicts.has(key)) verdicts.set(key, unresolved(name, namespace, index, config.external));
+            return verdicts.get(key);
+        };
         for (const r of candidates) {
             const namespace = known(() => namespaceOf(r.props)) ?? "default";
             const reported = new Set<string>();
             for (const { where, text } of textsOf(r)) {
                 for (const name of namesIn(text)) {
                     if (reported.has(name)) continue;
-                    const problem = unresolved(name, namespace, index, config.external);
+                    const problem = judge(name, namespace);
                     if (problem) {
                         reported.add(name);
                         report(`${name} (${where}) resolves to nothing: it ${problem}`, r.urn);

@@ -25,6 +25,7 @@ const UNTAGGABLE = new Set([
     "aws:s3/bucketObjectLockConfiguration:BucketObjectLockConfiguration",
     "aws:s3/bucketLogging:BucketLogging",
     "aws:s3/bucketReplicationConfig:BucketReplicationConfig",
+    "aws:route53/record:Record",
 ]);
 
 for (const stack of STACKS) {

@@ -11,6 +11,7 @@ import { ofType, plan, planned, STACKS } from "./harness";
 import { validateObject } from "./kubernetes-schema";
 
 // Helm releases are not objects; the VolumeSnapshotClass is a CRD instance kubernetes-models has no schema for (checked below).
+import { parse as parseYaml } from "yaml";
 const K8S_NOT_OBJECTS = new Set(["kubernetes:helm.sh/v3:Release", "kubernetes:snapshot.storage.k8s.io/v1:VolumeSnapshotClass"]);
 const spec = {
     validators: 4,
@@ -148,7 +149,8 @@ for (const stack of STACKS) {
             const inventory = planned(stack);
             const cluster = ofType(inventory, "aws:eks/cluster:Cluster")[0]!.inputs as { version: string; vpcConfig: Record<string, unknown>; encryptionConfig: { resources: string[]; provider: { keyArn: string } }; enabledClusterLogTypes: string[] };
             const keys = (inventory.outputs as { kmsKeyArns: Record<string, string> }).kmsKeyArns;
-            assert.strictEqual(cluster.version, "1.33");
+            // The version the stack file pins (the configuration schema owns which versions are allowed).
+            assert.strictEqual(cluster.version, String((parseYaml(fs.readFileSync(path.resolve(__dirname, "..", `Pulumi.${stack}.yaml`), "utf8")) as { config: Record<string, unknown> }).config["chain-platform:kubernetesVersion"]));
             assert.deepStrictEqual([cluster.vpcConfig.endpointPrivateAccess, cluster.vpcConfig.endpointPublicAccess], [true, false]);
             assert.deepStrictEqual(cluster.encryptionConfig, { provider: { keyArn: keys.cluster }, resources: ["secrets"] });
             assert.ok(cluster.enabledClusterLogTypes.includes("audit"));

@@ -9,9 +9,9 @@ import { portMap } from "../topology/ports";
 import { BACKUP_SCHEDULES } from "../topology/retention";
 import { ofType, plan, planned, STACKS } from "./harness";
 import { validateObject } from "./kubernetes-schema";
+import { parse as parseYaml } from "yaml";
 
 // Helm releases are not objects; the VolumeSnapshotClass is a CRD instance kubernetes-models has no schema for (checked below).
-import { parse as parseYaml } from "yaml";
 const K8S_NOT_OBJECTS = new Set(["kubernetes:helm.sh/v3:Release", "kubernetes:snapshot.storage.k8s.io/v1:VolumeSnapshotClass"]);
 const spec = {
     validators: 4,

@@ -8,7 +8,10 @@ import { BackupSchedule } from "../../topology/retention";
 import { K8sObject } from "../chain/network-policies";
 import { cronJob, security, small } from "./job";
 
-/** kubectl with a shell (registry.k8s.io/kubectl is distroless), pinned to the cluster's minor version. */
+/**
+ * kubectl with a shell (registry.k8s.io/kubectl is distroless), pinned by tag. kubectl supports one
+ * minor version of skew from the API server: move this with the cluster's kubernetesVersion.
+ */
 export const KUBECTL_IMAGE = "docker.io/alpine/k8s:1.33.0";
 /** Class of the snapshots: EBS CSI; deleting a VolumeSnapshot deletes its EBS snapshot. */
 export const SNAPSHOT_CLASS = "ebs-snapshots";

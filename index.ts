@@ -389,9 +389,10 @@ async function chainImageSourceOf(config: StackConfig, repositoryName: string): 
         if (config.chainWorkloads) await verifyPinnedImage(key, repositoryName, config.chainImageDigest);
         return { digest: config.chainImageDigest };
     }
-    const buildContext = path.resolve(config.chainImageBuildContext);
+    // Relative to the project, as Pulumi runs the program there; kept relative so state does not name this machine's paths.
+    const buildContext = config.chainImageBuildContext;
     try {
-        return { buildContext, tag: contentTag(contextDigest(buildContext)) };
+        return { buildContext, tag: contentTag(contextDigest(path.resolve(buildContext))) };
     } catch (error) {
         throw new ConfigError([{ key: `${pulumi.getProject()}:chainImageBuildContext`, value: JSON.stringify(config.chainImageBuildContext), rule: `must be a checkout of the chain's repository: ${(error as Error).message}` }]);
     }

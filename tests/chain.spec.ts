@@ -1,13 +1,15 @@
 import * as assert from "assert";
 import * as fs from "fs";
+import * as os from "os";
 import * as path from "path";
 import { backupObjects } from "../components/backup-jobs/cronjobs";
+import { contentTag, contextDigest } from "../components/chain-image/context-digest";
 import { networkPolicies } from "../components/chain/network-policies";
 import { chainObjects, RESOURCES } from "../components/chain/workloads";
 import { InventoryResource } from "../offline/inventory";
 import { portMap } from "../topology/ports";
 import { BACKUP_SCHEDULES } from "../topology/retention";
-import { ofType, plan, planned, STACKS } from "./harness";
+import { ofType, plan, planned, PROJECT_DIR, STACKS } from "./harness";
 import { validateObject } from "./kubernetes-schema";
 import { parse as parseYaml } from "yaml";
 
@@ -216,19 +218,39 @@ for (const stack of STACKS) {
 }
 
 describe("chain node image built from a context", () => {
-    it("builds and pushes with @pulumi/docker when chainImageDigest is build, and pods use the pushed digest", () => {
-        const result = plan("staging", { overrides: { "chain-platform:chainImageDigest": "build", "chain-platform:chainImageBuildContext": "chain-node" } });
+    const checkout = "tests/fixtures/chain-checkout";
+    it("builds the checkout's own Dockerfile under a content-derived tag, and pods use the pushed digest", () => {
+        const result = plan("staging", { overrides: { "chain-platform:chainImageDigest": "build", "chain-platform:chainImageBuildContext": checkout } });
         assert.strictEqual(result.status, 0, result.stderr);
         const image = result.inventory!.resources.find((r) => r.type === "docker:index/image:Image")!;
-        assert.deepStrictEqual((image.inputs.build as { context: string }).context, "chain-node");
+        assert.deepStrictEqual(image.inputs.build, { context: checkout, dockerfile: `${checkout}/Dockerfile`, platform: "linux/amd64" });
+        const tag = String(image.inputs.imageName).split(":").pop();
+        assert.strictEqual(tag, contentTag(contextDigest(path.join(PROJECT_DIR, checkout))));
         assert.strictEqual((image.inputs.registry as { password: string }).password, "[secret]");
         const validator = result.inventory!.resources.find((r) => r.type === "kubernetes:apps/v1:StatefulSet" && r.name.includes("validator-0"))!;
         assert.match(JSON.stringify(validator.inputs), /chain-node@sha256:[0-9a-f]{64}/);
     });
-    it("refuses build without a context", () => {
-        const result = plan("staging", { overrides: { "chain-platform:chainImageDigest": "build" } });
-        assert.strictEqual(result.status, 2);
-        assert.match(result.stderr, /chainImageBuildContext = "none": must name the Docker build context/);
+    it("derives the tag from the content: the same files give the same tag, a changed file another, .git is ignored", () => {
+        const dir = fs.mkdtempSync(path.join(os.tmpdir(), "chain-context-"));
+        fs.writeFileSync(path.join(dir, "Dockerfile"), "FROM scratch\n");
+        fs.writeFileSync(path.join(dir, "main.rs"), "fn main() {}\n");
+        const first = contextDigest(dir);
+        fs.mkdirSync(path.join(dir, ".git"));
+        fs.writeFileSync(path.join(dir, ".git", "HEAD"), "ref: refs/heads/main\n");
+        assert.strictEqual(contextDigest(dir), first);
+        fs.writeFileSync(path.join(dir, "main.rs"), "fn main() { println!(); }\n");
+        assert.notStrictEqual(contextDigest(dir), first);
+        assert.match(contentTag(first), /^src-[0-9a-f]{20}$/);
+        fs.rmSync(dir, { recursive: true, force: true });
+    });
+    it("refuses build without a context, or a context that is no checkout", () => {
+        const none = plan("staging", { overrides: { "chain-platform:chainImageDigest": "build" } });
+        assert.strictEqual(none.status, 2);
+        assert.match(none.stderr, /chainImageBuildContext = "none": must name the Docker build context/);
+        const missing = plan("staging", { overrides: { "chain-platform:chainImageDigest": "build", "chain-platform:chainImageBuildContext": "no-such-checkout" } });
+        assert.strictEqual(missing.status, 2, missing.stderr);
+        assert.match(missing.stderr, /chainImageBuildContext = "no-such-checkout": must be a checkout of the chain's repository: .*has no Dockerfile/);
+        assert.doesNotMatch(missing.stderr, /    at /);
     });
 });
 

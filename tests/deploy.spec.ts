@@ -5,6 +5,8 @@
 import * as assert from "assert";
 import * as fs from "fs";
 import * as path from "path";
+import { parse } from "yaml";
+import { readStackSettings } from "../offline/stack-file";
 import { keyPolicy } from "../components/keys/policy";
 import { masqueradedNetworks, renderWireguardConfig } from "../components/wireguard/wg-config";
 import * as deploy from "../policies/rules/deploy";
@@ -208,4 +210,25 @@ describe("prod's guarantees follow the stack", () => {
         assert.ok(ofType(prod, "aws:secretsmanager/secret:Secret").every((s) => s.inputs.recoveryWindowInDays !== 0));
         assert.ok(ofType(prod, "aws:s3/bucket:Bucket").every((b) => b.inputs.forceDestroy === false));
     });
+});
+
+describe("CI reaches the private EKS API", () => {
+    for (const file of ["pulumi-up.yml", "pull-request.yml"]) {
+        it(`${file}: every job that runs pulumi joins the WireGuard network first`, () => {
+            const workflow = parse(fs.readFileSync(path.join(PROJECT_DIR, ".github/workflows", file), "utf8")) as { jobs: Record<string, { steps: { uses?: string; run?: string }[] }> };
+            const pulumiJobs = Object.values(workflow.jobs).filter((job) => job.steps.some((s) => s.uses?.startsWith("pulumi/actions")));
+            assert.ok(pulumiJobs.length > 0);
+            for (const job of pulumiJobs) {
+                const join = job.steps.findIndex((s) => /wg-quick up ci/.test(s.run ?? ""));
+                const pulumi = job.steps.findIndex((s) => s.uses?.startsWith("pulumi/actions"));
+                assert.ok(join >= 0 && join < pulumi, "pulumi runs before the tunnel is up");
+            }
+        });
+    }
+    for (const stack of STACKS) {
+        it(`${stack}: the ci peer the workflows use is a peer of the hub`, () => {
+            const peers = JSON.parse(readStackSettings(PROJECT_DIR, path.join(PROJECT_DIR, `Pulumi.${stack}.yaml`)).config["chain-platform:wireguardPeers"]!) as { name: string }[];
+            assert.ok(peers.some((p) => p.name === "ci"));
+        });
+    }
 });

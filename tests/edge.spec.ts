@@ -141,16 +141,26 @@ for (const stack of STACKS) {
         const outputs = () => planned(stack).outputs as { publicSubnetIds: string[]; privateSubnetIds: string[]; kmsKeyArns: Record<string, string>; wireguard: { publicKey: string } };
         const rendered = (kind: string) => planned(stack).files.filter((f) => f.kind === kind);
         const outDir = () => plan(stack).outDir;
+        /** The network interface an instance boots on. */
+        const nicOf = (instance: InventoryResource) => {
+            const urn = instance.propertyDependencies?.networkInterfaces?.[0];
+            const nic = planned(stack).resources.find((r) => r.urn === urn && r.type === "aws:ec2/networkInterface:NetworkInterface");
+            assert.ok(nic, `${instance.name} boots on no declared network interface`);
+            return nic;
+        };
 
         it(`declares ${expected.app} app servers in private subnets without public IPs, and ${expected.lb} load balancer(s) in distinct public subnets`, () => {
             assert.strictEqual(instances("appServer").length, expected.app);
             assert.ok(instances("appServer").every((i) => i.inputs.associatePublicIpAddress === false && outputs().privateSubnetIds.includes(i.inputs.subnetId as string)));
             const lbs = instances("loadBalancer");
             assert.strictEqual(lbs.length, expected.lb);
-            assert.strictEqual(new Set(lbs.map((i) => i.inputs.subnetId)).size, expected.lb);
-            assert.ok(lbs.every((i) => outputs().publicSubnetIds.includes(i.inputs.subnetId as string)));
-            const eips = ofType(planned(stack), "aws:ec2/eip:Eip").filter((e) => e.inputs.instance !== undefined);
+            // Edge servers boot on a network interface that already holds their Elastic IP.
+            const lbNics = lbs.map((i) => nicOf(i));
+            assert.strictEqual(new Set(lbNics.map((n) => n.inputs.subnetId)).size, expected.lb);
+            assert.ok(lbNics.every((n) => outputs().publicSubnetIds.includes(n.inputs.subnetId as string)));
+            const eips = ofType(planned(stack), "aws:ec2/eip:Eip").filter((e) => e.inputs.networkInterface !== undefined);
             assert.strictEqual(eips.length, expected.lb + 1);
+            assert.ok(lbs.every((i) => eips.some((e) => i.dependencies.includes(e.urn))), "an edge server does not wait for its Elastic IP");
         });
         it("requires IMDSv2 and an encrypted gp3 root volume with the data key on every server, and recovers failed hosts", () => {
             const all = ofType(planned(stack), "aws:ec2/instance:Instance");
@@ -168,7 +178,7 @@ for (const stack of STACKS) {
         });
         it("routes for operators on the hub: source/destination check off, key from an SSM SecureString under the secrets key", () => {
             const [hub] = instances("wireguardHub");
-            assert.strictEqual(hub!.inputs.sourceDestCheck, false);
+            assert.strictEqual(nicOf(hub!).inputs.sourceDestCheck, false);
             const parameter = ofType(planned(stack), "aws:ssm/parameter:Parameter")[0]!;
             assert.deepStrictEqual([parameter.inputs.type, parameter.inputs.keyId, parameter.inputs.value], ["SecureString", outputs().kmsKeyArns.secrets, "[secret]"]);
         });

@@ -58,8 +58,9 @@ export class ChainCluster extends pulumi.ComponentResource {
     public readonly oidcProviderArn: pulumi.Output<string>;
     public readonly oidcIssuerUrl: pulumi.Output<string>;
     /**
-     * What every workload on the cluster must wait for: the default storage class, the EBS CSI driver,
-     * and the AWS Load Balancer Controller, whose webhooks (failurePolicy Fail) intercept Services and pods.
+     * What every workload on the cluster must wait for: the default storage class, the EBS CSI driver and
+     * its snapshot controller, and the AWS Load Balancer Controller, whose webhooks (failurePolicy Fail)
+     * intercept Services and pods.
      */
     public readonly workloadDependencies: pulumi.Resource[];
 
@@ -149,11 +150,14 @@ export class ChainCluster extends pulumi.ComponentResource {
         }, parent);
         const ebsCsi = new aws.eks.Addon(`${name}-ebs-csi`, { clusterName: cluster.name, addonName: "aws-ebs-csi-driver", serviceAccountRoleArn: ebsRole.arn, ...ADDON_CONFLICTS, tags: tags("ebs-csi") }, { parent: this, dependsOn: nodeGroups });
 
+        // VolumeSnapshots (the chain's backups) need the CSI snapshot controller and its CRDs: EKS's managed add-on.
+        const snapshotController = new aws.eks.Addon(`${name}-snapshot-controller`, { clusterName: cluster.name, addonName: "snapshot-controller", ...ADDON_CONFLICTS, tags: tags("snapshot-controller") }, { parent: this, dependsOn: nodeGroups });
+
         this.kubeconfig = pulumi.secret(pulumi.all([cluster.name, cluster.endpoint, cluster.certificateAuthority]).apply(([n, endpoint, ca]) => kubeconfig(n, endpoint, ca.data!, args.region)));
         this.provider = new k8s.Provider(`${name}-k8s`, { kubeconfig: this.kubeconfig, enableServerSideApply: true }, { parent: this, dependsOn: nodeGroups });
         const k8sOpts = { parent: this, provider: this.provider };
 
-        this.workloadDependencies = args.inClusterObjects ?? true ? this.inClusterObjects(name, args, clusterName, irsaRole, k8sOpts, ebsCsi) : [];
+        this.workloadDependencies = args.inClusterObjects ?? true ? [...this.inClusterObjects(name, args, clusterName, irsaRole, k8sOpts, ebsCsi), snapshotController] : [];
         this.clusterName = cluster.name;
         this.registerOutputs({ clusterName: this.clusterName, kubeconfig: this.kubeconfig, oidcProviderArn: this.oidcProviderArn });
     }

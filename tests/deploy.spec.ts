@@ -232,3 +232,20 @@ describe("CI reaches the private EKS API", () => {
         });
     }
 });
+
+describe("the first up of an empty account (chainWorkloads false)", () => {
+    it("declares everything on AWS and no Kubernetes object, and passes every policy", () => {
+        const first = plan("staging", { overrides: { "chain-platform:chainWorkloads": false } });
+        assert.strictEqual(first.status, 0, first.stderr);
+        const inventory = first.inventory!;
+        const kubernetes = inventory.resources.filter((r) => r.type.startsWith("kubernetes:"));
+        assert.deepStrictEqual(kubernetes.map((r) => r.type), [], "a Kubernetes object in the first up would need the private API");
+        for (const type of ["aws:eks/cluster:Cluster", "aws:eks/nodeGroup:NodeGroup", "aws:ecr/repository:Repository", "aws:ec2/instance:Instance", "aws:route53/record:Record"]) {
+            assert.ok(ofType(inventory, type).length > 0, `no ${type}`);
+        }
+        assert.deepStrictEqual(inventory.violations, []);
+        // The second up adds the workloads on top of everything the first declared.
+        const secondUrns = new Set(planned("staging").resources.map((r) => r.urn));
+        assert.deepStrictEqual(inventory.resources.map((r) => r.urn).filter((urn) => !secondUrns.has(urn)), []);
+    });
+});

@@ -7,6 +7,7 @@ import { eksSecretsEncrypted, ecrHardened, elasticacheEncrypted, kmsKeysRotatedS
 import { DEPLOY_POLICIES } from "./rules/deploy";
 import { PROD_POLICIES } from "./rules/prod";
 import { faultDomains } from "./rules/fault-domains";
+import { networkPoliciesEnforced } from "./rules/flows";
 import { elasticIpsAtEdge, imdsV2, publicAddressesAtEdge } from "./rules/instances";
 import { dropCapabilitiesSeccomp, imagesPinned, namespacesDenyByDefault, noPrivilegeEscalation, noPublicServices, probesSet, readOnlyRootFilesystem, resourcesSet, runAsNonRoot } from "./rules/kubernetes";
 import { iamNoWildcards } from "./rules/iam";
@@ -29,6 +30,7 @@ export const POLICIES: Policies = [
     vpcBaseline,
     noPublicServices,
     namespacesDenyByDefault,
+    networkPoliciesEnforced,
     // Encryption
     s3BucketsProtected,
     rdsEncrypted,

@@ -11,6 +11,7 @@ import { keyPolicy } from "../components/keys/policy";
 import { masqueradedNetworks, renderWireguardConfig } from "../components/wireguard/wg-config";
 import * as deploy from "../policies/rules/deploy";
 import { PROD_POLICIES } from "../policies/rules/prod";
+import { cniEnforcesNetworkPolicies, networkPoliciesEnforced } from "../policies/rules/flows";
 import { byName, ofType, plan, PROJECT_DIR, planned, STACKS } from "./harness";
 import { check, firesAndPasses, Subject, urnOf } from "./policy-helper";
 
@@ -248,4 +249,25 @@ describe("the first up of an empty account (chainWorkloads false)", () => {
         const secondUrns = new Set(planned("staging").resources.map((r) => r.urn));
         assert.deepStrictEqual(inventory.resources.map((r) => r.urn).filter((urn) => !secondUrns.has(urn)), []);
     });
+});
+
+describe("NetworkPolicies are enforced", () => {
+    const cluster: Subject = { type: "aws:eks/cluster:Cluster", name: "eks", props: {} };
+    const policy: Subject = { type: "kubernetes:networking.k8s.io/v1:NetworkPolicy", name: "default-deny", props: { spec: { podSelector: {} } } };
+    const cni = (configurationValues?: string): Subject => ({ type: "aws:eks/addon:Addon", name: "vpc-cni", props: { addonName: "vpc-cni", configurationValues } });
+    it("network-policies-enforced fires without the CNI's network policy agent, and passes with it", async () => {
+        await firesAndPasses(networkPoliciesEnforced, [cluster, policy, cni(JSON.stringify({ enableNetworkPolicy: "true" }))], [cluster, policy, cni()], /inert/);
+        await firesAndPasses(networkPoliciesEnforced, [cluster, policy, cni(JSON.stringify({ enableNetworkPolicy: "true" }))], [cluster, policy], /no managed vpc-cni add-on/);
+    });
+    for (const stack of STACKS) {
+        it(`${stack}: the vpc-cni add-on enforces them, with its own IAM role, before the nodes`, () => {
+            const inventory = planned(stack);
+            const addon = ofType(inventory, "aws:eks/addon:Addon").find((a) => a.inputs.addonName === "vpc-cni")!;
+            assert.ok(cniEnforcesNetworkPolicies(addon.inputs.configurationValues));
+            assert.ok(addon.inputs.serviceAccountRoleArn);
+            for (const group of ofType(inventory, "aws:eks/nodeGroup:NodeGroup")) assert.ok(group.dependencies.includes(addon.urn), `${group.name} starts before the pod network`);
+            const nodeRolePolicies = ofType(inventory, "aws:iam/rolePolicyAttachment:RolePolicyAttachment").filter((a) => a.name.startsWith("cluster-node-")).map((a) => a.inputs.policyArn);
+            assert.ok(!nodeRolePolicies.some((arn) => String(arn).endsWith("AmazonEKS_CNI_Policy")), "the CNI policy is on every node");
+        });
+    }
 });

@@ -49,6 +49,8 @@ const LB_CONTROLLER_CHART_VERSION = "1.8.1";
  * created over them fails with a conflict unless told to take them over, on create and on update.
  */
 const ADDON_CONFLICTS = { resolveConflictsOnCreate: "OVERWRITE", resolveConflictsOnUpdate: "OVERWRITE" } as const;
+/** The VPC CNI enforces Kubernetes NetworkPolicies only when told to (its network policy agent). */
+export const VPC_CNI_CONFIGURATION = { enableNetworkPolicy: "true" } as const;
 
 /** EKS with encrypted secrets and volumes, a private endpoint, IRSA, a node group per zone, and a Kubernetes provider. */
 export class ChainCluster extends pulumi.ComponentResource {
@@ -107,7 +109,8 @@ export class ChainCluster extends pulumi.ComponentResource {
             this.serviceAccountRole(`${name}-${role}`, `${clusterName}-${role}`, namespace, serviceAccount, tags(role));
 
         const nodeRole = new aws.iam.Role(`${name}-node-role`, { name: `${clusterName}-nodes`, assumeRolePolicy: serviceTrust("ec2.amazonaws.com"), tags: tags("nodes") }, parent);
-        const nodePolicies = ["AmazonEKSWorkerNodePolicy", "AmazonEKS_CNI_Policy", "AmazonEC2ContainerRegistryReadOnly", "AmazonSSMManagedInstanceCore"].map((policy) =>
+        // The CNI's rights belong to its own service account (IRSA), not to every pod's node.
+        const nodePolicies = ["AmazonEKSWorkerNodePolicy", "AmazonEC2ContainerRegistryReadOnly", "AmazonSSMManagedInstanceCore"].map((policy) =>
             new aws.iam.RolePolicyAttachment(`${name}-node-${policy}`, { role: nodeRole.name, policyArn: `arn:aws:iam::aws:policy/${policy}` }, parent));
         const launchTemplate = new aws.ec2.LaunchTemplate(`${name}-nodes`, {
             namePrefix: `${clusterName}-nodes-`,
@@ -118,6 +121,21 @@ export class ChainCluster extends pulumi.ComponentResource {
             tagSpecifications: ["instance", "volume"].map((resourceType) => ({ resourceType, tags: tags("node") })),
             tags: tags("nodes"),
         }, parent);
+        // The pod network comes before the nodes (as terraform-aws-eks's before_compute): nodes join Ready with the
+        // managed CNI, which enforces NetworkPolicies (its network policy agent) and uses its own IAM role.
+        const cniRole = irsaRole("vpc-cni", "kube-system", "aws-node");
+        const cniPolicy = new aws.iam.RolePolicyAttachment(`${name}-vpc-cni`, { role: cniRole.name, policyArn: "arn:aws:iam::aws:policy/AmazonEKS_CNI_Policy" }, parent);
+        const podNetwork = [
+            new aws.eks.Addon(`${name}-vpc-cni`, {
+                clusterName: cluster.name,
+                addonName: "vpc-cni",
+                serviceAccountRoleArn: cniRole.arn,
+                configurationValues: JSON.stringify(VPC_CNI_CONFIGURATION),
+                ...ADDON_CONFLICTS,
+                tags: tags("vpc-cni"),
+            }, { parent: this, dependsOn: [cniPolicy] }),
+            new aws.eks.Addon(`${name}-kube-proxy`, { clusterName: cluster.name, addonName: "kube-proxy", ...ADDON_CONFLICTS, tags: tags("kube-proxy") }, parent),
+        ];
         const nodeGroups = args.zones.map((zone, i) =>
             new aws.eks.NodeGroup(`${name}-nodes-${zone}`, {
                 clusterName: cluster.name,
@@ -131,11 +149,10 @@ export class ChainCluster extends pulumi.ComponentResource {
                 launchTemplate: { id: launchTemplate.id, version: launchTemplate.latestVersion.apply(String) },
                 labels: { "platform/zone": zone },
                 tags: tags(`nodes-${zone}`),
-            }, { parent: this, dependsOn: nodePolicies }));
+            }, { parent: this, dependsOn: [...nodePolicies, ...podNetwork] }));
 
-        for (const addon of ["vpc-cni", "coredns", "kube-proxy"]) {
-            new aws.eks.Addon(`${name}-${addon}`, { clusterName: cluster.name, addonName: addon, ...ADDON_CONFLICTS, tags: tags(addon) }, { parent: this, dependsOn: nodeGroups });
-        }
+        // CoreDNS runs on the nodes: created before them it would wait, degraded, until they join.
+        new aws.eks.Addon(`${name}-coredns`, { clusterName: cluster.name, addonName: "coredns", ...ADDON_CONFLICTS, tags: tags("coredns") }, { parent: this, dependsOn: nodeGroups });
         const ebsRole = irsaRole("ebs-csi", "kube-system", "ebs-csi-controller-sa");
         new aws.iam.RolePolicyAttachment(`${name}-ebs-csi`, { role: ebsRole.name, policyArn: "arn:aws:iam::aws:policy/service-role/AmazonEBSCSIDriverPolicy" }, parent);
         new aws.iam.RolePolicy(`${name}-ebs-csi-kms`, {

@@ -8,6 +8,7 @@ import { DEPLOY_POLICIES } from "./rules/deploy";
 import { PROD_POLICIES } from "./rules/prod";
 import { faultDomains } from "./rules/fault-domains";
 import { networkPoliciesEnforced } from "./rules/flows";
+import { noNodeProxy } from "./rules/rbac";
 import { elasticIpsAtEdge, imdsV2, publicAddressesAtEdge } from "./rules/instances";
 import { dropCapabilitiesSeccomp, imagesPinned, namespacesDenyByDefault, noPrivilegeEscalation, noPublicServices, probesSet, readOnlyRootFilesystem, resourcesSet, runAsNonRoot } from "./rules/kubernetes";
 import { iamNoWildcards } from "./rules/iam";
@@ -31,6 +32,7 @@ export const POLICIES: Policies = [
     noPublicServices,
     namespacesDenyByDefault,
     networkPoliciesEnforced,
+    noNodeProxy,
     // Encryption
     s3BucketsProtected,
     rdsEncrypted,

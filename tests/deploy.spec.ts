@@ -11,6 +11,7 @@ import { keyPolicy } from "../components/keys/policy";
 import { masqueradedNetworks, renderWireguardConfig } from "../components/wireguard/wg-config";
 import * as deploy from "../policies/rules/deploy";
 import { PROD_POLICIES } from "../policies/rules/prod";
+import { noNodeProxy } from "../policies/rules/rbac";
 import { cniEnforcesNetworkPolicies, networkPoliciesEnforced } from "../policies/rules/flows";
 import { byName, ofType, plan, PROJECT_DIR, planned, STACKS } from "./harness";
 import { check, firesAndPasses, Subject, urnOf } from "./policy-helper";
@@ -268,6 +269,21 @@ describe("NetworkPolicies are enforced", () => {
             for (const group of ofType(inventory, "aws:eks/nodeGroup:NodeGroup")) assert.ok(group.dependencies.includes(addon.urn), `${group.name} starts before the pod network`);
             const nodeRolePolicies = ofType(inventory, "aws:iam/rolePolicyAttachment:RolePolicyAttachment").filter((a) => a.name.startsWith("cluster-node-")).map((a) => a.inputs.policyArn);
             assert.ok(!nodeRolePolicies.some((arn) => String(arn).endsWith("AmazonEKS_CNI_Policy")), "the CNI policy is on every node");
+        });
+    }
+});
+
+describe("RBAC", () => {
+    const clusterRole = (rules: unknown[]): Subject => ({ type: "kubernetes:rbac.authorization.k8s.io/v1:ClusterRole", name: "monitoring-prometheus", props: { rules } });
+    it("rbac-no-nodes-proxy fires on nodes/proxy and on wildcards that include it, and passes nodes/metrics", async () => {
+        await firesAndPasses(noNodeProxy, [clusterRole([{ apiGroups: [""], resources: ["nodes/metrics"], verbs: ["get"] }])], [clusterRole([{ apiGroups: [""], resources: ["nodes/proxy", "nodes/metrics"], verbs: ["get"] }])], /grants nodes\/proxy/);
+        await firesAndPasses(noNodeProxy, [clusterRole([{ apiGroups: ["apps"], resources: ["*"], verbs: ["get"] }])], [clusterRole([{ apiGroups: ["*"], resources: ["*"], verbs: ["*"] }])], /grants nodes\/proxy/);
+    });
+    for (const stack of STACKS) {
+        it(`${stack}: no role grants nodes/proxy`, () => {
+            assert.deepStrictEqual(planned(stack).violations.filter((v) => v.policy === noNodeProxy.name), []);
+            const roles = planned(stack).resources.filter((r) => r.type.endsWith(":ClusterRole"));
+            assert.ok(roles.length > 0);
         });
     }
 });

@@ -145,7 +145,9 @@ export function monitoringObjects(s: MonitoringSpec): K8sObject[] {
         serviceAccount("prometheus", s.prometheus.roleArn),
         ...clusterRole("prometheus", [
             { apiGroups: [""], resources: ["pods", "services", "endpoints", "nodes"], verbs: ["get", "list", "watch"] },
-            { apiGroups: [""], resources: ["nodes/proxy", "nodes/metrics"], verbs: ["get"] },
+            // The kubelet authorises /metrics and /metrics/cadvisor as nodes/metrics; nodes/proxy would also let
+            // Prometheus exec into any pod (the kubelet checks exec over WebSocket as "get").
+            { apiGroups: [""], resources: ["nodes/metrics"], verbs: ["get"] },
         ]),
         ...workload({
             name: "prometheus", component: "prometheus", kind: "StatefulSet", serviceAccount: "prometheus", port: p.prometheus,

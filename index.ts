@@ -109,6 +109,7 @@ export = async () => {
 
     const network = new Network("network", {
         cidrBlock: config.vpcCidr,
+        accountId: caller.accountId,
         zones,
         natGateways: config.natGateways,
         listeners,

@@ -11,7 +11,7 @@ import { networkPoliciesEnforced } from "./rules/flows";
 import { noNodeProxy } from "./rules/rbac";
 import { elasticIpsAtEdge, imdsV2, publicAddressesAtEdge } from "./rules/instances";
 import { dropCapabilitiesSeccomp, imagesPinned, namespacesDenyByDefault, noPrivilegeEscalation, noPublicServices, probesSet, readOnlyRootFilesystem, resourcesSet, runAsNonRoot } from "./rules/kubernetes";
-import { iamNoWildcards } from "./rules/iam";
+import { iamNoWildcards, trustPinsSource } from "./rules/iam";
 import { eksEndpointPrivate, internetIngress, internetIngressRoles, noAllProtocolIngress, restrictedEgress, vpcBaseline } from "./rules/network";
 import { noPlaintextSecrets } from "./rules/secrets";
 import { requiredTags } from "./rules/tags";
@@ -57,6 +57,7 @@ export const POLICIES: Policies = [
     imagesPinned,
     noPlaintextSecrets,
     iamNoWildcards,
+    trustPinsSource,
     requiredTags,
     faultDomains,
     // Prod's guarantees, by stack and Environment tag

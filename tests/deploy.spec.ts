@@ -12,6 +12,7 @@ import { masqueradedNetworks, renderWireguardConfig } from "../components/wiregu
 import * as deploy from "../policies/rules/deploy";
 import { PROD_POLICIES } from "../policies/rules/prod";
 import { noNodeProxy } from "../policies/rules/rbac";
+import { trustPinsSource } from "../policies/rules/iam";
 import { cniEnforcesNetworkPolicies, networkPoliciesEnforced } from "../policies/rules/flows";
 import { byName, ofType, plan, PROJECT_DIR, planned, STACKS } from "./harness";
 import { check, firesAndPasses, Subject, urnOf } from "./policy-helper";
@@ -284,6 +285,21 @@ describe("RBAC", () => {
             assert.deepStrictEqual(planned(stack).violations.filter((v) => v.policy === noNodeProxy.name), []);
             const roles = planned(stack).resources.filter((r) => r.type.endsWith(":ClusterRole"));
             assert.ok(roles.length > 0);
+        });
+    }
+});
+
+describe("trust of service roles", () => {
+    const role = (condition?: Record<string, unknown>): Subject => ({ type: "aws:iam/role:Role", name: "flow-logs", props: { assumeRolePolicy: JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Principal: { Service: "vpc-flow-logs.amazonaws.com" }, Action: "sts:AssumeRole", ...(condition ? { Condition: condition } : {}) }] }) } });
+    it("iam-trust-pins-source fires on a flow-log role trusting the service for any account", async () => {
+        await firesAndPasses(trustPinsSource, [role({ StringEquals: { "aws:SourceAccount": "123456789012" } })], [role()], /trusts vpc-flow-logs\.amazonaws\.com without/);
+        // Instance roles cannot carry the condition and are not asked to.
+        const ec2: Subject = { type: "aws:iam/role:Role", props: { assumeRolePolicy: JSON.stringify({ Statement: [{ Effect: "Allow", Principal: { Service: "ec2.amazonaws.com" }, Action: "sts:AssumeRole" }] }) } };
+        assert.deepStrictEqual((await check(trustPinsSource, [ec2])).messages, []);
+    });
+    for (const stack of STACKS) {
+        it(`${stack}: every service role pins its source account`, () => {
+            assert.deepStrictEqual(planned(stack).violations.filter((v) => v.policy === trustPinsSource.name), []);
         });
     }
 });

@@ -4,6 +4,7 @@ import { keyPolicy, KeyPolicyContext } from "../keys/policy";
 import { BACKUP_SCHEDULES } from "../../topology/retention";
 import { lifecycleRules, replicationPolicy, writerPolicy } from "./documents";
 import { SecureBucket } from "./secure-bucket";
+import { serviceTrustWithinAccount } from "../shared/iam";
 
 /** Backup buckets by purpose, and the prefix their one writer (a backup job) owns. */
 export const BACKUP_BUCKETS = {
@@ -113,7 +114,7 @@ export class BackupStore extends pulumi.ComponentResource {
         const role = new aws.iam.Role(`${name}-replication`, {
             name: `${args.namePrefix}-backups-replication`,
             description: `${args.namePrefix}: replicate backup buckets to ${region}`,
-            assumeRolePolicy: JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Principal: { Service: "s3.amazonaws.com" }, Action: "sts:AssumeRole" }] }),
+            assumeRolePolicy: serviceTrustWithinAccount("s3.amazonaws.com", args.policyContext.accountId),
             tags,
         }, { parent: this });
 

@@ -3,10 +3,13 @@ import * as pulumi from "@pulumi/pulumi";
 import { Listener, SECURITY_GROUP_ROLES, SecurityGroupRole } from "../../topology/ports";
 import { deriveSecurityRules, RuleOptions } from "../../topology/security-rules";
 import { planSubnets } from "../../topology/subnets";
+import { serviceTrustWithinAccount } from "../shared/iam";
 
 export interface NetworkArgs {
     /** IPv4 block of the VPC (/16 to /20). No default. */
     readonly cidrBlock: string;
+    /** The account, for the flow-log role's trust (only this account's flow logs may assume it). No default. */
+    readonly accountId: string;
     /** Availability zone names, one public and one private subnet each. No default. */
     readonly zones: readonly string[];
     /** "single": one NAT gateway in the first zone; "perAz": one per zone. Default: "perAz". */
@@ -101,7 +104,7 @@ export class Network extends pulumi.ComponentResource {
             return subnet;
         });
 
-        this.createFlowLogs(name, vpc, args.flowLogKeyArn, flowLogRetentionDays, args.namePrefix, tags);
+        this.createFlowLogs(name, vpc, args.flowLogKeyArn, flowLogRetentionDays, args.namePrefix, args.accountId, tags);
 
         const groups = {} as Record<SecurityGroupRole, aws.ec2.SecurityGroup>;
         for (const role of SECURITY_GROUP_ROLES) {
@@ -148,6 +151,7 @@ export class Network extends pulumi.ComponentResource {
         keyArn: pulumi.Input<string>,
         retentionDays: number,
         prefix: string,
+        accountId: string,
         tags: (role: string) => Record<string, string>,
     ): void {
         const parent = { parent: this };
@@ -159,10 +163,7 @@ export class Network extends pulumi.ComponentResource {
         }, parent);
         const role = new aws.iam.Role(`${name}-flow-logs`, {
             description: `${prefix}: VPC flow logs delivery`,
-            assumeRolePolicy: JSON.stringify({
-                Version: "2012-10-17",
-                Statement: [{ Effect: "Allow", Principal: { Service: "vpc-flow-logs.amazonaws.com" }, Action: "sts:AssumeRole" }],
-            }),
+            assumeRolePolicy: serviceTrustWithinAccount("vpc-flow-logs.amazonaws.com", accountId),
             tags: tags("flow-logs"),
         }, parent);
         new aws.iam.RolePolicy(`${name}-flow-logs`, {

@@ -11,3 +11,11 @@ export function readSecretsStatements(secretArns: readonly string[], secretsKeyA
 export function policyDocument(statements: readonly Record<string, unknown>[]): string {
     return JSON.stringify({ Version: "2012-10-17", Statement: statements });
 }
+
+/**
+ * Trust of a role that an AWS service assumes on this account's behalf, limited to this account's
+ * requests (aws:SourceAccount), so another account cannot have the service act through it (confused deputy).
+ */
+export function serviceTrustWithinAccount(service: string, accountId: string): string {
+    return policyDocument([{ Effect: "Allow", Principal: { Service: service }, Action: "sts:AssumeRole", Condition: { StringEquals: { "aws:SourceAccount": accountId } } }]);
+}

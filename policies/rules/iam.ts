@@ -44,3 +44,33 @@ export const iamNoWildcards: ResourceValidationPolicy = resourcePolicy({
         }
     },
 });
+
+const TRUST_DEFAULTS = {
+    /** Service principals that act for any account and so need the caller's account pinned (EC2 and EKS roles do not support it). */
+    services: ["vpc-flow-logs.amazonaws.com", "s3.amazonaws.com", "logs.amazonaws.com", "delivery.logs.amazonaws.com", "replication.s3.amazonaws.com", "backup.amazonaws.com", "events.amazonaws.com"],
+};
+
+const SOURCE_KEYS = ["aws:sourceaccount", "aws:sourcearn", "aws:sourceorgid"];
+
+/** Whether a statement's condition pins the request's source account, ARN or organisation. */
+function pinsSource(statement: Statement): boolean {
+    const condition = (statement.Condition ?? {}) as Record<string, Record<string, unknown>>;
+    return Object.values(condition).some((block) => Object.keys(block ?? {}).some((key) => SOURCE_KEYS.includes(key.toLowerCase())));
+}
+
+export const trustPinsSource: ResourceValidationPolicy = resourcePolicy({
+    name: "iam-trust-pins-source",
+    description: "A role trusted by an AWS service that acts for many accounts (flow logs, S3 replication, …) pins aws:SourceAccount or aws:SourceArn, so no other account can make the service use it (confused deputy).",
+    severity: "high",
+    configSchema: { properties: { services: { type: "array", items: { type: "string" }, default: TRUST_DEFAULTS.services } } },
+    validateResource: (args, report) => {
+        if (args.type !== "aws:iam/role:Role") return;
+        const services = new Set({ ...TRUST_DEFAULTS, ...(args.getConfig<Partial<typeof TRUST_DEFAULTS>>() ?? {}) }.services);
+        for (const statement of statementsOf(args.props.assumeRolePolicy)) {
+            const trusted = principals(statement).filter((p) => services.has(p));
+            if (statement.Effect === "Allow" && trusted.length > 0 && !pinsSource(statement)) {
+                report(`the role trusts ${trusted.join(", ")} without an aws:SourceAccount or aws:SourceArn condition`);
+            }
+        }
+    },
+});

@@ -13,6 +13,8 @@ export interface InventoryResource {
     readonly dependencies: readonly string[];
     /** Which inputs carry which dependencies (an addition to the design's contract, for policies). */
     readonly propertyDependencies?: Readonly<Record<string, readonly string[]>>;
+    /** Set when the resource is replaced by deleting it first (`deleteBeforeReplace`); absent otherwise. */
+    readonly deleteBeforeReplace?: true;
 }
 
 export interface PlanFile {

@@ -115,7 +115,7 @@ export class PlanMocks implements pulumi.runtime.Mocks {
                 this.state.interfaces.set(id, out.privateIp as string | undefined);
                 break;
             case "aws:ec2/instance:Instance": {
-                const nic = (args.inputs.networkInterfaces as { networkInterfaceId?: string }[] | undefined)?.[0]?.networkInterfaceId;
+                const nic = (args.inputs.primaryNetworkInterface as { networkInterfaceId?: string } | undefined)?.networkInterfaceId;
                 out.privateIp = nic ? this.state.interfaces.get(nic) : this.privateAddress(String(args.inputs.subnetId), seed);
                 out.privateDns = `ip-${String(out.privateIp).replace(/\./g, "-")}.ec2.internal`;
                 break;

@@ -17,6 +17,7 @@ interface ExportedResource {
     parent?: string;
     dependencies?: string[];
     propertyDependencies?: Record<string, string[]>;
+    deleteBeforeReplace?: boolean;
 }
 
 function maskExportSecrets(value: unknown): unknown {
@@ -38,6 +39,7 @@ export function fromInventory(resources: readonly InventoryResource[]): PolicySu
         parent: r.parent,
         dependencies: r.dependencies,
         propertyDependencies: r.propertyDependencies,
+        deleteBeforeReplace: r.deleteBeforeReplace === true,
     }));
 }
 
@@ -52,6 +54,7 @@ export function fromStackExport(resources: readonly ExportedResource[]): PolicyS
             parent: r.parent,
             dependencies: r.dependencies ?? [],
             propertyDependencies: r.propertyDependencies,
+            deleteBeforeReplace: r.deleteBeforeReplace === true,
         }));
 }
 

@@ -26,6 +26,8 @@ export interface PolicySubject {
     readonly parent?: string;
     readonly dependencies: readonly string[];
     readonly propertyDependencies?: Readonly<Record<string, readonly string[]>>;
+    /** The engine's resource option, as policies see it in `opts`. Default: false. */
+    readonly deleteBeforeReplace?: boolean;
 }
 
 export interface PolicyOutcome {
@@ -119,7 +121,7 @@ export function resourceArgs(subject: PolicySubject, options: { config?: Record<
         props,
         urn: subject.urn,
         name: subject.name,
-        opts: { protect: false, ignoreChanges: [], aliases: [], customTimeouts: { createSeconds: 0, updateSeconds: 0, deleteSeconds: 0 }, additionalSecretOutputs: [], parent: subject.parent },
+        opts: { protect: false, ignoreChanges: [], aliases: [], customTimeouts: { createSeconds: 0, updateSeconds: 0, deleteSeconds: 0 }, additionalSecretOutputs: [], parent: subject.parent, deleteBeforeReplace: subject.deleteBeforeReplace ?? false },
         stackTags: options.stackTags ?? new Map(),
         isType: (cls) => typeOf(cls) === subject.type,
         asType: ((cls: unknown) => (typeOf(cls) === subject.type ? props : undefined)) as ResourceValidationArgs["asType"],

@@ -33,6 +33,7 @@ interface RegisterRequest {
     getDependenciesList(): string[];
     getPropertydependenciesMap(): { forEach(fn: (value: { getUrnsList(): string[] }, key: string) => void): void };
     getObject(): { toJavaScript(): Record<string, unknown> } | undefined;
+    getDeletebeforereplace(): boolean;
 }
 interface MonitorHooks {
     newUrn(parent: string, type: string, name: string): string;
@@ -87,6 +88,7 @@ export async function runProgram(options: RunOptions): Promise<ProgramRun> {
                         inputs: maskSecrets(req.getObject()?.toJavaScript() ?? {}) as Record<string, unknown>,
                         dependencies: [...req.getDependenciesList()].sort(),
                         propertyDependencies: propertyDependenciesOf(req),
+                        ...(req.getDeletebeforereplace() ? { deleteBeforeReplace: true as const } : {}),
                     });
                 }
             }

@@ -90,6 +90,18 @@ describe("deploy readiness policies", () => {
         assert.deepStrictEqual((await check(deploy.operatorSecretsDoNotBlock, [secret, version, deployment({})])).messages, []);
     });
 
+    it("deploy-eip-after-internet-gateway: an Elastic IP on an interface waits for the gateway", async () => {
+        const igw: Subject = { type: "aws:ec2/internetGateway:InternetGateway", name: "igw", props: {} };
+        const route: Subject = { type: "aws:ec2/routeTableAssociation:RouteTableAssociation", name: "public-0", props: {}, dependencies: [urnOf(igw)] };
+        const eip = (dependencies: string[]): Subject => ({ type: "aws:ec2/eip:Eip", name: "lb-0-eip", props: { networkInterface: "eni-1" }, dependencies });
+        await firesAndPasses(deploy.elasticIpAfterGateway, [igw, route, eip([urnOf(route)])], [igw, route, eip([])], /lb-0-eip does not wait for the internet gateway/);
+    });
+
+    it("deploy-interface-bound-replacement: an instance on its own interface is replaced delete-first", async () => {
+        const instance = (deleteBeforeReplace: boolean): Subject => ({ type: "aws:ec2/instance:Instance", name: "lb-0", props: { primaryNetworkInterface: { networkInterfaceId: "eni-1" } }, deleteBeforeReplace });
+        await firesAndPasses(deploy.interfaceBoundReplacement, [instance(true)], [instance(false)], /InvalidNetworkInterface\.InUse/);
+    });
+
     it("deploy-ecr-lifecycle-keeps-tagged: only untagged images expire", async () => {
         const lifecycle = (tagStatus: string): Subject => ({ type: "aws:ecr/lifecyclePolicy:LifecyclePolicy", props: { policy: JSON.stringify({ rules: [{ rulePriority: 1, selection: { tagStatus, countType: "imageCountMoreThan", countNumber: 50 }, action: { type: "expire" } }] }) } });
         await firesAndPasses(deploy.ecrLifecycleKeepsTagged, [lifecycle("untagged")], [lifecycle("any")], /expires any images/);

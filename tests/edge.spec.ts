@@ -143,7 +143,7 @@ for (const stack of STACKS) {
         const outDir = () => plan(stack).outDir;
         /** The network interface an instance boots on. */
         const nicOf = (instance: InventoryResource) => {
-            const urn = instance.propertyDependencies?.networkInterfaces?.[0];
+            const urn = instance.propertyDependencies?.primaryNetworkInterface?.[0];
             const nic = planned(stack).resources.find((r) => r.urn === urn && r.type === "aws:ec2/networkInterface:NetworkInterface");
             assert.ok(nic, `${instance.name} boots on no declared network interface`);
             return nic;

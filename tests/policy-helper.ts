@@ -15,6 +15,7 @@ export interface Subject {
     readonly stack?: string;
     readonly dependencies?: readonly string[];
     readonly propertyDependencies?: Record<string, readonly string[]>;
+    readonly deleteBeforeReplace?: boolean;
 }
 
 export function urnOf(subject: Pick<Subject, "type" | "name" | "stack">): string {
@@ -29,6 +30,7 @@ export function subject(s: Subject): PolicySubject {
         props: s.props,
         dependencies: s.dependencies ?? [],
         propertyDependencies: s.propertyDependencies,
+        deleteBeforeReplace: s.deleteBeforeReplace,
     };
 }
 

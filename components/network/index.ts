@@ -72,8 +72,10 @@ export class Network extends pulumi.ComponentResource {
                 mapPublicIpOnLaunch: false,
                 tags: { ...tags(`public-${plan.zone}`), Tier: "public", "kubernetes.io/role/elb": "1" },
             }, parent);
-            new aws.ec2.RouteTableAssociation(`${name}-public-${i}`, { subnetId: subnet.id, routeTableId: publicRoutes.id }, parent);
-            return subnet;
+            const association = new aws.ec2.RouteTableAssociation(`${name}-public-${i}`, { subnetId: subnet.id, routeTableId: publicRoutes.id }, parent);
+            // Handed out only once the subnet routes to the internet gateway: an edge server or NAT gateway
+            // placed earlier boots, or fails (Gateway.NotAttached), without a way out.
+            return { subnet, id: pulumi.all([subnet.id, association.id]).apply(([id]) => id) };
         });
 
         const natZones = natGateways === "perAz" ? subnets.length : 1;

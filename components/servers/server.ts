@@ -86,7 +86,7 @@ export function edgeServer(name: string, args: ServerArgs, parent: pulumi.Resour
         tags,
     }, { parent });
     const eip = new aws.ec2.Eip(`${name}-eip`, { domain: "vpc", networkInterface: nic.id, tags }, { parent });
-    const instance = declareInstance(name, args, { networkInterfaces: [{ deviceIndex: 0, networkInterfaceId: nic.id }] }, parent, [eip]);
+    const instance = declareInstance(name, args, { primaryNetworkInterface: { networkInterfaceId: nic.id } }, parent, [eip], true);
     return { instance, eip };
 }
 
@@ -99,9 +99,13 @@ export function server(name: string, args: ServerArgs, parent: pulumi.Resource):
     }, parent, []);
 }
 
-type Placement = Pick<aws.ec2.InstanceArgs, "subnetId" | "vpcSecurityGroupIds" | "associatePublicIpAddress" | "sourceDestCheck" | "networkInterfaces">;
+type Placement = Pick<aws.ec2.InstanceArgs, "subnetId" | "vpcSecurityGroupIds" | "associatePublicIpAddress" | "sourceDestCheck" | "primaryNetworkInterface">;
 
-function declareInstance(name: string, args: ServerArgs, placement: Placement, parent: pulumi.Resource, dependsOn: pulumi.Resource[]): aws.ec2.Instance {
+/**
+ * `ownsInterface`: the instance boots on an interface that outlives it. A replacement must then delete
+ * the old instance first, or its successor asks for an interface still in use (InvalidNetworkInterface.InUse).
+ */
+function declareInstance(name: string, args: ServerArgs, placement: Placement, parent: pulumi.Resource, dependsOn: pulumi.Resource[], ownsInterface = false): aws.ec2.Instance {
     const { platform } = args;
     const tags = { ...platform.tags, Name: args.hostname, Role: args.role };
     const instance = new aws.ec2.Instance(name, {
@@ -120,6 +124,7 @@ function declareInstance(name: string, args: ServerArgs, placement: Placement, p
     }, {
         parent,
         dependsOn,
+        deleteBeforeReplace: ownsInterface,
         // New AMIs are rolled out deliberately (replace the instance), not on every preview.
         ignoreChanges: ["ami"],
     });

@@ -162,6 +162,36 @@ export const elasticIpBeforeBoot: StackValidationPolicy = stackPolicy({
     },
 });
 
+export const elasticIpAfterGateway: StackValidationPolicy = stackPolicy({
+    name: "deploy-eip-after-internet-gateway",
+    description: "An Elastic IP and its network interface wait for the VPC's internet gateway and the subnet's route to it; associated earlier, AWS answers Gateway.NotAttached, and a server booting first has no way out.",
+    severity: "high",
+    validateStack: (args, report) => {
+        const gateways = args.resources.filter((r) => r.type === "aws:ec2/internetGateway:InternetGateway");
+        if (gateways.length === 0) return;
+        const reaches = dependencyClosure(args.resources);
+        for (const eip of args.resources.filter((r) => r.type === "aws:ec2/eip:Eip" && known(() => r.props.networkInterface) !== undefined)) {
+            if (!gateways.some((g) => reaches(eip, g))) {
+                report(`Elastic IP ${eip.name} does not wait for the internet gateway`, eip.urn);
+            }
+        }
+    },
+});
+
+export const interfaceBoundReplacement: StackValidationPolicy = stackPolicy({
+    name: "deploy-interface-bound-replacement",
+    description: "An instance that boots on a network interface of its own (the one holding its Elastic IP) is replaced by deleting it first; created first, the new instance asks for an interface still in use (InvalidNetworkInterface.InUse).",
+    severity: "high",
+    validateStack: (args, report) => {
+        for (const instance of args.resources.filter((r) => r.type === "aws:ec2/instance:Instance")) {
+            const bound = known(() => (instance.props.primaryNetworkInterface as Spec | undefined)?.networkInterfaceId ?? asArray(instance.props.networkInterfaces as Spec[] | undefined)[0]?.networkInterfaceId);
+            if (bound !== undefined && instance.opts?.deleteBeforeReplace !== true) {
+                report(`${instance.name} boots on network interface ${String(bound)} but is not replaced delete-first; its next replacement fails with InvalidNetworkInterface.InUse`, instance.urn);
+            }
+        }
+    },
+});
+
 export const ecrLifecycleKeepsTagged: ResourceValidationPolicy = resourcePolicy({
     name: "deploy-ecr-lifecycle-keeps-tagged",
     description: "ECR lifecycle rules expire only untagged images: a count or age rule over tagged images can expire the digest a stack pins, and pods then fail to pull.",
@@ -219,4 +249,4 @@ export const operatorSecretsDoNotBlock: StackValidationPolicy = stackPolicy({
     },
 });
 
-export const DEPLOY_POLICIES = [operatorSecretsDoNotBlock, clusterApiReachable, kmsAdmitsAutoscaling, eksAddonsTakeOver, webhooksBeforeObjects, workloadPrerequisites, elasticIpBeforeBoot, ecrLifecycleKeepsTagged, userDataFits];
+export const DEPLOY_POLICIES = [operatorSecretsDoNotBlock, elasticIpAfterGateway, interfaceBoundReplacement, clusterApiReachable, kmsAdmitsAutoscaling, eksAddonsTakeOver, webhooksBeforeObjects, workloadPrerequisites, elasticIpBeforeBoot, ecrLifecycleKeepsTagged, userDataFits];

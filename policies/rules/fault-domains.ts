@@ -57,10 +57,10 @@ function zoneOfInstance(instance: PolicyResource, resources: readonly PolicyReso
     const direct = instance.props.availabilityZone as string | undefined;
     if (direct) return direct;
     const byId = (type: string, id: unknown) => resources.find((r) => r.type === type && known(() => r.props.id) === id);
-    const nicId = asArray(instance.props.networkInterfaces as Spec[] | undefined)[0]?.networkInterfaceId;
-    const nic = nicId === undefined ? undefined : instance.propertyDependencies?.networkInterfaces?.find((r) => r.type === "aws:ec2/networkInterface:NetworkInterface") ?? byId("aws:ec2/networkInterface:NetworkInterface", nicId);
+    const nicId = (instance.props.primaryNetworkInterface as Spec | undefined)?.networkInterfaceId;
+    const nic = nicId === undefined ? undefined : instance.propertyDependencies?.primaryNetworkInterface?.find((r) => r.type === "aws:ec2/networkInterface:NetworkInterface") ?? byId("aws:ec2/networkInterface:NetworkInterface", nicId);
     const holder = nic ?? instance;
-    const subnet = holder.propertyDependencies?.subnetId?.[0] ?? byId("aws:ec2/subnet:Subnet", holder.props.subnetId);
+    const subnet = holder.propertyDependencies?.subnetId?.find((r) => r.type === "aws:ec2/subnet:Subnet") ?? byId("aws:ec2/subnet:Subnet", holder.props.subnetId);
     return subnet ? (subnet.props.availabilityZone as string | undefined) : undefined;
 }
 

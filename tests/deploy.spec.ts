@@ -3,11 +3,15 @@
  * fires on the broken form and passes the fixed one, and both stacks pass them all.
  */
 import * as assert from "assert";
+import { spawnSync } from "child_process";
 import * as fs from "fs";
+import * as os from "os";
 import * as path from "path";
 import { parse } from "yaml";
 import { readStackSettings } from "../offline/stack-file";
 import { keyPolicy } from "../components/keys/policy";
+import { fetchSecretWhenWritten } from "../components/shared/pods";
+import { serviceLinkedRolePlan } from "../components/keys/service-linked-role";
 import { masqueradedNetworks, renderWireguardConfig } from "../components/wireguard/wg-config";
 import * as deploy from "../policies/rules/deploy";
 import { PROD_POLICIES } from "../policies/rules/prod";
@@ -312,6 +316,44 @@ describe("trust of service roles", () => {
     for (const stack of STACKS) {
         it(`${stack}: every service role pins its source account`, () => {
             assert.deepStrictEqual(planned(stack).violations.filter((v) => v.policy === trustPinsSource.name), []);
+        });
+    }
+});
+
+describe("EC2 Auto Scaling's service-linked role", () => {
+    const owner = "chain-platform/staging";
+    it("is declared when missing, adopted when a destroy of this stack left it behind, and only referenced when someone else made it", () => {
+        assert.strictEqual(serviceLinkedRolePlan(undefined, owner), "declare");
+        assert.strictEqual(serviceLinkedRolePlan({ tags: { "platform:owner-stack": owner } }, owner), "adopt");
+        assert.strictEqual(serviceLinkedRolePlan({ tags: { "platform:owner-stack": "chain-platform/prod" } }, owner), "reference");
+        assert.strictEqual(serviceLinkedRolePlan({}, owner), "reference");
+    });
+});
+
+describe("init containers wait for operator-written secrets", () => {
+    it("retries while the secret has no value, then writes it (run by sh with a stand-in aws CLI)", () => {
+        const dir = fs.mkdtempSync(path.join(os.tmpdir(), "fetch-secret-"));
+        const bin = path.join(dir, "bin");
+        fs.mkdirSync(bin);
+        // The stand-in answers like Secrets Manager for a secret without a value twice, then returns the key.
+        fs.writeFileSync(path.join(bin, "aws"), `#!/bin/sh\nn=$(cat ${dir}/calls 2>/dev/null || echo 0); n=$((n+1)); echo $n > ${dir}/calls\nif [ $n -lt 3 ]; then echo "An error occurred (ResourceNotFoundException): can't find the specified secret value" >&2; exit 254; fi\necho '{"private_key": "[1, 2]"}'\n`, { mode: 0o755 });
+        fs.writeFileSync(path.join(bin, "sleep"), "#!/bin/sh\nexit 0\n", { mode: 0o755 });
+        const script = ["set -eu", ...fetchSecretWhenWritten("KEY_ARN", `${dir}/key`)].join("\n");
+        const result = spawnSync("/bin/sh", ["-c", script], { env: { PATH: `${bin}:/usr/bin:/bin`, KEY_ARN: "arn:aws:secretsmanager:us-east-1:1:secret:v0" }, encoding: "utf8" });
+        assert.strictEqual(result.status, 0, result.stderr);
+        assert.strictEqual(fs.readFileSync(`${dir}/calls`, "utf8").trim(), "3");
+        assert.match(result.stdout, /waiting for a value in secret arn:aws:secretsmanager:us-east-1:1:secret:v0: An error occurred \(ResourceNotFoundException\)/);
+        assert.strictEqual(fs.readFileSync(`${dir}/key`, "utf8").trim(), '{"private_key": "[1, 2]"}');
+        fs.rmSync(dir, { recursive: true, force: true });
+    });
+    for (const stack of STACKS) {
+        it(`${stack}: the validators' and Alertmanager's init containers wait instead of failing`, () => {
+            const waiting = planned(stack).resources.filter((r) => /StatefulSet|Deployment/.test(r.type) && /validator-\d|alertmanager/.test(r.name));
+            assert.ok(waiting.length >= 5);
+            for (const workload of waiting) {
+                const init = (workload.inputs.spec as { template: { spec: { initContainers: { command: string[] }[] } } }).template.spec.initContainers[0]!;
+                assert.match(init.command[2]!, /^until aws secretsmanager get-secret-value/m, workload.name);
+            }
         });
     }
 });

@@ -6,7 +6,7 @@
  */
 import type { Input } from "@pulumi/pulumi";
 import { listenerOf, Listener } from "../../topology/ports";
-import { AWS_CLI_IMAGE, containerSecurity, podSecurity } from "../shared/pods";
+import { AWS_CLI_IMAGE, containerSecurity, fetchSecretWhenWritten, podSecurity } from "../shared/pods";
 import { K8sObject } from "./network-policies";
 import { DATA_CLAIM, NAMESPACE, RELAY, RELAY_RPC_SERVICE, VALIDATORS_SERVICE, validatorName, validatorPodHost } from "./names";
 import { CONFIG_FILE, KEY_FILE, NODE_PATHS, NODE_USER, NodeRole, nodeConfig, nodeEnv, relayArgs, validatorArgs } from "./node";
@@ -131,7 +131,7 @@ export function validatorStatefulSet(spec: ChainSpec, index: number): K8sObject 
                         command: ["/bin/sh", "-c", [
                             "set -eu",
                             "umask 077",
-                            `aws secretsmanager get-secret-value --secret-id "$VALIDATOR_KEY_ARN" --query SecretString --output text > ${keyPath}`,
+                            ...fetchSecretWhenWritten("VALIDATOR_KEY_ARN", keyPath),
                             `grep -q '"private_key"' ${keyPath} || { echo "secret $VALIDATOR_KEY_ARN is not a dchat key file (JSON with private_key)" >&2; exit 1; }`,
                         ].join("\n")],
                         env: [{ name: "VALIDATOR_KEY_ARN", value: spec.validatorKeys[index]!.secretArn }, { name: "AWS_REGION", value: spec.region }, { name: "HOME", value: "/tmp" }],

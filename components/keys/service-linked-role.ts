@@ -23,12 +23,20 @@ export interface ServiceLinkedRoleArgs {
     readonly tags: Record<string, string>;
 }
 
+/** What to do about a service-linked role, from what the account holds. Pure. */
+export function serviceLinkedRolePlan(existing: { readonly tags?: Readonly<Record<string, string>> } | undefined, owner: string): "declare" | "adopt" | "reference" {
+    if (!existing) return "declare";
+    // Ours, but possibly retained by an earlier destroy: declaring it anew would fail (the name is taken).
+    return existing.tags?.[OWNER_TAG] === owner ? "adopt" : "reference";
+}
+
 /**
  * Ensures the service-linked role of `service` exists before anything names it. A key policy that
  * names a role that does not exist is rejected (MalformedPolicyDocument), and in a fresh account
  * AWS creates these roles only on first use, which comes after the key. Looked up at preview: a
- * role that exists and is not this stack's is referenced; otherwise this stack declares it, tagged as
- * its owner so later runs keep declaring it (and retained on delete: other stacks may use it since).
+ * role this stack did not create is referenced; a missing one is declared, tagged as this stack's
+ * and retained on delete (other stacks may rely on it by then); one this stack created is declared
+ * with `import`, which adopts it when a destroy left it behind and changes nothing when it is in state.
  */
 export async function serviceLinkedRole(name: string, args: ServiceLinkedRoleArgs): Promise<ServiceLinkedRole> {
     const { service, roleName, owner } = args;
@@ -36,17 +44,15 @@ export async function serviceLinkedRole(name: string, args: ServiceLinkedRoleArg
     // AWS fixes the role's path and name, so its ARN is known before it exists.
     const arn = `arn:${args.partition}:iam::${args.accountId}:role${pathPrefix}${roleName}`;
     const found = await aws.iam.getRoles({ pathPrefix, nameRegex: `^${roleName}$` });
-    const existing = found.arns[0];
-    if (existing) {
-        const role = await aws.iam.getRole({ name: roleName });
-        if (role.tags?.[OWNER_TAG] !== owner) {
-            return { arn, dependsOn: [] };
-        }
+    const existing = found.arns.length > 0 ? await aws.iam.getRole({ name: roleName }) : undefined;
+    const plan = serviceLinkedRolePlan(existing, owner);
+    if (plan === "reference") {
+        return { arn, dependsOn: [] };
     }
     const role = new aws.iam.ServiceLinkedRole(name, {
         awsServiceName: service,
         description: `Created by ${owner}: needed before the stack's KMS keys name it`,
         tags: { ...args.tags, [OWNER_TAG]: owner },
-    }, { retainOnDelete: true });
+    }, { retainOnDelete: true, ...(plan === "adopt" ? { import: arn } : {}) });
     return { arn, dependsOn: [role] };
 }

@@ -4,7 +4,7 @@
  */
 import type { Input } from "@pulumi/pulumi";
 import { K8sObject } from "../chain/network-policies";
-import { AWS_CLI_IMAGE, containerSecurity, podSecurity } from "../shared/pods";
+import { AWS_CLI_IMAGE, containerSecurity, fetchSecretWhenWritten, podSecurity } from "../shared/pods";
 import { ALERTMANAGER_SECRETS_DIR } from "./alertmanager-config";
 
 export const MONITORING_NAMESPACE = "monitoring";
@@ -111,7 +111,7 @@ function container(name: string, image: string, port: number, extra: Record<stri
  * role; `then` runs after, with the files in place (e.g. to reshape them).
  */
 function fetchSecrets(region: string, files: readonly { readonly arn: Input<string>; readonly file: string }[], dir: string, then: readonly string[] = [], env: readonly Record<string, unknown>[] = []): Record<string, unknown> {
-    const script = ["set -eu", "umask 077", ...files.map((f, i) => `aws secretsmanager get-secret-value --secret-id "$SECRET_${i}_ARN" --query SecretString --output text > ${dir}/${f.file}`), ...then].join("\n");
+    const script = ["set -eu", "umask 077", ...files.flatMap((f, i) => fetchSecretWhenWritten(`SECRET_${i}_ARN`, `${dir}/${f.file}`)), ...then].join("\n");
     return {
         name: "fetch-secrets",
         image: AWS_CLI_IMAGE,

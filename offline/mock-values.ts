@@ -11,6 +11,13 @@ import { mockInstanceTypeOfferings, mockZoneIds } from "./mock-zones";
 
 export const MOCK_ACCOUNT_ID = "123456789012";
 
+/**
+ * The mock account holds everything the stacks look up (a hosted zone, pinned images). Tests plan
+ * against an account that lacks some of it by listing provider function tokens in this variable.
+ */
+export const ABSENT_ENV = "PLAN_MOCK_ABSENT";
+const ABSENT_LOOKUPS = (): string[] => (process.env[ABSENT_ENV] ?? "").split(",").filter(Boolean);
+
 /** Zone letters of the regions this stack is expected in; others get three zones. */
 const ZONE_LETTERS: Readonly<Record<string, string>> = {
     "us-east-1": "abcdef",
@@ -182,6 +189,10 @@ export class PlanMocks implements pulumi.runtime.Mocks {
 
     call(args: pulumi.runtime.MockCallArgs): Record<string, unknown> {
         const region = this.state.region;
+        if (ABSENT_LOOKUPS().includes(args.token)) {
+            // What AWS answers for a lookup that finds nothing; lets tests plan against an account lacking it.
+            throw new Error(`${args.token}: no matching resource found (the mock account lacks it: ${ABSENT_ENV})`);
+        }
         switch (args.token) {
             case "aws:index/getAvailabilityZones:getAvailabilityZones": {
                 const names = zonesOf(region);

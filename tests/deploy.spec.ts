@@ -10,6 +10,7 @@ import * as path from "path";
 import { parse } from "yaml";
 import { readStackSettings } from "../offline/stack-file";
 import { keyPolicy } from "../components/keys/policy";
+import { certificateScript, dnsChallengeStatements } from "../components/load-balancer";
 import { fetchSecretWhenWritten } from "../components/shared/pods";
 import { serviceLinkedRolePlan } from "../components/keys/service-linked-role";
 import { masqueradedNetworks, renderWireguardConfig } from "../components/wireguard/wg-config";
@@ -354,6 +355,59 @@ describe("init containers wait for operator-written secrets", () => {
                 const init = (workload.inputs.spec as { template: { spec: { initContainers: { command: string[] }[] } } }).template.spec.initContainers[0]!;
                 assert.match(init.command[2]!, /^until aws secretsmanager get-secret-value/m, workload.name);
             }
+        });
+    }
+});
+
+describe("preview-time lookups of what the account must already hold", () => {
+    it("a missing Route 53 zone is a configuration error naming publicZone, without a stack trace", () => {
+        const result = plan("staging", { absentLookups: ["aws:route53/getZone:getZone"] });
+        assert.strictEqual(result.status, 2, result.stderr);
+        assert.match(result.stderr, /chain-platform:publicZone = "staging\.chain\.example\.com": must be a public Route 53 hosted zone of this account/);
+        assert.doesNotMatch(result.stderr, /    at /);
+    });
+    it("a pinned node image missing from its repository is a configuration error, and is not looked up before the workloads are on", () => {
+        const result = plan("prod", { absentLookups: ["aws:ecr/getImage:getImage"] });
+        assert.strictEqual(result.status, 2, result.stderr);
+        assert.match(result.stderr, /chain-platform:chainImageDigest = "sha256:[0-9a-f]{64}": must be an image in ECR repository chain-platform-prod\/chain-node/);
+        const first = plan("prod", { absentLookups: ["aws:ecr/getImage:getImage"], overrides: { "chain-platform:chainWorkloads": false } });
+        assert.strictEqual(first.status, 0, first.stderr);
+    });
+});
+
+describe("TLS by DNS-01", () => {
+    it("the load balancers may write only the challenge TXT record of the public name", () => {
+        const statements = dnsChallengeStatements("aws", "Z123", "api.chain.example.com");
+        const change = statements.find((s) => s.Action === "route53:ChangeResourceRecordSets")!;
+        assert.strictEqual(change.Resource, "arn:aws:route53:::hostedzone/Z123");
+        assert.deepStrictEqual(change.Condition, { "ForAllValues:StringEquals": { "route53:ChangeResourceRecordSetsNormalizedRecordNames": ["_acme-challenge.api.chain.example.com"], "route53:ChangeResourceRecordSetsRecordTypes": ["TXT"] } });
+    });
+    it("the certificate script starts Nginx on a self-signed certificate, then asks Let's Encrypt by DNS-01 and links the result", () => {
+        const script = certificateScript("api.chain.example.com", "ops@example.com", 90);
+        const lines = script.split("\n");
+        const selfSigned = lines.findIndex((l) => l.includes("openssl req -x509"));
+        const certbot = lines.findIndex((l) => l.startsWith("certbot certonly"));
+        assert.ok(selfSigned >= 0 && certbot > selfSigned);
+        assert.match(lines[certbot]!, /--dns-route53 -d 'api\.chain\.example\.com'/);
+        assert.doesNotMatch(script, /--webroot/);
+        assert.match(script, /\[ -s \/etc\/letsencrypt\/live\/api\.chain\.example\.com\/fullchain\.pem \] && exit 0/);
+    });
+    for (const stack of STACKS) {
+        it(`${stack}: one health-checked A record per load balancer in the looked-up zone, and the TLS timer in user data`, () => {
+            const inventory = planned(stack);
+            const records = ofType(inventory, "aws:route53/record:Record");
+            const checks = ofType(inventory, "aws:route53/healthCheck:HealthCheck");
+            const balancers = inventory.resources.filter((r) => r.type === "aws:ec2/instance:Instance" && (r.inputs.tags as Record<string, string>).Role === "loadBalancer");
+            assert.strictEqual(records.length, balancers.length);
+            assert.strictEqual(checks.length, balancers.length);
+            const zoneId = (inventory.outputs as { loadBalancer: { hostedZoneId: string } }).loadBalancer.hostedZoneId;
+            for (const record of records) {
+                assert.strictEqual(record.inputs.zoneId, zoneId);
+                assert.strictEqual(record.inputs.multivalueAnswerRoutingPolicy, true);
+                assert.ok(checks.some((c) => record.propertyDependencies?.healthCheckId?.includes(c.urn)));
+            }
+            assert.ok(checks.every((c) => c.inputs.type === "HTTPS" && c.inputs.resourcePath === "/healthz"));
+            for (const lb of balancers) assert.match(String(lb.inputs.userData), /platform-tls\.timer/);
         });
     }
 });

@@ -32,6 +32,8 @@ export interface PlanOptions {
     readonly extraYaml?: string;
     /** Bypass the cache (determinism tests). */
     readonly fresh?: boolean;
+    /** Provider lookups the mock account answers with "not found" (offline/mock-values.ts, ABSENT_ENV). */
+    readonly absentLookups?: readonly string[];
 }
 
 const cache = new Map<string, PlanResult>();
@@ -58,7 +60,7 @@ export function stackFileWith(stack: StackName, overrides: Record<string, unknow
 }
 
 export function plan(stack: StackName, options: PlanOptions = {}): PlanResult {
-    const cacheKey = JSON.stringify([stack, options.overrides ?? {}, options.extraYaml ?? ""]);
+    const cacheKey = JSON.stringify([stack, options.overrides ?? {}, options.extraYaml ?? "", options.absentLookups ?? []]);
     const cached = cache.get(cacheKey);
     if (cached && !options.fresh) {
         return cached;
@@ -74,6 +76,7 @@ export function plan(stack: StackName, options: PlanOptions = {}): PlanResult {
         cwd: PROJECT_DIR,
         encoding: "utf8",
         timeout: 120_000,
+        env: { ...process.env, PLAN_MOCK_ABSENT: (options.absentLookups ?? []).join(",") },
     });
     const json = fs.existsSync(jsonPath) ? fs.readFileSync(jsonPath, "utf8") : undefined;
     const result: PlanResult = {

@@ -7,7 +7,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { Backups } from "./components/backup-jobs";
 import { BackupStore } from "./components/backup-store";
 import { ChainNetwork, Placement } from "./components/chain";
-import { ChainImage, contentTag, contextDigest, verifyPinnedImage } from "./components/chain-image";
+import { ChainImage, contentTag, contextDigest, parseEcrImage, verifyEcrImage, verifyPinnedImage } from "./components/chain-image";
 import { ChainCluster, DEFAULT_STORAGE_CLASS } from "./components/cluster";
 import { Keys, serviceLinkedRole } from "./components/keys";
 import { LoadBalancer } from "./components/load-balancer";
@@ -18,7 +18,7 @@ import { Postgres } from "./components/postgres";
 import { Redis } from "./components/redis";
 import { AppServers } from "./components/servers/app-servers";
 import { WireGuardHub } from "./components/wireguard";
-import { ConfigError } from "./config/errors";
+import { allLookups, ConfigError } from "./config/errors";
 import { StackConfig } from "./config/parse";
 import type { ChainImageArgs } from "./components/chain-image";
 import * as path from "path";
@@ -84,9 +84,11 @@ export = async () => {
     const recreatable = !config.deletionProtection;
     const secretRecoveryWindowDays = recreatable ? 0 : 30;
     const chainRepositoryName = `${prefix}/chain-node`;
-    const [chainImageSource, hostedZoneId] = await Promise.all([
+    const [chainImageSource, hostedZoneId] = await allLookups<[ChainImageArgs["source"], string, void]>([
         chainImageSourceOf(config, chainRepositoryName),
         lookupPublicZone(`${identity.project}:publicZone`, config.publicZone),
+        // The API image is the application team's: it must be in this account's registry before servers boot.
+        verifyEcrImage(`${identity.project}:apiImage`, config.apiImage, parseEcrImage(config.apiImage), "Push the API image to this account's ECR registry first"),
     ]);
     const partition = partitionOf(config.region);
     // Node groups launch through EC2 Auto Scaling's service-linked role; the data key must name it, so it must exist first.

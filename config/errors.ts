@@ -32,3 +32,16 @@ export class ConfigError extends pulumi.RunError {
         return error instanceof Error && error.name === "ConfigError" && Array.isArray((error as ConfigError).problems);
     }
 }
+
+/**
+ * Awaits preview-time lookups together and reports every configuration problem they found at once,
+ * as the schema does; any other failure is passed on as it is.
+ */
+export async function allLookups<T extends readonly unknown[]>(lookups: { [K in keyof T]: Promise<T[K]> }): Promise<T> {
+    const settled = await Promise.allSettled(lookups);
+    const problems = settled.flatMap((s) => (s.status === "rejected" && ConfigError.is(s.reason) ? s.reason.problems : []));
+    const other = settled.find((s) => s.status === "rejected" && !ConfigError.is(s.reason));
+    if (other) throw (other as PromiseRejectedResult).reason;
+    if (problems.length > 0) throw new ConfigError(problems);
+    return settled.map((s) => (s as PromiseFulfilledResult<unknown>).value) as unknown as T;
+}

@@ -208,8 +208,8 @@ export class PlanMocks implements pulumi.runtime.Mocks {
             }
             case "aws:ecr/getImage:getImage": {
                 // The mock registry holds every digest a stack pins: a plan checks the program, not the registry.
-                const digest = String(args.inputs.imageDigest);
-                return { id: digest, imageDigest: digest, repositoryName: args.inputs.repositoryName, imageTags: [], imagePushedAt: 0, imageSizeInBytes: 0, imageUri: "" };
+                const imageDigest = args.inputs.imageDigest ? String(args.inputs.imageDigest) : `sha256:${digest(`${String(args.inputs.repositoryName)}:${String(args.inputs.imageTag)}`, 64)}`;
+                return { id: imageDigest, imageDigest, repositoryName: args.inputs.repositoryName, imageTags: [], imagePushedAt: 0, imageSizeInBytes: 0, imageUri: "" };
             }
             case "aws:route53/getZone:getZone": {
                 const name = String(args.inputs.name).replace(/\.$/, "");

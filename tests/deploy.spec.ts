@@ -369,9 +369,12 @@ describe("preview-time lookups of what the account must already hold", () => {
     it("a pinned node image missing from its repository is a configuration error, and is not looked up before the workloads are on", () => {
         const result = plan("prod", { absentLookups: ["aws:ecr/getImage:getImage"] });
         assert.strictEqual(result.status, 2, result.stderr);
+        // Every lookup's problem at once, as the schema reports its own.
         assert.match(result.stderr, /chain-platform:chainImageDigest = "sha256:[0-9a-f]{64}": must be an image in ECR repository chain-platform-prod\/chain-node/);
+        assert.match(result.stderr, /chain-platform:apiImage = "chain-api:1\.0\.0": must be an image in ECR repository chain-api/);
         const first = plan("prod", { absentLookups: ["aws:ecr/getImage:getImage"], overrides: { "chain-platform:chainWorkloads": false } });
-        assert.strictEqual(first.status, 0, first.stderr);
+        assert.strictEqual(first.status, 2, first.stderr);
+        assert.doesNotMatch(first.stderr, /chainImageDigest/);
     });
 });
 

@@ -3,7 +3,7 @@ import * as docker from "@pulumi/docker";
 import * as pulumi from "@pulumi/pulumi";
 
 export { contentTag, contextDigest } from "./context-digest";
-export { verifyPinnedImage } from "./pinned";
+export { parseEcrImage, verifyEcrImage, verifyPinnedImage } from "./pinned";
 
 export interface ChainImageArgs {
     /** Repository name, e.g. "chain-platform-prod/chain-node". No default. */

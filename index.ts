@@ -75,6 +75,14 @@ export = async () => {
     if (zoneChoice.problem) {
         throw new ConfigError([{ key: `${identity.project}:availabilityZones`, value: String(config.availabilityZones), rule: `${zoneChoice.problem} (region ${config.region})` }]);
     }
+    const foreignRoles = config.clusterAdminRoleArns.filter((arn) => arn.split(":")[4] !== caller.accountId);
+    if (foreignRoles.length > 0) {
+        throw new ConfigError(foreignRoles.map((arn) => ({
+            key: `${identity.project}:clusterAdminRoleArns[${config.clusterAdminRoleArns.indexOf(arn)}]`,
+            value: JSON.stringify(arn),
+            rule: `must be a role of this account (${caller.accountId}): EKS refuses access entries for another account's roles`,
+        })));
+    }
     const zones = zoneChoice.chosen.map((z) => z.name);
     const zoneIds = zoneChoice.chosen.map((z) => z.id);
     const listeners = portMap({ sshFromOperators: config.sshFromOperators });
@@ -195,6 +203,7 @@ export = async () => {
 
     const cluster = new ChainCluster("cluster", {
         inClusterObjects: config.chainWorkloads,
+        adminRoleArns: config.clusterAdminRoleArns,
         version: config.kubernetesVersion,
         subnetIds: network.privateSubnetIds,
         zones,

@@ -42,6 +42,14 @@ describe("deploy readiness policies", () => {
             /nobody can reach/);
     });
 
+    it("deploy-cluster-access-entries: deployers get cluster admin, and the provider waits for it", async () => {
+        const eks: Subject = { type: "aws:eks/cluster:Cluster", name: "eks", props: { accessConfig: { authenticationMode: "API" } } };
+        const association: Subject = { type: "aws:eks/accessPolicyAssociation:AccessPolicyAssociation", name: "admin-0", props: { policyArn: "arn:aws:eks::aws:cluster-access-policy/AmazonEKSClusterAdminPolicy" } };
+        const provider = (dependencies: string[]): Subject => ({ type: "pulumi:providers:kubernetes", name: "k8s", props: {}, dependencies });
+        await firesAndPasses(deploy.clusterAccessEntries, [eks, k8sObject, association, provider([urnOf(association)])], [eks, k8sObject, provider([])], /grants nobody cluster admin/);
+        await firesAndPasses(deploy.clusterAccessEntries, [eks, k8sObject, association, provider([urnOf(association)])], [eks, k8sObject, association, provider([])], /does not wait for the access entries/);
+    });
+
     it("deploy-kms-admits-autoscaling: the key of a launch template's volumes names AWSServiceRoleForAutoScaling", async () => {
         const context = { accountId: "123456789012", region: "us-east-1", partition: "aws" };
         const keyArn = "arn:aws:kms:us-east-1:123456789012:key/data";
@@ -360,6 +368,12 @@ describe("init containers wait for operator-written secrets", () => {
 });
 
 describe("preview-time lookups of what the account must already hold", () => {
+    it("refuses cluster admin roles of another account, naming each", () => {
+        const result = plan("staging", { overrides: { "chain-platform:clusterAdminRoleArns": ["arn:aws:iam::123456789012:role/deploy", "arn:aws:iam::210987654321:role/elsewhere"] } });
+        assert.strictEqual(result.status, 2, result.stderr);
+        assert.match(result.stderr, /chain-platform:clusterAdminRoleArns\[1\] = "arn:aws:iam::210987654321:role\/elsewhere": must be a role of this account \(123456789012\)/);
+        assert.doesNotMatch(result.stderr, /clusterAdminRoleArns\[0\]/);
+    });
     it("a missing Route 53 zone is a configuration error naming publicZone, without a stack trace", () => {
         const result = plan("staging", { absentLookups: ["aws:route53/getZone:getZone"] });
         assert.strictEqual(result.status, 2, result.stderr);

@@ -26,6 +26,7 @@ const UNTAGGABLE = new Set([
     "aws:s3/bucketLogging:BucketLogging",
     "aws:s3/bucketReplicationConfig:BucketReplicationConfig",
     "aws:route53/record:Record",
+    "aws:eks/accessPolicyAssociation:AccessPolicyAssociation",
 ]);
 
 for (const stack of STACKS) {

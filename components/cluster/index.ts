@@ -2,6 +2,7 @@ import * as aws from "@pulumi/aws";
 import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
 import { loadBalancerControllerPolicy, serviceAccountTrust, serviceTrust } from "./iam";
+import { partitionOf } from "../../topology/naming";
 import { kubeconfig } from "./kubeconfig";
 
 export interface ChainClusterArgs {
@@ -10,6 +11,8 @@ export interface ChainClusterArgs {
      * deployer cannot reach the private API yet (the first up of an empty account). Default: true.
      */
     readonly inClusterObjects?: boolean;
+    /** IAM roles given cluster-admin access entries (CI, operators); the Kubernetes provider waits for them. No default. */
+    readonly adminRoleArns: readonly string[];
     /** Kubernetes minor version, e.g. "1.33" (pinned). No default. */
     readonly version: string;
     /** Private subnets, one per zone; one managed node group each. No default. */
@@ -171,7 +174,17 @@ export class ChainCluster extends pulumi.ComponentResource {
         const snapshotController = new aws.eks.Addon(`${name}-snapshot-controller`, { clusterName: cluster.name, addonName: "snapshot-controller", ...ADDON_CONFLICTS, tags: tags("snapshot-controller") }, { parent: this, dependsOn: nodeGroups });
 
         this.kubeconfig = pulumi.secret(pulumi.all([cluster.name, cluster.endpoint, cluster.certificateAuthority]).apply(([n, endpoint, ca]) => kubeconfig(n, endpoint, ca.data!, args.region)));
-        this.provider = new k8s.Provider(`${name}-k8s`, { kubeconfig: this.kubeconfig, enableServerSideApply: true }, { parent: this, dependsOn: nodeGroups });
+        // EKS authorises Kubernetes calls by access entry (authenticationMode API): whoever runs `up` needs one.
+        const access = args.adminRoleArns.map((principalArn, i) => {
+            const entry = new aws.eks.AccessEntry(`${name}-admin-${i}`, { clusterName: cluster.name, principalArn, type: "STANDARD", tags: tags(`admin-${i}`) }, parent);
+            return new aws.eks.AccessPolicyAssociation(`${name}-admin-${i}`, {
+                clusterName: cluster.name,
+                principalArn: entry.principalArn,
+                policyArn: `arn:${partitionOf(args.region)}:eks::aws:cluster-access-policy/AmazonEKSClusterAdminPolicy`,
+                accessScope: { type: "cluster" },
+            }, parent);
+        });
+        this.provider = new k8s.Provider(`${name}-k8s`, { kubeconfig: this.kubeconfig, enableServerSideApply: true }, { parent: this, dependsOn: [...nodeGroups, ...access] });
         const k8sOpts = { parent: this, provider: this.provider };
 
         this.workloadDependencies = args.inClusterObjects ?? true ? [...this.inClusterObjects(name, args, clusterName, irsaRole, k8sOpts, ebsCsi), snapshotController] : [];

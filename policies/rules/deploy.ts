@@ -46,6 +46,31 @@ export const clusterApiReachable: StackValidationPolicy = stackPolicy({
     },
 });
 
+const ADMIN_POLICY = /:cluster-access-policy\/AmazonEKSClusterAdminPolicy$/;
+
+export const clusterAccessEntries: StackValidationPolicy = stackPolicy({
+    name: "deploy-cluster-access-entries",
+    description: "A cluster authorising by EKS access entries gives its deployers one (cluster admin), and the Kubernetes provider waits for it; otherwise only the cluster's creator can deploy, and CI gets 401 on every object.",
+    severity: "critical",
+    validateStack: (args, report) => {
+        if (!args.resources.some((r) => isClusterObject(r) && !r.type.startsWith("pulumi:"))) return;
+        const associations = args.resources.filter((r) => r.type === "aws:eks/accessPolicyAssociation:AccessPolicyAssociation" && ADMIN_POLICY.test(String(known(() => r.props.policyArn) ?? "")));
+        for (const cluster of args.resources.filter((r) => r.type === EKS_CLUSTER)) {
+            const mode = known(() => (cluster.props.accessConfig as Spec | undefined)?.authenticationMode);
+            if (mode !== "API" && mode !== "API_AND_CONFIG_MAP") continue;
+            if (associations.length === 0) {
+                report(`${cluster.name} authorises by access entries but grants nobody cluster admin: only its creator can deploy Kubernetes objects`, cluster.urn);
+            }
+        }
+        const reaches = dependencyClosure(args.resources);
+        for (const provider of args.resources.filter((r) => r.type === "pulumi:providers:kubernetes")) {
+            if (associations.length > 0 && !associations.some((a) => reaches(provider, a))) {
+                report(`Kubernetes provider ${provider.name} does not wait for the access entries; its first calls are refused`, provider.urn);
+            }
+        }
+    },
+});
+
 const AUTOSCALING_ROLE = /:role\/aws-service-role\/autoscaling\.amazonaws\.com\/AWSServiceRoleForAutoScaling$/;
 
 /** Whether a key policy lets EC2 Auto Scaling's service-linked role create grants (what a launch needs). */
@@ -249,4 +274,4 @@ export const operatorSecretsDoNotBlock: StackValidationPolicy = stackPolicy({
     },
 });
 
-export const DEPLOY_POLICIES = [operatorSecretsDoNotBlock, elasticIpAfterGateway, interfaceBoundReplacement, clusterApiReachable, kmsAdmitsAutoscaling, eksAddonsTakeOver, webhooksBeforeObjects, workloadPrerequisites, elasticIpBeforeBoot, ecrLifecycleKeepsTagged, userDataFits];
+export const DEPLOY_POLICIES = [clusterAccessEntries, operatorSecretsDoNotBlock, elasticIpAfterGateway, interfaceBoundReplacement, clusterApiReachable, kmsAdmitsAutoscaling, eksAddonsTakeOver, webhooksBeforeObjects, workloadPrerequisites, elasticIpBeforeBoot, ecrLifecycleKeepsTagged, userDataFits];

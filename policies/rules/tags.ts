@@ -32,6 +32,7 @@ const DEFAULTS = {
         "aws:secretsmanager/secretVersion:SecretVersion",
         "aws:ecr/lifecyclePolicy:LifecyclePolicy",
         "aws:route53/record:Record",
+        "aws:eks/accessPolicyAssociation:AccessPolicyAssociation",
     ],
 };
 

@@ -254,9 +254,9 @@ describe("CI reaches the private EKS API", () => {
         });
     }
     for (const stack of STACKS) {
-        it(`${stack}: the ci peer the workflows use is a peer of the hub`, () => {
+        it(`${stack}: the CI peers the workflows use (one for deploys, one for previews) are peers of the hub`, () => {
             const peers = JSON.parse(readStackSettings(PROJECT_DIR, path.join(PROJECT_DIR, `Pulumi.${stack}.yaml`)).config["chain-platform:wireguardPeers"]!) as { name: string }[];
-            assert.ok(peers.some((p) => p.name === "ci"));
+            assert.ok(peers.some((p) => p.name === "ci-deploy") && peers.some((p) => p.name === "ci-preview"));
         });
     }
 });

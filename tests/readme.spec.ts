@@ -3,6 +3,7 @@ import * as fs from "fs";
 import * as path from "path";
 import { parse } from "yaml";
 import { CONFIG_KEYS } from "../config/schema";
+import { POLICIES } from "../policies/pack";
 import { PROJECT_DIR, STACKS } from "./harness";
 
 const readme = fs.readFileSync(path.join(PROJECT_DIR, "README.md"), "utf8");
@@ -29,5 +30,16 @@ describe("README configuration reference", () => {
     it("names the two set-up commands", () => {
         assert.ok(readme.includes("npm ci && npm run plan -- --stack staging"));
         assert.ok(readme.includes("npm test"));
+    });
+});
+
+describe("README policy table", () => {
+    it("has a row for every policy of the pack, and none for a policy it does not have", () => {
+        const rows = readme.split("\n").filter((line) => /^\| `[a-z0-9-]+` \| /.test(line)).map((line) => line.slice(3, line.indexOf("`", 3)));
+        for (const policy of POLICIES) assert.ok(rows.includes(policy.name), `README has no row for policy ${policy.name}`);
+        const section = readme.slice(readme.indexOf("## Policies"), readme.indexOf("## Review flow"));
+        const policyRows = section.split("\n").filter((line) => /^\| `[a-z0-9-]+` \| /.test(line)).map((line) => line.slice(3, line.indexOf("`", 3)));
+        const names = new Set(POLICIES.map((p) => p.name));
+        assert.deepStrictEqual(policyRows.filter((name) => !names.has(name)), []);
     });
 });

@@ -13,6 +13,7 @@ import { elasticIpsAtEdge, imdsV2, publicAddressesAtEdge } from "./rules/instanc
 import { dropCapabilitiesSeccomp, imagesPinned, namespacesDenyByDefault, noPrivilegeEscalation, noPublicServices, probesSet, readOnlyRootFilesystem, resourcesSet, runAsNonRoot } from "./rules/kubernetes";
 import { iamNoWildcards, trustPinsSource } from "./rules/iam";
 import { eksEndpointPrivate, internetIngress, internetIngressRoles, noAllProtocolIngress, restrictedEgress, vpcBaseline } from "./rules/network";
+import { secretsReadOnlyByOwners } from "./rules/secret-readers";
 import { noPlaintextSecrets } from "./rules/secrets";
 import { requiredTags } from "./rules/tags";
 import { clusterNamesResolve } from "./rules/names";
@@ -56,6 +57,7 @@ export const POLICIES: Policies = [
     probesSet,
     imagesPinned,
     noPlaintextSecrets,
+    secretsReadOnlyByOwners,
     iamNoWildcards,
     trustPinsSource,
     requiredTags,

@@ -3,8 +3,10 @@ import * as fs from "fs";
 import * as path from "path";
 import { parse } from "yaml";
 import { CONFIG_KEYS } from "../config/schema";
+import { fromInventory } from "../offline/policy-input";
+import { secretReadersTable, TABLE_BEGIN, TABLE_END } from "../offline/privilege-table";
 import { POLICIES } from "../policies/pack";
-import { PROJECT_DIR, STACKS } from "./harness";
+import { planned, PROJECT_DIR, STACKS } from "./harness";
 
 const readme = fs.readFileSync(path.join(PROJECT_DIR, "README.md"), "utf8");
 const stackValues = Object.fromEntries(
@@ -41,5 +43,16 @@ describe("README policy table", () => {
         const policyRows = section.split("\n").filter((line) => /^\| `[a-z0-9-]+` \| /.test(line)).map((line) => line.slice(3, line.indexOf("`", 3)));
         const names = new Set(POLICIES.map((p) => p.name));
         assert.deepStrictEqual(policyRows.filter((name) => !names.has(name)), []);
+    });
+});
+
+describe("README generated tables", () => {
+    it("shows who can read which secret as the privilege model computes it for prod", () => {
+        const inventory = planned("prod");
+        const table = secretReadersTable(fromInventory(inventory.resources), `${inventory.project}-${inventory.stack}`);
+        const start = readme.indexOf(TABLE_BEGIN);
+        const end = readme.indexOf(TABLE_END);
+        assert.ok(start >= 0 && end > start, "README lacks the secret readers table");
+        assert.strictEqual(readme.slice(start, end + TABLE_END.length), table, "README's table is stale: npm run -s tables");
     });
 });

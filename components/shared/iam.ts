@@ -1,10 +1,14 @@
 /** IAM statements shared by every component that reads its own secrets. Pure. */
 
-/** Read exactly these Secrets Manager secrets, and decrypt them with the secrets key. */
+/**
+ * Read exactly these Secrets Manager secrets, and decrypt with the secrets key only what Secrets
+ * Manager decrypts for them: the key is shared, so without the encryption-context condition the role
+ * could decrypt any secret or SecureString parameter under it that another grant lets it fetch.
+ */
 export function readSecretsStatements(secretArns: readonly string[], secretsKeyArn: string): Record<string, unknown>[] {
     return [
         { Sid: "ReadOwnSecrets", Effect: "Allow", Action: "secretsmanager:GetSecretValue", Resource: [...secretArns] },
-        { Sid: "DecryptOwnSecrets", Effect: "Allow", Action: "kms:Decrypt", Resource: secretsKeyArn },
+        { Sid: "DecryptOwnSecrets", Effect: "Allow", Action: "kms:Decrypt", Resource: secretsKeyArn, Condition: { StringEquals: { "kms:EncryptionContext:SecretARN": [...secretArns] } } },
     ];
 }
 

@@ -47,7 +47,8 @@ export class WireGuardHub extends pulumi.ComponentResource {
 
         const profile = serverInstanceProfile(name, args.platform, "wireguard", pulumi.all([parameter.arn, args.platform.secretsKeyArn]).apply(([arn, secretsKey]) => [
             { Sid: "ReadHubKey", Effect: "Allow", Action: "ssm:GetParameter", Resource: arn },
-            { Sid: "DecryptHubKey", Effect: "Allow", Action: "kms:Decrypt", Resource: secretsKey },
+            // SSM decrypts a SecureString with its ARN as encryption context: this grant opens nothing else under the key.
+            { Sid: "DecryptHubKey", Effect: "Allow", Action: "kms:Decrypt", Resource: secretsKey, Condition: { StringEquals: { "kms:EncryptionContext:PARAMETER_ARN": arn } } },
         ]), this);
 
         const wg0 = renderWireguardConfig({

@@ -1,0 +1,127 @@
+/**
+ * The privilege model, for secrets: which IAM role may read which secret or SecureString parameter.
+ * A role reads one when some statement allows the read action on it and some statement allows
+ * kms:Decrypt on its key under an encryption-context condition the secret satisfies (Secrets Manager
+ * decrypts with SecretARN, SSM with PARAMETER_ARN). Secrets are named by their `name` input, so the
+ * model works on plans (inputs only) and on stack exports alike. Pure.
+ */
+import { PolicyResource } from "@pulumi/policy";
+import { AWS_MANAGED_POLICIES, managedPolicyName } from "../data/aws-managed-policies";
+import { asArray, known, parseJson } from "./values";
+
+type Statement = Record<string, unknown>;
+
+export interface Secret {
+    readonly resource: PolicyResource;
+    readonly kind: "secretsmanager" | "ssm";
+    /** The `name` input: "prefix/redis/auth-token", "/prefix/wireguard/hub-private-key". */
+    readonly name: string;
+    readonly keyArn?: string;
+}
+
+export interface Principal {
+    readonly resource: PolicyResource;
+    readonly name: string;
+    readonly statements: readonly Statement[];
+    /** Attached policies the model holds no data for: their grants are unknown to it. */
+    readonly unmodelled: readonly string[];
+}
+
+const READ_ACTIONS = { secretsmanager: ["secretsmanager:GetSecretValue"], ssm: ["ssm:GetParameter", "ssm:GetParameters", "ssm:GetParametersByPath"] } as const;
+const CONTEXT_KEY = { secretsmanager: "SecretARN", ssm: "PARAMETER_ARN" } as const;
+
+function glob(pattern: string, text: string, caseInsensitive = false): boolean {
+    const source = `^${pattern.split("*").map((part) => part.split("?").map((p) => p.replace(/[.+^${}()|[\]\\/]/g, "\\$&")).join(".")).join(".*")}$`;
+    return new RegExp(source, caseInsensitive ? "i" : "").test(text);
+}
+
+/** The secret an ARN names, as its `name` input would read; wildcards stay in. */
+export function secretNameOfArn(arn: string): { kind: Secret["kind"]; name: string } | undefined {
+    const sm = /^arn:[^:]*:secretsmanager:[^:]*:[^:]*:secret:(.+?)(-[A-Za-z0-9]{6})?$/.exec(arn);
+    if (sm) return { kind: "secretsmanager", name: sm[1]! };
+    const ssm = /^arn:[^:]*:ssm:[^:]*:[^:]*:parameter(\/.+)$/.exec(arn);
+    return ssm ? { kind: "ssm", name: ssm[1]! } : undefined;
+}
+
+/** Whether a statement's Resource entry covers the secret. */
+function coversSecret(resource: string, secret: Secret): boolean {
+    if (resource === "*") return true;
+    const named = secretNameOfArn(resource);
+    if (!named || named.kind !== secret.kind) return false;
+    const name = secret.kind === "ssm" && !secret.name.startsWith("/") ? `/${secret.name}` : secret.name;
+    // A Secrets Manager ARN pattern ending in "-??????" or "*" stands for the random suffix.
+    return glob(named.name, name) || glob(named.name.replace(/-\?{6}$/, ""), name);
+}
+
+function allows(statement: Statement, action: string): boolean {
+    return statement.Effect === "Allow" && asArray(statement.Action as string | string[] | undefined).some((a) => glob(a, action, true));
+}
+
+/** Whether the statement's encryption-context conditions hold for the secret; other conditions are assumed to hold. */
+function contextHolds(statement: Statement, secret: Secret): boolean {
+    const condition = (statement.Condition ?? {}) as Record<string, Record<string, unknown>>;
+    return Object.entries(condition).every(([operator, block]) => Object.entries(block ?? {}).every(([key, value]) => {
+        const prefix = "kms:encryptioncontext:";
+        if (!key.toLowerCase().startsWith(prefix)) return true;
+        if (key.slice(prefix.length) !== CONTEXT_KEY[secret.kind]) return false;
+        return asArray(value as string | string[]).some((arn) => {
+            const named = secretNameOfArn(arn);
+            return named !== undefined && coversSecret(arn, secret) && (operator.startsWith("StringLike") || !/[*?]/.test(named.name));
+        });
+    }));
+}
+
+export function canRead(principal: Principal, secret: Secret): boolean {
+    const fetch = principal.statements.some((s) => READ_ACTIONS[secret.kind].some((a) => allows(s, a)) && asArray(s.Resource as string | string[] | undefined).some((r) => coversSecret(r, secret)));
+    const decrypt = principal.statements.some((s) => allows(s, "kms:Decrypt")
+        && asArray(s.Resource as string | string[] | undefined).some((r) => r === "*" || secret.keyArn === undefined || r === secret.keyArn)
+        && contextHolds(s, secret));
+    return fetch && decrypt;
+}
+
+export function secretsOf(resources: readonly PolicyResource[]): Secret[] {
+    return resources.flatMap((r): Secret[] => {
+        const name = known(() => r.props.name) as string | undefined;
+        if (typeof name !== "string") return [];
+        if (r.type === "aws:secretsmanager/secret:Secret") return [{ resource: r, kind: "secretsmanager", name, keyArn: known(() => r.props.kmsKeyId) as string | undefined }];
+        if (r.type === "aws:ssm/parameter:Parameter" && known(() => r.props.type) === "SecureString") return [{ resource: r, kind: "ssm", name, keyArn: known(() => r.props.keyId) as string | undefined }];
+        return [];
+    });
+}
+
+/** The role a policy or attachment belongs to: by the engine's property dependencies, else by name. */
+function roleOf(resource: PolicyResource, roles: readonly PolicyResource[]): PolicyResource | undefined {
+    const linked = resource.propertyDependencies?.role?.find((r) => r.type === "aws:iam/role:Role");
+    if (linked) return linked;
+    const role = known(() => resource.props.role);
+    return roles.find((r) => known(() => r.props.name) === role);
+}
+
+export function principalsOf(resources: readonly PolicyResource[]): Principal[] {
+    const roles = resources.filter((r) => r.type === "aws:iam/role:Role");
+    const customerPolicies = resources.filter((r) => r.type === "aws:iam/policy:Policy");
+    return roles.map((role) => {
+        const statements: Statement[] = [];
+        const unmodelled: string[] = [];
+        for (const r of resources) {
+            if ((r.type !== "aws:iam/rolePolicy:RolePolicy" && r.type !== "aws:iam/rolePolicyAttachment:RolePolicyAttachment") || roleOf(r, roles) !== role) continue;
+            if (r.type === "aws:iam/rolePolicy:RolePolicy") {
+                statements.push(...asArray<Statement>(((parseJson(known(() => r.props.policy)) ?? {}) as { Statement?: Statement | Statement[] }).Statement));
+                continue;
+            }
+            const arn = String(known(() => r.props.policyArn) ?? "");
+            const managed = managedPolicyName(arn);
+            const customer = r.propertyDependencies?.policyArn?.find((p) => p.type === "aws:iam/policy:Policy") ?? customerPolicies.find((p) => known(() => p.props.arn) === arn);
+            if (managed && AWS_MANAGED_POLICIES[managed]) statements.push(...AWS_MANAGED_POLICIES[managed]!.secretReadStatements);
+            else if (customer) statements.push(...asArray<Statement>(((parseJson(known(() => customer.props.policy)) ?? {}) as { Statement?: Statement | Statement[] }).Statement));
+            else unmodelled.push(arn);
+        }
+        return { resource: role, name: String(known(() => role.props.name) ?? role.name), statements, unmodelled };
+    });
+}
+
+/** Who can read each secret. */
+export function secretReaders(resources: readonly PolicyResource[]): { secret: Secret; readers: Principal[] }[] {
+    const principals = principalsOf(resources);
+    return secretsOf(resources).map((secret) => ({ secret, readers: principals.filter((p) => canRead(p, secret)) }));
+}

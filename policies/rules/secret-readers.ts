@@ -1,0 +1,58 @@
+/**
+ * Each secret is readable only by what needs it: the privilege model (lib/privileges.ts) computes who
+ * can read each secret, and this policy holds it to the readers declared here (the policy's own
+ * allow-list, not the program's), in both directions: an undeclared reader is a leak, a declared
+ * reader that cannot read is a broken service.
+ */
+import { StackValidationPolicy } from "@pulumi/policy";
+import { configOf } from "../lib/config";
+import { stackPolicy } from "../lib/exemptions";
+import { secretReaders } from "../lib/privileges";
+
+export interface ReaderRule {
+    /** Regular expression over the secret's name; its groups fill `$1`… in `readers`. */
+    readonly secret: string;
+    /** Regular expressions over the names of the roles that must, and alone may, read it. */
+    readonly readers: readonly string[];
+}
+
+const DEFAULTS = {
+    rules: [
+        { secret: "/wireguard/hub-private-key$", readers: ["-wireguard$"] },
+        { secret: "/validators/(validator-\\d+)$", readers: ["-$1$"] },
+        { secret: "/redis/auth-token$", readers: ["-app$", "-monitoring-redis-exporter$"] },
+        { secret: "/alerting/[a-z-]+$", readers: ["-monitoring-alertmanager$"] },
+    ] as ReaderRule[],
+};
+
+export const secretsReadOnlyByOwners: StackValidationPolicy = stackPolicy({
+    name: "secrets-read-only-by-owners",
+    description: "Each Secrets Manager secret and SecureString parameter is readable (fetch and decrypt, managed policies included) by exactly the roles declared for it; the hub's key by the hub, each validator's key by that validator.",
+    severity: "critical",
+    configSchema: {
+        properties: {
+            rules: {
+                type: "array",
+                default: DEFAULTS.rules,
+                items: { type: "object", properties: { secret: { type: "string" }, readers: { type: "array", items: { type: "string" } } }, required: ["secret", "readers"] },
+            },
+        },
+    },
+    validateStack: (args, report) => {
+        const { rules } = configOf(args, DEFAULTS);
+        for (const { secret, readers } of secretReaders(args.resources)) {
+            const rule = rules.map((r) => ({ r, match: new RegExp(r.secret).exec(secret.name) })).find((x) => x.match);
+            if (!rule) {
+                report(`secret ${secret.name} has no declared readers; readable by: ${readers.map((p) => p.name).join(", ") || "nobody"}`, secret.resource.urn);
+                continue;
+            }
+            const expected = rule.r.readers.map((pattern) => new RegExp(pattern.replace(/\$(\d)/g, (_, i: string) => rule.match![Number(i)]!.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"))));
+            for (const reader of readers.filter((p) => !expected.some((e) => e.test(p.name)))) {
+                report(`role ${reader.name} can read secret ${secret.name}, which only ${rule.r.readers.join(", ")} may`, secret.resource.urn);
+            }
+            for (const pattern of expected.filter((e) => !readers.some((p) => e.test(p.name)))) {
+                report(`no role matching ${pattern.source} can read secret ${secret.name}, which it needs`, secret.resource.urn);
+            }
+        }
+    },
+});

@@ -1,0 +1,61 @@
+/** The privilege model for secrets: it finds the readers, and the policy fires on each planted break. */
+import * as assert from "assert";
+import { secretNameOfArn } from "../policies/lib/privileges";
+import { secretsReadOnlyByOwners } from "../policies/rules/secret-readers";
+import { planned, STACKS } from "./harness";
+import { check, firesAndPasses, Subject, urnOf } from "./policy-helper";
+
+const KEY = "arn:aws:kms:us-east-1:123456789012:key/secrets";
+const HUB_PARAMETER = "arn:aws:ssm:us-east-1:123456789012:parameter/p-prod/wireguard/hub-private-key";
+const REDIS_SECRET = "arn:aws:secretsmanager:us-east-1:123456789012:secret:p-prod/redis/auth-token-AbC123";
+
+const role = (name: string): Subject => ({ type: "aws:iam/role:Role", name, props: { name } });
+const inline = (roleName: string, statements: unknown[]): Subject => ({ type: "aws:iam/rolePolicy:RolePolicy", name: `${roleName}-own`, props: { role: roleName, policy: JSON.stringify({ Version: "2012-10-17", Statement: statements }) }, propertyDependencies: { role: [urnOf(role(roleName))] } });
+const attach = (roleName: string, policyArn: string): Subject => ({ type: "aws:iam/rolePolicyAttachment:RolePolicyAttachment", name: `${roleName}-${policyArn.split("/").pop()}`, props: { role: roleName, policyArn }, propertyDependencies: { role: [urnOf(role(roleName))] } });
+const hubKey: Subject = { type: "aws:ssm/parameter:Parameter", name: "hub-key", props: { name: "/p-prod/wireguard/hub-private-key", type: "SecureString", keyId: KEY } };
+const redisToken: Subject = { type: "aws:secretsmanager/secret:Secret", name: "redis-token", props: { name: "p-prod/redis/auth-token", kmsKeyId: KEY } };
+const SSM_CORE = "arn:aws:iam::aws:policy/AmazonSSMManagedInstanceCore";
+
+/** The hub and the app as the stack declares them: SSM for both, each decrypting only its own secrets. */
+function world(appDecrypt: Record<string, unknown>): Subject[] {
+    return [
+        hubKey, redisToken,
+        role("p-prod-wireguard"), attach("p-prod-wireguard", SSM_CORE),
+        inline("p-prod-wireguard", [{ Effect: "Allow", Action: "ssm:GetParameter", Resource: HUB_PARAMETER }, { Effect: "Allow", Action: "kms:Decrypt", Resource: KEY, Condition: { StringEquals: { "kms:EncryptionContext:PARAMETER_ARN": HUB_PARAMETER } } }]),
+        role("p-prod-app"), attach("p-prod-app", SSM_CORE),
+        inline("p-prod-app", [{ Effect: "Allow", Action: "secretsmanager:GetSecretValue", Resource: [REDIS_SECRET] }, { Effect: "Allow", Action: "kms:Decrypt", Resource: KEY, ...appDecrypt }]),
+        role("p-prod-monitoring-redis-exporter"),
+        inline("p-prod-monitoring-redis-exporter", [{ Effect: "Allow", Action: "secretsmanager:GetSecretValue", Resource: REDIS_SECRET }, { Effect: "Allow", Action: "kms:Decrypt", Resource: KEY, Condition: { StringEquals: { "kms:EncryptionContext:SecretARN": REDIS_SECRET } } }]),
+    ];
+}
+const scoped = { Condition: { StringEquals: { "kms:EncryptionContext:SecretARN": [REDIS_SECRET] } } };
+
+describe("privilege model: who can read which secret", () => {
+    it("names secrets from ARNs the way their name inputs read", () => {
+        assert.deepStrictEqual(secretNameOfArn(REDIS_SECRET), { kind: "secretsmanager", name: "p-prod/redis/auth-token" });
+        assert.deepStrictEqual(secretNameOfArn(HUB_PARAMETER), { kind: "ssm", name: "/p-prod/wireguard/hub-private-key" });
+    });
+    it("fires when the app's decrypt grant lacks its encryption context: SSM core access then reads the hub's key", async () => {
+        await firesAndPasses(secretsReadOnlyByOwners, world(scoped), world({}), /role p-prod-app can read secret \/p-prod\/wireguard\/hub-private-key/);
+    });
+    it("fires when a needed reader cannot read (a grant removed)", async () => {
+        const broken = world(scoped).filter((s) => s.name !== "p-prod-monitoring-redis-exporter-own");
+        await firesAndPasses(secretsReadOnlyByOwners, world(scoped), broken, /no role matching -monitoring-redis-exporter\$ can read secret p-prod\/redis\/auth-token/);
+    });
+    it("fires on a secret nobody declared readers for", async () => {
+        const stray: Subject = { type: "aws:secretsmanager/secret:Secret", name: "stray", props: { name: "p-prod/misc/token", kmsKeyId: KEY } };
+        const run = await check(secretsReadOnlyByOwners, [...world(scoped), stray]);
+        assert.deepStrictEqual(run.messages, ["secret p-prod/misc/token has no declared readers; readable by: nobody"]);
+    });
+    it("keeps each validator's key to that validator", async () => {
+        const secret = (n: number): Subject => ({ type: "aws:secretsmanager/secret:Secret", name: `v${n}`, props: { name: `p-prod/validators/validator-${n}`, kmsKeyId: KEY } });
+        const arn = (n: number) => `arn:aws:secretsmanager:us-east-1:123456789012:secret:p-prod/validators/validator-${n}-AbC12${n}`;
+        const grant = (n: number, resource: string) => [role(`p-prod-validator-${n}`), inline(`p-prod-validator-${n}`, [{ Effect: "Allow", Action: "secretsmanager:GetSecretValue", Resource: resource }, { Effect: "Allow", Action: "kms:Decrypt", Resource: KEY, Condition: { StringEquals: { "kms:EncryptionContext:SecretARN": resource } } }])];
+        await firesAndPasses(secretsReadOnlyByOwners, [secret(0), secret(1), ...grant(0, arn(0)), ...grant(1, arn(1))], [secret(0), secret(1), ...grant(0, arn(0)), ...grant(1, arn(0))], /role p-prod-validator-1 can read secret p-prod\/validators\/validator-0/);
+    });
+    for (const stack of STACKS) {
+        it(`${stack}: every secret is read by exactly its declared readers`, () => {
+            assert.deepStrictEqual(planned(stack).violations.filter((v) => v.policy === secretsReadOnlyByOwners.name), []);
+        });
+    }
+});

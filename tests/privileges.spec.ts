@@ -40,7 +40,7 @@ describe("privilege model: who can read which secret", () => {
     });
     it("fires when a needed reader cannot read (a grant removed)", async () => {
         const broken = world(scoped).filter((s) => s.name !== "p-prod-monitoring-redis-exporter-own");
-        await firesAndPasses(secretsReadOnlyByOwners, world(scoped), broken, /no role matching -monitoring-redis-exporter\$ can read secret p-prod\/redis\/auth-token/);
+        await firesAndPasses(secretsReadOnlyByOwners, world(scoped), broken, /role p-prod-monitoring-redis-exporter cannot read secret p-prod\/redis\/auth-token, which it needs/);
     });
     it("fires on a secret nobody declared readers for", async () => {
         const stray: Subject = { type: "aws:secretsmanager/secret:Secret", name: "stray", props: { name: "p-prod/misc/token", kmsKeyId: KEY } };

@@ -30,9 +30,18 @@ export interface Principal {
 const READ_ACTIONS = { secretsmanager: ["secretsmanager:GetSecretValue"], ssm: ["ssm:GetParameter", "ssm:GetParameters", "ssm:GetParametersByPath"] } as const;
 const CONTEXT_KEY = { secretsmanager: "SecretARN", ssm: "PARAMETER_ARN" } as const;
 
+const compiled = new Map<string, RegExp>();
+
+/** IAM's wildcard match ("*" any run, "?" one character); patterns are compiled once per process. */
 function glob(pattern: string, text: string, caseInsensitive = false): boolean {
-    const source = `^${pattern.split("*").map((part) => part.split("?").map((p) => p.replace(/[.+^${}()|[\]\\/]/g, "\\$&")).join(".")).join(".*")}$`;
-    return new RegExp(source, caseInsensitive ? "i" : "").test(text);
+    const key = `${caseInsensitive ? "i" : "s"}${pattern}`;
+    let regex = compiled.get(key);
+    if (!regex) {
+        const source = `^${pattern.split("*").map((part) => part.split("?").map((p) => p.replace(/[.+^${}()|[\]\\/]/g, "\\$&")).join(".")).join(".*")}$`;
+        regex = new RegExp(source, caseInsensitive ? "i" : "");
+        compiled.set(key, regex);
+    }
+    return regex.test(text);
 }
 
 /** The secret an ARN names, as its `name` input would read; wildcards stay in. */
@@ -90,38 +99,43 @@ export function secretsOf(resources: readonly PolicyResource[]): Secret[] {
 }
 
 /** The role a policy or attachment belongs to: by the engine's property dependencies, else by name. */
-function roleOf(resource: PolicyResource, roles: readonly PolicyResource[]): PolicyResource | undefined {
-    const linked = resource.propertyDependencies?.role?.find((r) => r.type === "aws:iam/role:Role");
-    if (linked) return linked;
-    const role = known(() => resource.props.role);
-    return roles.find((r) => known(() => r.props.name) === role);
+function roleOf(resource: PolicyResource, rolesByName: ReadonlyMap<unknown, PolicyResource>): PolicyResource | undefined {
+    return resource.propertyDependencies?.role?.find((r) => r.type === "aws:iam/role:Role") ?? rolesByName.get(known(() => resource.props.role));
 }
 
+function statementsOfDocument(document: unknown): Statement[] {
+    return asArray<Statement>(((parseJson(document) ?? {}) as { Statement?: Statement | Statement[] }).Statement);
+}
+
+/** Every role with the statements of its inline policies and attached policies, in one pass over the stack. */
 export function principalsOf(resources: readonly PolicyResource[]): Principal[] {
     const roles = resources.filter((r) => r.type === "aws:iam/role:Role");
-    const customerPolicies = resources.filter((r) => r.type === "aws:iam/policy:Policy");
-    return roles.map((role) => {
-        const statements: Statement[] = [];
-        const unmodelled: string[] = [];
-        for (const r of resources) {
-            if ((r.type !== "aws:iam/rolePolicy:RolePolicy" && r.type !== "aws:iam/rolePolicyAttachment:RolePolicyAttachment") || roleOf(r, roles) !== role) continue;
-            if (r.type === "aws:iam/rolePolicy:RolePolicy") {
-                statements.push(...asArray<Statement>(((parseJson(known(() => r.props.policy)) ?? {}) as { Statement?: Statement | Statement[] }).Statement));
-                continue;
-            }
-            const arn = String(known(() => r.props.policyArn) ?? "");
-            const managed = managedPolicyName(arn);
-            const customer = r.propertyDependencies?.policyArn?.find((p) => p.type === "aws:iam/policy:Policy") ?? customerPolicies.find((p) => known(() => p.props.arn) === arn);
-            if (managed && AWS_MANAGED_POLICIES[managed]) statements.push(...AWS_MANAGED_POLICIES[managed]!.secretReadStatements);
-            else if (customer) statements.push(...asArray<Statement>(((parseJson(known(() => customer.props.policy)) ?? {}) as { Statement?: Statement | Statement[] }).Statement));
-            else unmodelled.push(arn);
+    const rolesByName = new Map(roles.map((r) => [known(() => r.props.name), r] as const));
+    const customerPolicies = new Map(resources.filter((r) => r.type === "aws:iam/policy:Policy").map((p) => [known(() => p.props.arn), p] as const));
+    const grants = new Map<string, { statements: Statement[]; unmodelled: string[] }>(roles.map((r) => [r.urn, { statements: [], unmodelled: [] }]));
+    for (const r of resources) {
+        if (r.type !== "aws:iam/rolePolicy:RolePolicy" && r.type !== "aws:iam/rolePolicyAttachment:RolePolicyAttachment") continue;
+        const role = roleOf(r, rolesByName);
+        const grant = role && grants.get(role.urn);
+        if (!grant) continue;
+        if (r.type === "aws:iam/rolePolicy:RolePolicy") {
+            grant.statements.push(...statementsOfDocument(known(() => r.props.policy)));
+            continue;
         }
-        return { resource: role, name: String(known(() => role.props.name) ?? role.name), statements, unmodelled };
-    });
+        const arn = String(known(() => r.props.policyArn) ?? "");
+        const managed = AWS_MANAGED_POLICIES[managedPolicyName(arn) ?? ""];
+        const customer = r.propertyDependencies?.policyArn?.find((p) => p.type === "aws:iam/policy:Policy") ?? customerPolicies.get(arn);
+        if (managed) grant.statements.push(...managed.secretReadStatements);
+        else if (customer) grant.statements.push(...statementsOfDocument(known(() => customer.props.policy)));
+        else grant.unmodelled.push(arn);
+    }
+    return roles.map((role) => ({ resource: role, name: String(known(() => role.props.name) ?? role.name), ...grants.get(role.urn)! }));
 }
 
-/** Who can read each secret. */
+/** Who can read each secret. Roles without any read or decrypt grant are set aside first: most roles have none. */
 export function secretReaders(resources: readonly PolicyResource[]): { secret: Secret; readers: Principal[] }[] {
-    const principals = principalsOf(resources);
-    return secretsOf(resources).map((secret) => ({ secret, readers: principals.filter((p) => canRead(p, secret)) }));
+    const readsSomething = (p: Principal) =>
+        p.statements.some((s) => [...READ_ACTIONS.secretsmanager, ...READ_ACTIONS.ssm].some((a) => allows(s, a))) && p.statements.some((s) => allows(s, "kms:Decrypt"));
+    const candidates = principalsOf(resources).filter(readsSomething);
+    return secretsOf(resources).map((secret) => ({ secret, readers: candidates.filter((p) => canRead(p, secret)) }));
 }

@@ -143,17 +143,22 @@ export const workloadPrerequisites: StackValidationPolicy = stackPolicy({
     severity: "high",
     validateStack: (args, report) => {
         const reaches = dependencyClosure(args.resources);
-        const named = (type: string, name: string, namespace?: string) => args.resources.find((r) => r.type === type && known(() => {
-            const metadata = r.props.metadata as Spec | undefined;
-            return metadata?.name === name && (namespace === undefined || (metadata?.namespace ?? "default") === namespace);
-        }));
+        // Objects by kind and name (and namespace): one index, not a scan per workload.
+        const index = new Map<string, PolicyResource[]>();
+        for (const r of args.resources) {
+            if (r.type !== "kubernetes:core/v1:ServiceAccount" && r.type !== "kubernetes:storage.k8s.io/v1:StorageClass") continue;
+            const metadata = known(() => r.props.metadata as Spec | undefined);
+            const key = `${r.type}/${r.type.endsWith("StorageClass") ? "" : String(metadata?.namespace ?? "default")}/${String(metadata?.name)}`;
+            index.set(key, [...(index.get(key) ?? []), r]);
+        }
+        const named = (type: string, name: string, namespace = "") => index.get(`${type}/${namespace}/${name}`) ?? [];
         for (const workload of args.resources.filter((r) => INTERCEPTED.test(r.type) && !r.type.endsWith(":Service"))) {
             const pod = known(() => podSpecOf(workload.type, workload.props));
             if (!pod) continue;
             const namespace = known(() => (workload.props.metadata as Spec | undefined)?.namespace as string | undefined) ?? "default";
             const account = pod.serviceAccountName as string | undefined;
-            const accountObject = account ? named("kubernetes:core/v1:ServiceAccount", account, namespace) : undefined;
-            if (accountObject && !reaches(workload, accountObject)) {
+            const accounts = account ? named("kubernetes:core/v1:ServiceAccount", account, namespace) : [];
+            if (accounts.length > 0 && !accounts.some((a) => reaches(workload, a))) {
                 report(`${workload.name} does not wait for its service account ${namespace}/${account}; pods created first run without its role`, workload.urn);
             }
             const claims = [
@@ -162,8 +167,8 @@ export const workloadPrerequisites: StackValidationPolicy = stackPolicy({
             ];
             for (const claim of claims) {
                 const className = claim?.storageClassName as string | undefined;
-                const storageClass = className ? named("kubernetes:storage.k8s.io/v1:StorageClass", className) : undefined;
-                if (storageClass && !reaches(workload, storageClass)) {
+                const classes = className ? named("kubernetes:storage.k8s.io/v1:StorageClass", className) : [];
+                if (classes.length > 0 && !classes.some((c) => reaches(workload, c))) {
                     report(`${workload.name} does not wait for its storage class ${className}; its volume claims stay Pending or get the wrong class`, workload.urn);
                 }
             }

@@ -7,7 +7,7 @@ import { eksSecretsEncrypted, ecrHardened, elasticacheEncrypted, kmsKeysRotatedS
 import { DEPLOY_POLICIES } from "./rules/deploy";
 import { PROD_POLICIES } from "./rules/prod";
 import { faultDomains } from "./rules/fault-domains";
-import { networkPoliciesEnforced } from "./rules/flows";
+import { flowsMatchNeeded, networkPoliciesEnforced } from "./rules/flows";
 import { noNodeProxy } from "./rules/rbac";
 import { elasticIpsAtEdge, imdsV2, publicAddressesAtEdge } from "./rules/instances";
 import { dropCapabilitiesSeccomp, imagesPinned, namespacesDenyByDefault, noPrivilegeEscalation, noPublicServices, probesSet, readOnlyRootFilesystem, resourcesSet, runAsNonRoot } from "./rules/kubernetes";
@@ -33,6 +33,7 @@ export const POLICIES: Policies = [
     noPublicServices,
     namespacesDenyByDefault,
     networkPoliciesEnforced,
+    flowsMatchNeeded,
     noNodeProxy,
     // Encryption
     s3BucketsProtected,

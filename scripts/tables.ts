@@ -1,6 +1,7 @@
 /**
  * Prints the README's generated tables from the offline plan of prod (the stack with every secret):
  * `npm run -s tables`, then paste between the markers. `tests/readme.spec.ts` fails when they differ.
+ * `--needed-flows` prints the entries of policies/data/needed-flows.ts from the port map instead.
  */
 import * as fs from "fs";
 import * as os from "os";
@@ -8,8 +9,17 @@ import * as path from "path";
 import { spawnSync } from "child_process";
 import { Inventory } from "../offline/inventory";
 import { fromInventory } from "../offline/policy-input";
-import { secretReadersTable } from "../offline/privilege-table";
+import { flowTable, secretReadersTable } from "../offline/model-tables";
+import { neededFlows } from "../topology/needed-flows";
+import { portMap } from "../topology/ports";
 
+if (process.argv.includes("--needed-flows")) {
+    const base = new Set(neededFlows(portMap()).map((f) => JSON.stringify(f)));
+    for (const f of neededFlows(portMap({ sshFromOperators: true }))) {
+        process.stdout.write(`    { from: ${JSON.stringify(f.from)}, to: ${JSON.stringify(f.to)}, protocol: ${JSON.stringify(f.protocol)}, port: ${f.port}, why: ${JSON.stringify(f.why)}${base.has(JSON.stringify(f)) ? "" : ", optional: true"} },\n`);
+    }
+    process.exit(0);
+}
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "tables-"));
 try {
     const json = path.join(dir, "prod.json");
@@ -19,7 +29,8 @@ try {
         process.exit(plan.status ?? 3);
     }
     const inventory = JSON.parse(fs.readFileSync(json, "utf8")) as Inventory;
-    process.stdout.write(`${secretReadersTable(fromInventory(inventory.resources), `${inventory.project}-${inventory.stack}`)}\n`);
+    const subjects = fromInventory(inventory.resources);
+    process.stdout.write(`${secretReadersTable(subjects, `${inventory.project}-${inventory.stack}`)}\n\n${flowTable(subjects)}\n`);
 } finally {
     fs.rmSync(dir, { recursive: true, force: true });
 }

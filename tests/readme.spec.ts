@@ -4,7 +4,7 @@ import * as path from "path";
 import { parse } from "yaml";
 import { CONFIG_KEYS } from "../config/schema";
 import { fromInventory } from "../offline/policy-input";
-import { secretReadersTable, TABLE_BEGIN, TABLE_END } from "../offline/privilege-table";
+import { flowTable, FLOWS_BEGIN, FLOWS_END, secretReadersTable, TABLE_BEGIN, TABLE_END } from "../offline/model-tables";
 import { POLICIES } from "../policies/pack";
 import { planned, PROJECT_DIR, STACKS } from "./harness";
 
@@ -54,5 +54,16 @@ describe("README generated tables", () => {
         const end = readme.indexOf(TABLE_END);
         assert.ok(start >= 0 && end > start, "README lacks the secret readers table");
         assert.strictEqual(readme.slice(start, end + TABLE_END.length), table, "README's table is stale: npm run -s tables");
+    });
+});
+
+describe("README flow matrix", () => {
+    it("shows every flow the security groups allow, with why, as the flow model computes it for prod", () => {
+        const table = flowTable(fromInventory(planned("prod").resources));
+        const start = readme.indexOf(FLOWS_BEGIN);
+        const end = readme.indexOf(FLOWS_END);
+        assert.ok(start >= 0 && end > start, "README lacks the flow matrix");
+        assert.strictEqual(readme.slice(start, end + FLOWS_END.length), table, "README's flow matrix is stale: npm run -s tables");
+        assert.doesNotMatch(table, /not needed/);
     });
 });

@@ -28,7 +28,9 @@ export type Role =
     | "blackboxExporter"
     | "kubeStateMetrics"
     | "kubelet"
-    | "clusterApi";
+    | "clusterApi"
+    | "coreDns"
+    | "loadBalancerController";
 
 /**
  * The AWS security group a role's traffic enters and leaves through. Workloads on the EKS cluster
@@ -58,6 +60,8 @@ export const SECURITY_GROUP_OF: Readonly<Record<Role, SecurityGroupRole>> = {
     kubelet: "cluster",
     // EKS puts the control plane's network interfaces in the cluster's additional security group.
     clusterApi: "cluster",
+    coreDns: "cluster",
+    loadBalancerController: "cluster",
 };
 
 export const SECURITY_GROUP_ROLES: readonly SecurityGroupRole[] = [
@@ -131,9 +135,14 @@ export function portMap(options: PortMapOptions = {}): readonly Listener[] {
         { role: "redisExporter", name: "metrics", port: 9121, protocol: "tcp", from: ["prometheus"], purpose: "Redis exporter" },
         { role: "nginxExporter", name: "metrics", port: 9113, protocol: "tcp", from: ["prometheus"], purpose: "Nginx exporter" },
         { role: "blackboxExporter", name: "metrics", port: 9115, protocol: "tcp", from: ["prometheus"], purpose: "blackbox probes of the public endpoint" },
-        { role: "kubelet", name: "metrics", port: 10250, protocol: "tcp", from: ["prometheus"], purpose: "kubelet and cAdvisor metrics of the EKS nodes (container CPU, memory, volumes)" },
-        // The endpoint is private: operators and CI reach the API only through the WireGuard tunnel.
-        { role: "clusterApi", name: "https", port: 443, protocol: "tcp", from: ["operators"], purpose: "EKS API for operators and CI (kubectl, pulumi up), through the WireGuard hub" },
+        { role: "kubelet", name: "metrics", port: 10250, protocol: "tcp", from: ["prometheus", "clusterApi"], purpose: "kubelet: metrics and cAdvisor for Prometheus; logs, exec and port-forward for the control plane" },
+        // The endpoint is private: operators and CI reach the API only through the WireGuard tunnel; nodes
+        // and their pods reach it inside the VPC. EKS's own cluster security group (all traffic between its
+        // members) is not put on the nodes, so every flow the cluster needs is listed here.
+        { role: "clusterApi", name: "https", port: 443, protocol: "tcp", from: ["operators", "kubelet"], purpose: "EKS API: operators and CI through the WireGuard hub; nodes and their pods" },
+        { role: "coreDns", name: "dns", port: 53, protocol: "udp", from: ["kubelet"], purpose: "cluster DNS for every pod" },
+        { role: "coreDns", name: "dns-tcp", port: 53, protocol: "tcp", from: ["kubelet"], purpose: "cluster DNS over TCP (large answers)" },
+        { role: "loadBalancerController", name: "webhook", port: 9443, protocol: "tcp", from: ["clusterApi"], purpose: "the AWS Load Balancer Controller's admission webhooks, called by the API server" },
         { role: "kubeStateMetrics", name: "metrics", port: 8080, protocol: "tcp", from: ["prometheus"], purpose: "Kubernetes object state (jobs, limits, restarts)" },
     ];
     for (const role of SERVER_ROLES) {

@@ -120,7 +120,9 @@ export class ChainCluster extends pulumi.ComponentResource {
             description: "EKS nodes: IMDSv2 only, encrypted gp3 root volume",
             metadataOptions: { httpTokens: "required", httpEndpoint: "enabled", httpPutResponseHopLimit: 1 },
             blockDeviceMappings: [{ deviceName: "/dev/xvda", ebs: { volumeType: "gp3", volumeSize: 50, encrypted: "true", kmsKeyId: args.dataKeyArn, deleteOnTermination: "true" } }],
-            vpcSecurityGroupIds: [cluster.vpcConfig.clusterSecurityGroupId, args.nodeSecurityGroupId],
+            // Not EKS's cluster security group, which admits all traffic among its members and sends anywhere:
+            // nodes carry only the group derived from the port map (as terraform-aws-eks's node groups do).
+            vpcSecurityGroupIds: [args.nodeSecurityGroupId],
             tagSpecifications: ["instance", "volume"].map((resourceType) => ({ resourceType, tags: tags("node") })),
             tags: tags("nodes"),
         }, parent);

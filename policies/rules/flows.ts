@@ -3,7 +3,10 @@
  * The pack's deny-by-default check sees the objects; this one sees whether anything acts on them.
  */
 import { StackValidationPolicy } from "@pulumi/policy";
+import { NEEDED_FLOWS, NeededFlowEntry } from "../data/needed-flows";
+import { configOf } from "../lib/config";
 import { stackPolicy } from "../lib/exemptions";
+import { allowedFlows, describeFlow, isAllowed, isNeeded } from "../lib/flow-model";
 import { known, knownOr, parseJson } from "../lib/values";
 
 /** Whether an EKS vpc-cni add-on's configuration turns on its network policy agent. */
@@ -31,6 +34,34 @@ export const networkPoliciesEnforced: StackValidationPolicy = stackPolicy({
             if (values !== UNKNOWN && !cniEnforcesNetworkPolicies(values)) {
                 report(`${policies.length} NetworkPolicies are inert: the vpc-cni add-on does not set enableNetworkPolicy "true"`, addon.urn);
             }
+        }
+    },
+});
+
+export const flowsMatchNeeded: StackValidationPolicy = stackPolicy({
+    name: "flows-match-needed",
+    description: "The flow model over the security groups (EKS's cluster group included): every needed flow is allowed, and every allowed flow is needed, or listed with its reason in this policy's configuration.",
+    severity: "high",
+    configSchema: {
+        properties: {
+            needed: {
+                type: "array",
+                default: NEEDED_FLOWS,
+                items: { type: "object", properties: { from: { type: "string" }, to: { type: "string" }, protocol: { type: "string" }, port: { type: "integer" }, why: { type: "string", minLength: 3 }, optional: { type: "boolean" } }, required: ["from", "to", "protocol", "port", "why"] },
+            },
+        },
+    },
+    validateStack: (args, report) => {
+        const groups = args.resources.filter((r) => r.type === "aws:ec2/securityGroup:SecurityGroup");
+        if (groups.length === 0) return;
+        const { needed } = configOf(args, { needed: NEEDED_FLOWS as NeededFlowEntry[] });
+        const allowed = allowedFlows(args.resources);
+        const urnOf = (role: string) => (groups.find((g) => (g.props.tags as Record<string, string> | undefined)?.Role === role) ?? groups[0]!).urn;
+        for (const flow of needed.filter((n) => !n.optional && !isAllowed(n, allowed))) {
+            report(`needed flow blocked: ${describeFlow(flow)} (${flow.why})`, urnOf(flow.to));
+        }
+        for (const flow of allowed.filter((f) => !isNeeded(f, needed))) {
+            report(`allowed flow not needed: ${describeFlow(flow)}`, urnOf(flow.to === "internet" ? flow.from : flow.to));
         }
     },
 });

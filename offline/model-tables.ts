@@ -1,0 +1,32 @@
+/**
+ * The README's tables generated from the models over a plan, so a reviewer sees a change in them: who
+ * can read which secret (privilege model) and who reaches whom (flow model). Names lose the stack's
+ * prefix so the tables read for any stack.
+ */
+import { NEEDED_FLOWS } from "../policies/data/needed-flows";
+import { allowedFlows } from "../policies/lib/flow-model";
+import { secretReaders } from "../policies/lib/privileges";
+import { PolicySubject, stackArgs } from "./policy-runner";
+
+export const TABLE_BEGIN = "<!-- secret-readers:begin (generated: npm run -s tables) -->";
+export const TABLE_END = "<!-- secret-readers:end -->";
+export const FLOWS_BEGIN = "<!-- flows:begin (generated: npm run -s tables) -->";
+export const FLOWS_END = "<!-- flows:end -->";
+
+/** Every flow the security groups allow, with the reasons the needed-flow list gives for its ports. */
+export function flowTable(subjects: readonly PolicySubject[]): string {
+    const rows = allowedFlows(stackArgs(subjects).resources).map((f) => {
+        const ports = f.protocol === "all" ? "all" : f.fromPort === f.toPort ? String(f.fromPort) : `${f.fromPort}–${f.toPort}`;
+        const why = NEEDED_FLOWS.filter((n) => n.from === f.from && n.to === f.to && (f.protocol === "all" || n.protocol === f.protocol) && n.port >= f.fromPort && n.port <= f.toPort).map((n) => n.why);
+        return `| ${f.from} | ${f.to} | ${f.protocol} ${ports} | ${why.join("; ") || "**not needed**"} |`;
+    });
+    return [FLOWS_BEGIN, "| from | to | port | why |", "|---|---|---|---|", ...rows, FLOWS_END].join("\n");
+}
+
+export function secretReadersTable(subjects: readonly PolicySubject[], prefix: string): string {
+    const strip = (name: string) => name.split(prefix).join("<prefix>");
+    const rows = secretReaders(stackArgs(subjects).resources)
+        .map(({ secret, readers }) => `| \`${strip(secret.name)}\` | ${secret.kind === "ssm" ? "SSM SecureString" : "Secrets Manager"} | ${readers.map((r) => `\`${strip(r.name)}\``).sort().join(", ") || "nobody"} |`)
+        .sort();
+    return [TABLE_BEGIN, "| secret | kind | roles that can read it (fetch and decrypt) |", "|---|---|---|", ...rows, TABLE_END].join("\n");
+}

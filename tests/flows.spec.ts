@@ -1,0 +1,71 @@
+/** The flow model: it finds the flows the groups allow, and the policy fires on each planted break. */
+import * as assert from "assert";
+import { NEEDED_FLOWS } from "../policies/data/needed-flows";
+import { allowedFlows, describeFlow } from "../policies/lib/flow-model";
+import { flowsMatchNeeded } from "../policies/rules/flows";
+import { stackArgs } from "../offline/policy-runner";
+import { fromInventory } from "../offline/policy-input";
+import { neededFlows } from "../topology/needed-flows";
+import { portMap } from "../topology/ports";
+import { planned, STACKS } from "./harness";
+import { check, Subject, urnOf } from "./policy-helper";
+
+const group = (role: string): Subject => ({ type: "aws:ec2/securityGroup:SecurityGroup", name: `${role}-sg`, props: { tags: { Role: role } } });
+const rule = (direction: "ingress" | "egress", on: string, port: number, peer: { group: string } | { cidr: string }, name = `${on}-${direction}-${port}`): Subject => ({
+    type: direction === "ingress" ? "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule" : "aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule",
+    name,
+    props: { ipProtocol: "tcp", fromPort: port, toPort: port, ...("cidr" in peer ? { cidrIpv4: peer.cidr } : { referencedSecurityGroupId: `sg-${peer.group}` }) },
+    propertyDependencies: { securityGroupId: [urnOf(group(on))], ...("group" in peer ? { referencedSecurityGroupId: [urnOf(group(peer.group))] } : {}) },
+});
+const needed = [
+    { from: "appServer", to: "postgres", protocol: "tcp", port: 5432, why: "queries" },
+    { from: "appServer", to: "internet", protocol: "tcp", port: 443, why: "AWS APIs" },
+];
+/** App servers reach PostgreSQL and the internet on 443, as `needed` says. */
+const world: Subject[] = [group("appServer"), group("postgres"), rule("ingress", "postgres", 5432, { group: "appServer" }), rule("egress", "appServer", 5432, { group: "postgres" }), rule("egress", "appServer", 443, { cidr: "0.0.0.0/0" })];
+
+async function messages(subjects: readonly Subject[]): Promise<string[]> {
+    return (await check(flowsMatchNeeded, subjects, { needed })).messages;
+}
+
+describe("flow model", () => {
+    it("allows a flow only when the target admits the source and the source may send to it", () => {
+        const flows = allowedFlows(stackArgs(world.map((s) => ({ urn: urnOf(s), type: s.type, name: s.name ?? "subject", props: s.props, dependencies: [], propertyDependencies: s.propertyDependencies }))).resources).map(describeFlow);
+        assert.deepStrictEqual(flows, ["appServer → internet tcp 443", "appServer → postgres tcp 5432"]);
+    });
+    it("passes the world it needs", async () => {
+        assert.deepStrictEqual(await messages(world), []);
+    });
+    it("fires on a needed flow blocked (the egress rule removed)", async () => {
+        assert.deepStrictEqual(await messages(world.filter((s) => s.name !== "appServer-egress-5432")), ["needed flow blocked: appServer → postgres tcp 5432 (queries)"]);
+    });
+    it("fires on an extra flow (a new ingress rule and its egress)", async () => {
+        const extra = [...world, rule("ingress", "postgres", 22, { group: "appServer" }), rule("egress", "appServer", 22, { group: "postgres" })];
+        assert.deepStrictEqual(await messages(extra), ["allowed flow not needed: appServer → postgres tcp 22"]);
+    });
+    it("fires when a launch template puts EKS's cluster security group on the nodes: all traffic among them", async () => {
+        const cluster: Subject = { type: "aws:eks/cluster:Cluster", name: "eks", props: {} };
+        const template: Subject = { type: "aws:ec2/launchTemplate:LaunchTemplate", name: "nodes", props: { vpcSecurityGroupIds: ["sg-eks", "sg-cluster"] }, propertyDependencies: { vpcSecurityGroupIds: [urnOf(cluster), urnOf(group("cluster"))] } };
+        const found = await messages([...world, group("cluster"), cluster, template]);
+        assert.ok(found.includes("allowed flow not needed: cluster → cluster all all ports"), JSON.stringify(found));
+        assert.ok(found.includes("allowed flow not needed: cluster → internet all all ports"), JSON.stringify(found));
+    });
+    it("keeps the pack's needed flows equal to what the port map derives (npm run -s tables -- --needed-flows)", () => {
+        const derived = neededFlows(portMap({ sshFromOperators: true })).map((f) => ({ ...f }));
+        const required = new Set(neededFlows(portMap()).map((f) => JSON.stringify(f)));
+        assert.deepStrictEqual(NEEDED_FLOWS.map(({ optional, ...f }) => ({ f, optional: optional ?? false })), derived.map((f) => ({ f, optional: !required.has(JSON.stringify(f)) })));
+    });
+    for (const stack of STACKS) {
+        it(`${stack}: every needed flow allowed, every allowed flow needed`, () => {
+            const inventory = planned(stack);
+            assert.deepStrictEqual(inventory.violations.filter((v) => v.policy === flowsMatchNeeded.name), []);
+            const flows = allowedFlows(stackArgs(fromInventory(inventory.resources)).resources);
+            assert.ok(flows.length >= 40, `${flows.length} flows`);
+            assert.ok(!flows.some((f) => f.protocol === "all"));
+        });
+    }
+    it("accepts the SSH flows sshFromOperators adds (optional in the needed list)", async () => {
+        const withSsh = [...world, group("wireguardHub"), rule("ingress", "appServer", 22, { group: "wireguardHub" }), rule("egress", "wireguardHub", 22, { group: "appServer" })];
+        assert.deepStrictEqual((await check(flowsMatchNeeded, withSsh)).messages.filter((m) => /tcp 22/.test(m)), []);
+    });
+});

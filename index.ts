@@ -204,6 +204,7 @@ export = async () => {
     const cluster = new ChainCluster("cluster", {
         inClusterObjects: config.chainWorkloads,
         adminRoleArns: config.clusterAdminRoleArns,
+        accountId: caller.accountId,
         version: config.kubernetesVersion,
         subnetIds: network.privateSubnetIds,
         zones,

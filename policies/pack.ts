@@ -11,7 +11,7 @@ import { flowsMatchNeeded, networkPoliciesEnforced } from "./rules/flows";
 import { noNodeProxy } from "./rules/rbac";
 import { elasticIpsAtEdge, imdsV2, publicAddressesAtEdge } from "./rules/instances";
 import { dropCapabilitiesSeccomp, imagesPinned, namespacesDenyByDefault, noPrivilegeEscalation, noPublicServices, probesSet, readOnlyRootFilesystem, resourcesSet, runAsNonRoot } from "./rules/kubernetes";
-import { iamNoWildcards, trustPinsSource } from "./rules/iam";
+import { iamNoWildcards, noUnconditionedWildcardWrites, trustPinsSource } from "./rules/iam";
 import { eksEndpointPrivate, internetIngress, internetIngressRoles, noAllProtocolIngress, restrictedEgress, vpcBaseline } from "./rules/network";
 import { secretsReadOnlyByOwners } from "./rules/secret-readers";
 import { noPlaintextSecrets } from "./rules/secrets";
@@ -61,6 +61,7 @@ export const POLICIES: Policies = [
     secretsReadOnlyByOwners,
     iamNoWildcards,
     trustPinsSource,
+    noUnconditionedWildcardWrites,
     requiredTags,
     faultDomains,
     // Prod's guarantees, by stack and Environment tag

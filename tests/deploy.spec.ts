@@ -175,13 +175,15 @@ for (const stack of STACKS) {
             assert.strictEqual(slr.length, 1);
             assert.deepStrictEqual(slr[0]!.Condition, { StringEquals: { "iam:AWSServiceName": "elasticloadbalancing.amazonaws.com" } });
         });
-        it("reaches the private EKS API only from the WireGuard hub's group", () => {
+        it("reaches the private EKS API only from the WireGuard hub's group and the nodes' own", () => {
             const inventory = planned(stack);
             const clusterInputs = ofType(inventory, "aws:eks/cluster:Cluster")[0]!.inputs as { vpcConfig: { endpointPublicAccess: boolean; securityGroupIds: string[] } };
             const apiRules = ofType(inventory, "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule").filter((r) => clusterInputs.vpcConfig.securityGroupIds.includes(r.inputs.securityGroupId as string) && r.inputs.fromPort === 443);
-            assert.strictEqual(apiRules.length, 1, JSON.stringify(apiRules.map((r) => r.name)));
-            const hubGroup = inventory.resources.find((r) => r.type === "aws:ec2/securityGroup:SecurityGroup" && (r.inputs.tags as Record<string, string>).Role === "wireguardHub")!;
-            assert.ok(apiRules[0]!.propertyDependencies?.referencedSecurityGroupId?.includes(hubGroup.urn));
+            // From the hub (operators, CI) and from the cluster's own group (nodes and their pods), nothing else.
+            const groupOf = (role: string) => inventory.resources.find((r) => r.type === "aws:ec2/securityGroup:SecurityGroup" && (r.inputs.tags as Record<string, string>).Role === role)!.urn;
+            const sources = apiRules.map((r) => r.propertyDependencies?.referencedSecurityGroupId?.[0]).sort();
+            assert.deepStrictEqual(sources, [groupOf("cluster"), groupOf("wireguardHub")].sort(), JSON.stringify(apiRules.map((r) => r.name)));
+            assert.ok(apiRules.every((r) => r.inputs.cidrIpv4 === undefined));
         });
         it("does not await the validators and Alertmanager, whose secrets an operator writes after the first up", () => {
             const inventory = planned(stack);

@@ -1,6 +1,7 @@
 /** The privilege model for secrets: it finds the readers, and the policy fires on each planted break. */
 import * as assert from "assert";
 import { secretNameOfArn } from "../policies/lib/privileges";
+import { noUnconditionedWildcardWrites } from "../policies/rules/iam";
 import { secretsReadOnlyByOwners } from "../policies/rules/secret-readers";
 import { planned, STACKS } from "./harness";
 import { check, firesAndPasses, Subject, urnOf } from "./policy-helper";
@@ -56,6 +57,25 @@ describe("privilege model: who can read which secret", () => {
     for (const stack of STACKS) {
         it(`${stack}: every secret is read by exactly its declared readers`, () => {
             assert.deepStrictEqual(planned(stack).violations.filter((v) => v.policy === secretsReadOnlyByOwners.name), []);
+        });
+    }
+});
+
+describe("IAM: mutating actions on every resource", () => {
+    const policy = (statement: Record<string, unknown>): Subject => ({ type: "aws:iam/rolePolicy:RolePolicy", name: "lb-controller", props: { policy: JSON.stringify({ Version: "2012-10-17", Statement: [{ Sid: "Listeners", Effect: "Allow", ...statement }] }) } });
+    it("iam-no-unconditioned-wildcard-writes fires on listener changes for every load balancer, and passes scoped or conditioned ones", async () => {
+        const actions = ["elasticloadbalancing:CreateListener", "elasticloadbalancing:DeleteListener"];
+        await firesAndPasses(noUnconditionedWildcardWrites,
+            [policy({ Action: actions, Resource: ["arn:aws:elasticloadbalancing:us-east-1:1:loadbalancer/net/k8s-*/*"] }), policy({ Action: actions, Resource: "*", Condition: { StringEquals: { "aws:ResourceTag/elbv2.k8s.aws/cluster": "c" } } }), policy({ Action: ["ec2:DescribeInstances", "elasticloadbalancing:DescribeListeners"], Resource: "*" })],
+            [policy({ Action: actions, Resource: "*" })],
+            /statement Listeners allows elasticloadbalancing:CreateListener, elasticloadbalancing:DeleteListener on every resource without a condition/);
+    });
+    for (const stack of STACKS) {
+        it(`${stack}: the load balancer controller changes listeners only on its own load balancers`, () => {
+            const inventory = planned(stack);
+            assert.deepStrictEqual(inventory.violations.filter((v) => v.policy === noUnconditionedWildcardWrites.name), []);
+            const document = JSON.parse(inventory.resources.find((r) => r.type === "aws:iam/rolePolicy:RolePolicy" && r.name === "cluster-lb-controller")!.inputs.policy as string) as { Statement: { Sid: string; Resource: string[] }[] };
+            assert.ok(document.Statement.find((s) => s.Sid === "CreateListeners")!.Resource.every((r) => /:(loadbalancer|listener)\/net\/k8s-\*\//.test(r)));
         });
     }
 });

@@ -22,8 +22,11 @@ export function serviceTrust(service: string): string {
  * What the AWS Load Balancer Controller needs to run internal NLBs with IP targets, and no more: no
  * security groups of its own (the stack declares them), no WAF, no Shield, no ALB listeners rules.
  */
-export function loadBalancerControllerPolicy(clusterName: string): Record<string, unknown> {
+export function loadBalancerControllerPolicy(clusterName: string, scope: { readonly partition: string; readonly region: string; readonly accountId: string }): Record<string, unknown> {
     const owned = { StringEquals: { "aws:ResourceTag/elbv2.k8s.aws/cluster": clusterName } };
+    // The controller names its load balancers k8s-<namespace>-<service>-<hash>: listeners only on those.
+    const elb = `arn:${scope.partition}:elasticloadbalancing:${scope.region}:${scope.accountId}`;
+    const controllerListeners = [`${elb}:loadbalancer/net/k8s-*/*`, `${elb}:listener/net/k8s-*/*/*`];
     return {
         Version: "2012-10-17",
         Statement: [
@@ -31,7 +34,7 @@ export function loadBalancerControllerPolicy(clusterName: string): Record<string
             { Sid: "Create", Effect: "Allow", Action: ["elasticloadbalancing:CreateLoadBalancer", "elasticloadbalancing:CreateTargetGroup", "elasticloadbalancing:AddTags"], Resource: "*", Condition: { StringEquals: { "aws:RequestTag/elbv2.k8s.aws/cluster": clusterName } } },
             // The controller creates the ELB service-linked role on its first load balancer in a fresh account.
             { Sid: "CreateElbServiceLinkedRole", Effect: "Allow", Action: "iam:CreateServiceLinkedRole", Resource: "*", Condition: { StringEquals: { "iam:AWSServiceName": "elasticloadbalancing.amazonaws.com" } } },
-            { Sid: "CreateListeners", Effect: "Allow", Action: ["elasticloadbalancing:CreateListener", "elasticloadbalancing:DeleteListener", "elasticloadbalancing:ModifyListener"], Resource: "*" },
+            { Sid: "CreateListeners", Effect: "Allow", Action: ["elasticloadbalancing:CreateListener", "elasticloadbalancing:DeleteListener", "elasticloadbalancing:ModifyListener"], Resource: controllerListeners },
             { Sid: "ManageOwned", Effect: "Allow", Action: ["elasticloadbalancing:ModifyLoadBalancerAttributes", "elasticloadbalancing:SetSecurityGroups", "elasticloadbalancing:SetSubnets", "elasticloadbalancing:DeleteLoadBalancer", "elasticloadbalancing:ModifyTargetGroup", "elasticloadbalancing:ModifyTargetGroupAttributes", "elasticloadbalancing:DeleteTargetGroup", "elasticloadbalancing:RegisterTargets", "elasticloadbalancing:DeregisterTargets", "elasticloadbalancing:AddTags", "elasticloadbalancing:RemoveTags"], Resource: "*", Condition: owned },
         ],
     };

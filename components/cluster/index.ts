@@ -11,6 +11,8 @@ export interface ChainClusterArgs {
      * deployer cannot reach the private API yet (the first up of an empty account). Default: true.
      */
     readonly inClusterObjects?: boolean;
+    /** The account, for ARNs the controller's policy is limited to. No default. */
+    readonly accountId: string;
     /** IAM roles given cluster-admin access entries (CI, operators); the Kubernetes provider waits for them. No default. */
     readonly adminRoleArns: readonly string[];
     /** Kubernetes minor version, e.g. "1.33" (pinned). No default. */
@@ -207,7 +209,7 @@ export class ChainCluster extends pulumi.ComponentResource {
         }, { ...k8sOpts, dependsOn: [ebsCsi] });
 
         const lbControllerRole = irsaRole("lb-controller", "kube-system", "aws-load-balancer-controller");
-        new aws.iam.RolePolicy(`${name}-lb-controller`, { role: lbControllerRole.id, policy: JSON.stringify(loadBalancerControllerPolicy(clusterName)) }, parent);
+        new aws.iam.RolePolicy(`${name}-lb-controller`, { role: lbControllerRole.id, policy: JSON.stringify(loadBalancerControllerPolicy(clusterName, { partition: partitionOf(args.region), region: args.region, accountId: args.accountId })) }, parent);
         const lbController = new k8s.helm.v3.Release(`${name}-lb-controller`, {
             name: "aws-load-balancer-controller",
             chart: "aws-load-balancer-controller",

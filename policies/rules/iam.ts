@@ -74,3 +74,24 @@ export const trustPinsSource: ResourceValidationPolicy = resourcePolicy({
         }
     },
 });
+
+/** Action verbs that only read; anything else changes something. */
+const READ_VERBS = /^[a-z0-9-]+:(Describe|List|Get|Head|Lookup|Search|Check|View|BatchGet|Select)/i;
+
+export const noUnconditionedWildcardWrites: ResourceValidationPolicy = resourcePolicy({
+    name: "iam-no-unconditioned-wildcard-writes",
+    description: 'An IAM statement that changes something (any action but Describe/List/Get/…) names its resources, or carries a condition (a tag, a service name), instead of "*".',
+    severity: "high",
+    validateResource: (args, report) => {
+        const property = POLICY_DOCUMENT_TYPES[args.type];
+        if (!property || property === "assumeRolePolicy") return;
+        for (const statement of statementsOf(args.props[property])) {
+            if (statement.Effect !== "Allow" || statement.Condition !== undefined) continue;
+            const resources = asArray(statement.Resource as string | string[] | undefined);
+            const writes = asArray(statement.Action as string | string[] | undefined).filter((a) => !READ_VERBS.test(a));
+            if (resources.includes("*") && writes.length > 0) {
+                report(`statement ${String(statement.Sid ?? "(no Sid)")} allows ${writes.join(", ")} on every resource without a condition`);
+            }
+        }
+    },
+});

@@ -238,7 +238,8 @@ export = async () => {
     const placements: Partial<Record<Role | "operators", Placement>> = {
         validator: pods("chain", "validator"),
         relay: pods("chain", "relay"),
-        backupJob: pods("backups", "backup"),
+        // Only the dump jobs talk to PostgreSQL; the chain's snapshot jobs talk to the Kubernetes API alone.
+        backupJob: pods("backups", "backup-postgres"),
         prometheus: pods("monitoring", "prometheus"),
         alertmanager: pods("monitoring", "alertmanager"),
         grafana: pods("monitoring", "grafana"),

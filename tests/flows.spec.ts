@@ -69,3 +69,21 @@ describe("flow model", () => {
         assert.deepStrictEqual((await check(flowsMatchNeeded, withSsh)).messages.filter((m) => /tcp 22/.test(m)), []);
     });
 });
+
+describe("backup jobs' flows", () => {
+    for (const stack of STACKS) {
+        it(`${stack}: only the dump jobs may reach PostgreSQL; the chain's snapshot jobs carry a label of their own`, () => {
+            const inventory = planned(stack);
+            const egress = inventory.resources.find((r) => r.type.endsWith("NetworkPolicy") && r.name === "backup-jobs-networkpolicy-backupjob-egress")!;
+            const selector = (egress.inputs.spec as { podSelector: { matchLabels: Record<string, string> } }).podSelector.matchLabels;
+            const podLabels = (r: (typeof inventory.resources)[number]) => (r.inputs.spec as { jobTemplate: { spec: { template: { metadata: { labels: Record<string, string> } } } } }).jobTemplate.spec.template.metadata.labels;
+            const jobs = inventory.resources.filter((r) => r.type === "kubernetes:batch/v1:CronJob");
+            const selected = (r: (typeof jobs)[number]) => Object.entries(selector).every(([k, v]) => podLabels(r)[k] === v);
+            const dumps = jobs.filter((j) => j.name.includes("postgres"));
+            const snapshots = jobs.filter((j) => j.name.includes("chain"));
+            assert.ok(dumps.length > 0 && snapshots.length > 0);
+            assert.ok(dumps.every(selected));
+            assert.ok(!snapshots.some(selected));
+        });
+    }
+});

@@ -10,7 +10,7 @@ export const security = containerSecurity(USER);
 export const small = { requests: { cpu: "100m", memory: "128Mi" }, limits: { cpu: "500m", memory: "256Mi" } };
 
 export function labelsOf(kind: "postgres" | "chain", schedule: BackupSchedule): Record<string, string> {
-    return { "app.kubernetes.io/name": `backup-${kind}`, "app.kubernetes.io/component": "backup", "app.kubernetes.io/part-of": "chain-platform", "platform/schedule": schedule.name };
+    return { "app.kubernetes.io/name": `backup-${kind}`, "app.kubernetes.io/component": `backup-${kind}`, "app.kubernetes.io/part-of": "chain-platform", "platform/schedule": schedule.name };
 }
 
 /** A CronJob of `kind` on `schedule` around a pod spec. */

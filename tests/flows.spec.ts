@@ -87,3 +87,25 @@ describe("backup jobs' flows", () => {
         });
     }
 });
+
+describe("pods' egress under the NetworkPolicies", () => {
+    type Selector = { matchLabels?: Record<string, string>; matchExpressions?: { key: string; operator: string; values: string[] }[] };
+    const selects = (selector: Selector, labels: Record<string, string>) =>
+        Object.entries(selector.matchLabels ?? {}).every(([k, v]) => labels[k] === v) &&
+        (selector.matchExpressions ?? []).every((e) => (e.operator === "In" ? e.values.includes(labels[e.key]!) : e.operator === "NotIn" ? !e.values.includes(labels[e.key]!) : false));
+    for (const stack of STACKS) {
+        it(`${stack}: only pods that call HTTPS endpoints may send to tcp/443; relays, Grafana and Jaeger may not`, () => {
+            const inventory = planned(stack);
+            const policies = inventory.resources.filter((r) => r.type === "kubernetes:networking.k8s.io/v1:NetworkPolicy").map((r) => r.inputs as { metadata: { namespace: string }; spec: { podSelector: Selector; egress?: { to?: { ipBlock?: { cidr: string } }[]; ports?: { port: number }[] }[] } });
+            const mayReach443Anywhere = (namespace: string, component: string) =>
+                policies.some((p) => p.metadata.namespace === namespace && selects(p.spec.podSelector, { "app.kubernetes.io/component": component })
+                    && (p.spec.egress ?? []).some((e) => (e.ports ?? []).some((port) => port.port === 443) && (e.to ?? []).some((t) => t.ipBlock?.cidr === "0.0.0.0/0")));
+            for (const [namespace, component] of [["chain", "relay"], ["monitoring", "grafana"], ["monitoring", "jaeger"], ["monitoring", "nginx-exporter"]] as const) {
+                assert.ok(!mayReach443Anywhere(namespace, component), `${namespace}/${component} may send to any host on 443`);
+            }
+            for (const [namespace, component] of [["chain", "validator"], ["backups", "backup-postgres"], ["monitoring", "alertmanager"], ["monitoring", "prometheus"]] as const) {
+                assert.ok(mayReach443Anywhere(namespace, component), `${namespace}/${component} cannot reach the AWS APIs it needs`);
+            }
+        });
+    }
+});

@@ -63,7 +63,8 @@ export class Backups extends pulumi.ComponentResource {
         });
         const chainNamespace = args.spec.chain.namespace;
         declareAll(
-            [...networkPolicies(BACKUP_NAMESPACE, args.listeners, args.placements), ...objects],
+            // Dumps: Secrets Manager, S3, STS; snapshots: the EKS API.
+            [...networkPolicies(BACKUP_NAMESPACE, args.listeners, args.placements, ["backup-postgres", "backup-chain"]), ...objects],
             (object) => `${name}-${object.kind.toLowerCase()}-${object.metadata.name}`,
             { ...k8sOpts, dependsOn: [namespace] },
             args.cluster.workloadDependencies,

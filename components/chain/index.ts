@@ -112,7 +112,8 @@ export class ChainNetwork extends pulumi.ComponentResource {
             rpcBalancerSecurityGroupId: args.rpcBalancerSecurityGroupId,
         });
         const declared = declareAll(
-            [...networkPolicies(NAMESPACE, args.listeners, args.placements), ...objects],
+            // Validators fetch their key from Secrets Manager; relays call nothing over HTTPS.
+            [...networkPolicies(NAMESPACE, args.listeners, args.placements, ["validator"]), ...objects],
             (object) => `${name}-${object.kind.toLowerCase()}-${object.metadata.name}`,
             inNamespace,
             args.cluster.workloadDependencies,

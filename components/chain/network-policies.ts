@@ -36,10 +36,16 @@ function unique(peers: Record<string, unknown>[]): Record<string, unknown>[] {
     });
 }
 
+/**
+ * `httpsClients`: the `app.kubernetes.io/component` values of the namespace's pods that call HTTPS
+ * endpoints (AWS APIs through NAT, the EKS API, a public probe). Only they may send to tcp/443; the
+ * others (relays, which face internet traffic, among them) reach nothing beyond the port map's flows.
+ */
 export function networkPolicies(
     namespace: string,
     listeners: readonly Listener[],
     placements: Partial<Record<Role | "operators", Placement>>,
+    httpsClients: readonly string[] = [],
 ): K8sObject[] {
     const local = (role: Role): Placement | undefined => {
         const p = placements[role];
@@ -53,17 +59,28 @@ export function networkPolicies(
     }, {
         apiVersion: "networking.k8s.io/v1",
         kind: "NetworkPolicy",
-        metadata: { name: "dns-and-aws-apis", namespace },
+        metadata: { name: "dns", namespace },
         spec: {
             podSelector: {},
             policyTypes: ["Egress"],
             egress: [
                 { to: [{ namespaceSelector: { matchLabels: { "kubernetes.io/metadata.name": "kube-system" } }, podSelector: { matchLabels: { "k8s-app": "kube-dns" } } }], ports: [{ protocol: "UDP", port: 53 }, { protocol: "TCP", port: 53 }] },
-                // AWS APIs (Secrets Manager, S3, STS) through NAT; EKS's IRSA token exchange needs STS.
-                { to: [{ ipBlock: { cidr: "0.0.0.0/0" } }], ports: [{ protocol: "TCP", port: 443 }] },
             ],
         },
     }];
+    if (httpsClients.length > 0) {
+        policies.push({
+            apiVersion: "networking.k8s.io/v1",
+            kind: "NetworkPolicy",
+            metadata: { name: "https-clients", namespace },
+            spec: {
+                podSelector: { matchExpressions: [{ key: "app.kubernetes.io/component", operator: "In", values: [...httpsClients] }] },
+                policyTypes: ["Egress"],
+                // AWS APIs (Secrets Manager, S3, STS for IRSA, EC2) through NAT, and the private EKS API.
+                egress: [{ to: [{ ipBlock: { cidr: "0.0.0.0/0" } }], ports: [{ protocol: "TCP", port: 443 }] }],
+            },
+        });
+    }
     const roles = [...new Set(listeners.map((l) => l.role))];
     for (const role of roles) {
         const target = local(role);

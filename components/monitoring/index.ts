@@ -171,7 +171,10 @@ export class Monitoring extends pulumi.ComponentResource {
         const declare = (object: (typeof objects)[number], opts: pulumi.CustomResourceOptions) =>
             declareObject(`${name}-${object.kind.toLowerCase()}-${object.metadata.name}`, object, opts);
         const serviceAccounts = objects.filter((o) => o.kind === "ServiceAccount").map((o) => declare(o, inNamespace));
-        for (const object of [...networkPolicies(MONITORING_NAMESPACE, args.listeners, args.placements), ...objects.filter((o) => o.kind !== "ServiceAccount")]) {
+        // Secrets Manager (Alertmanager, exporters), EC2 discovery (Prometheus), the EKS API (kube-state-metrics),
+        // the public endpoint (blackbox); Grafana, Jaeger and the Nginx exporter call nothing over HTTPS.
+        const httpsClients = ["alertmanager", "postgres-exporter", "redis-exporter", "prometheus", "kube-state-metrics", "blackbox-exporter"];
+        for (const object of [...networkPolicies(MONITORING_NAMESPACE, args.listeners, args.placements, httpsClients), ...objects.filter((o) => o.kind !== "ServiceAccount")]) {
             declare(object, { ...inNamespace, dependsOn: [namespace, ...serviceAccounts] });
         }
 

@@ -330,11 +330,18 @@ export = async () => {
         peers: config.wireguardPeers,
     });
 
+    // The servers' own addresses, now that they exist: operators arrive from the hub's address (it masquerades),
+    // and the Nginx exporter reaches each load balancer's, not whole public subnets.
+    const serverPlacements: Partial<Record<Role | "operators", Placement>> = {
+        ...placements,
+        operators: { kind: "networks", cidrs: [pulumi.interpolate`${wireguard.privateIp}/32`] },
+        loadBalancer: { kind: "networks", cidrs: loadBalancer.privateIps.map((ip) => pulumi.interpolate`${ip}/32`) },
+    };
     const monitoring = !config.chainWorkloads ? undefined : new Monitoring("monitoring", {
         secretRecoveryWindowDays,
         cluster,
         listeners,
-        placements,
+        placements: serverPlacements,
         environment: config.environment,
         region: config.region,
         storageClass: DEFAULT_STORAGE_CLASS,

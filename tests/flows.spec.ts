@@ -109,3 +109,18 @@ describe("pods' egress under the NetworkPolicies", () => {
         });
     }
 });
+
+describe("operators and load balancers as addresses, not subnets", () => {
+    for (const stack of STACKS) {
+        it(`${stack}: the monitoring UIs admit the hub's address alone, and the Nginx exporter reaches each load balancer's`, () => {
+            const inventory = planned(stack);
+            const spec = (name: string) => inventory.resources.find((r) => r.name === `monitoring-networkpolicy-${name}`)!.inputs.spec as { ingress?: { from: { ipBlock?: { cidr: string } }[] }[]; egress?: { to: { ipBlock?: { cidr: string } }[] }[] };
+            const fromBlocks = spec("grafana-ingress").ingress!.flatMap((rule) => rule.from.map((peer) => peer.ipBlock?.cidr));
+            assert.strictEqual(fromBlocks.length, 1);
+            assert.match(fromBlocks[0]!, /^10\.\d+\.\d+\.\d+\/32$/);
+            const toBlocks = spec("nginxexporter-egress").egress!.flatMap((rule) => rule.to.map((peer) => peer.ipBlock?.cidr));
+            assert.strictEqual(toBlocks.length, stack === "prod" ? 2 : 1);
+            assert.ok(toBlocks.every((cidr) => /\/32$/.test(cidr!)));
+        });
+    }
+});

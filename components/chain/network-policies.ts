@@ -2,12 +2,13 @@
  * NetworkPolicies derived from the port map: default deny in and out, then exactly the flows the map
  * lists, plus DNS and the HTTPS egress pods need for AWS APIs. Pure: plain objects out.
  */
+import type { Input } from "@pulumi/pulumi";
 import { Listener, Role } from "../../topology/ports";
 
 /** Where a role's pods are (namespace and labels), or the networks it comes from outside the cluster. */
 export type Placement =
     | { readonly kind: "pods"; readonly namespace: string; readonly labels: Readonly<Record<string, string>> }
-    | { readonly kind: "networks"; readonly cidrs: readonly string[] };
+    | { readonly kind: "networks"; readonly cidrs: readonly Input<string>[] };
 
 /** A Kubernetes object as plain data; values may be Pulumi inputs where the program fills them in. */
 export type K8sObject = {

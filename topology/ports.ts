@@ -118,13 +118,15 @@ export function portMap(options: PortMapOptions = {}): readonly Listener[] {
         // The dchat node's listeners (github.com/chikuno/dchat): p2p (`relay --listen`, the config's
         // listen_addresses), its only HTTP server (`--health-addr`: /health, /ready) and `--metrics-addr`.
         { role: "validator", name: "p2p", port: 7070, protocol: "tcp", from: ["validator", "relay"], purpose: "consensus gossip (libp2p)" },
-        { role: "validator", name: "health", port: 7071, protocol: "tcp", from: ["kubelet"], purpose: "the node's HTTP server (--health-addr): /health and /ready for probes" },
+        // Probes come from the kubelet on the pod's own node, which neither security groups nor the VPC CNI's
+        // network policy agent (it always admits the local node) stand in the way of: no source to list.
+        { role: "validator", name: "health", port: 7071, protocol: "tcp", from: [], purpose: "the node's HTTP server (--health-addr): /health and /ready for probes" },
         { role: "validator", name: "metrics", port: 9101, protocol: "tcp", from: ["prometheus"], purpose: "validator /metrics (--metrics-addr)" },
         { role: "relay", name: "p2p", port: 7080, protocol: "tcp", from: ["validator", "relay"], purpose: "relay gossip (libp2p, --listen)" },
         { role: "relayRpcBalancer", name: "rpc", port: 7081, protocol: "tcp", from: ["loadBalancer"], purpose: "internal NLB in front of the relays' HTTP server, for Nginx's /rpc/" },
         // dchat serves no chain RPC on any port yet; its one HTTP server is the health server, so the
         // relays' "RPC" behind the NLB and Nginx is that port (README: the dchat node).
-        { role: "relay", name: "health", port: 7081, protocol: "tcp", from: ["kubelet", "relayRpcBalancer", "validator"], purpose: "the node's HTTP server (--health-addr): probes, the NLB, validators' --chain-rpc" },
+        { role: "relay", name: "health", port: 7081, protocol: "tcp", from: ["relayRpcBalancer", "validator"], purpose: "the node's HTTP server (--health-addr): probes (node-local), the NLB, validators' --chain-rpc" },
         { role: "relay", name: "metrics", port: 9102, protocol: "tcp", from: ["prometheus"], purpose: "relay /metrics (--metrics-addr)" },
         { role: "prometheus", name: "web", port: 9090, protocol: "tcp", from: ["grafana", "operators"], purpose: "Prometheus UI and API" },
         { role: "alertmanager", name: "web", port: 9093, protocol: "tcp", from: ["prometheus", "operators"], purpose: "Alertmanager" },

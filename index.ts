@@ -354,7 +354,8 @@ export = async () => {
         ],
         apiServerIps: appServers.privateIps,
         loadBalancerIps: loadBalancer.privateIps,
-        publicUrl: `https://${config.publicDomain}/healthz`,
+        // Through Nginx to the API and to the relays: Nginx's own /healthz answers even with every upstream down.
+        publicUrls: [`https://${config.publicDomain}/health`, `https://${config.publicDomain}/rpc/health`],
         databases: [
             { name: "primary", endpoint: postgres.writerEndpoint.apply((e) => e) },
             ...postgres.readerEndpoints.map((endpoint, i) => ({ name: `replica-${i + 1}`, endpoint })),

@@ -8,20 +8,24 @@ export interface AlertCase {
     readonly interval: string;
     readonly evalTime: string;
     readonly firing: Readonly<Record<string, string>>;
-    readonly silent: Readonly<Record<string, string>>;
+    /** Absent for the watchdog, which fires always. */
+    readonly silent?: Readonly<Record<string, string>>;
     /** Labels the alert carries besides alertname and severity. */
     readonly labels?: Readonly<Record<string, string>>;
     /** Rendered {{ $value }}, when the annotations use it. */
     readonly value?: string;
 }
 
-const V = 'job="validators", pod="validator-0"';
+const V = 'job="validators", instance="10.30.1.10:9101"';
 const C = 'namespace="chain", pod="validator-0", container="validator"';
 const H = 'instance="10.30.9.232:9100"';
 const FS = `${H}, fstype="ext4", mountpoint="/"`;
 const PVC = 'namespace="chain", persistentvolumeclaim="data-validator-0"';
 const REQ = "hashinsight_requests_total";
 const LAT = "hashinsight_request_latency_seconds_bucket";
+
+/** Four validators' scrapes, `up` of them answering. */
+const validatorsUp = (up: number) => Object.fromEntries([0, 1, 2, 3].map((i) => [`up{job="validators", instance="10.30.1.${10 + i}:9101"}`, `${i < up ? 1 : 0}x10`]));
 
 /** Requests at `perStep` per step of which `errorsPerStep` are 5xx. */
 const requests = (perStep: number, errorsPerStep: number, steps: number) => ({
@@ -38,10 +42,20 @@ const latency = (fastPerStep: number, steps: number) => ({
 });
 
 export const ALERT_CASES: readonly AlertCase[] = [
-    { alert: "ValidatorDown", interval: "15s", evalTime: "1m", firing: { [`up{${V}}`]: "0x10" }, silent: { [`up{${V}}`]: "1x10" }, labels: { job: "validators", pod: "validator-0" } },
-    { alert: "RelayDown", interval: "15s", evalTime: "1m", firing: { 'up{job="relays", pod="relay-0"}': "0x10" }, silent: { 'up{job="relays", pod="relay-0"}': "1x10" }, labels: { job: "relays", pod: "relay-0" } },
+    { alert: "ValidatorDown", interval: "15s", evalTime: "1m", firing: { [`up{${V}}`]: "0x10" }, silent: { [`up{${V}}`]: "1x10" }, labels: { job: "validators", instance: "10.30.1.10:9101" } },
+    { alert: "RelayDown", interval: "15s", evalTime: "1m", firing: { 'up{job="relays", instance="10.30.2.20:9102"}': "0x10" }, silent: { 'up{job="relays", instance="10.30.2.20:9102"}': "1x10" }, labels: { job: "relays", instance: "10.30.2.20:9102" } },
+    // Two of four validators up is below quorum (3); three is not.
+    { alert: "ValidatorsBelowQuorum", interval: "15s", evalTime: "2m", firing: validatorsUp(2), silent: validatorsUp(3), value: "2" },
+    { alert: "RelaysAllDown", interval: "15s", evalTime: "2m", firing: { 'up{job="relays", instance="a"}': "0x10", 'up{job="relays", instance="b"}': "0x10" }, silent: { 'up{job="relays", instance="a"}': "0x10", 'up{job="relays", instance="b"}': "1x10" } },
+    { alert: "ApiServerDown", interval: "15s", evalTime: "3m", firing: { 'up{job="api", instance="10.30.3.30:8080"}': "0x15" }, silent: { 'up{job="api", instance="10.30.3.30:8080"}': "1x15" }, labels: { job: "api", instance: "10.30.3.30:8080" } },
+    { alert: "ApiDown", interval: "15s", evalTime: "3m", firing: { 'up{job="api", instance="a"}': "0x15", 'up{job="api", instance="b"}': "0x15" }, silent: { 'up{job="api", instance="a"}': "0x15", 'up{job="api", instance="b"}': "1x15" } },
+    { alert: "LoadBalancerDown", interval: "15s", evalTime: "3m", firing: { 'up{job="node", role="loadBalancer", instance="10.30.240.10:9100"}': "0x15" }, silent: { 'up{job="node", role="loadBalancer", instance="10.30.240.10:9100"}': "1x15" }, labels: { job: "node", role: "loadBalancer", instance: "10.30.240.10:9100" } },
+    { alert: "PublicEndpointDown", interval: "15s", evalTime: "3m", firing: { 'probe_success{job="blackbox-https", instance="https://api.example.com/health"}': "0x15" }, silent: { 'probe_success{job="blackbox-https", instance="https://api.example.com/health"}': "1x15" }, labels: { job: "blackbox-https", instance: "https://api.example.com/health" } },
+    { alert: "Watchdog", interval: "15s", evalTime: "1m", firing: { up: "1x5" } },
+    { alert: "AlertmanagerDown", interval: "15s", evalTime: "6m", firing: { 'up{job="alertmanager", instance="10.30.4.40:9093"}': "0x30" }, silent: { 'up{job="alertmanager", instance="10.30.4.40:9093"}': "1x30" }, labels: { job: "alertmanager", instance: "10.30.4.40:9093" } },
+    { alert: "NodeNotReady", interval: "15s", evalTime: "6m", firing: { 'kube_node_status_condition{node="ip-10-30-1-5", condition="Ready", status="true"}': "0x30" }, silent: { 'kube_node_status_condition{node="ip-10-30-1-5", condition="Ready", status="true"}': "1x30" }, labels: { node: "ip-10-30-1-5", condition: "Ready", status: "true" } },
     { alert: "BlockProductionStopped", interval: "15s", evalTime: "10m", firing: { [`dchat_block_height{${V}}`]: "100x40" }, silent: { [`dchat_block_height{${V}}`]: "100+1x40" } },
-    { alert: "ConsensusPeersLow", interval: "15s", evalTime: "5m", firing: { [`dchat_peer_count{${V}}`]: "2x20" }, silent: { [`dchat_peer_count{${V}}`]: "3x20" }, labels: { pod: "validator-0" }, value: "2" },
+    { alert: "ConsensusPeersLow", interval: "15s", evalTime: "5m", firing: { [`dchat_peer_count{${V}}`]: "2x20" }, silent: { [`dchat_peer_count{${V}}`]: "3x20" }, labels: { instance: "10.30.1.10:9101" }, value: "2" },
     { alert: "ContainerHighCpu", interval: "15s", evalTime: "15m", firing: { [`container_cpu_usage_seconds_total{${C}}`]: "0+13.5x60", [`kube_pod_container_resource_limits{${C}, resource="cpu"}`]: "1x60" }, silent: { [`container_cpu_usage_seconds_total{${C}}`]: "0+11.25x60", [`kube_pod_container_resource_limits{${C}, resource="cpu"}`]: "1x60" }, labels: { namespace: "chain", pod: "validator-0", container: "validator" } },
     { alert: "ContainerHighMemory", interval: "15s", evalTime: "10m", firing: { [`container_memory_working_set_bytes{${C}}`]: "950x40", [`kube_pod_container_resource_limits{${C}, resource="memory"}`]: "1000x40" }, silent: { [`container_memory_working_set_bytes{${C}}`]: "850x40", [`kube_pod_container_resource_limits{${C}, resource="memory"}`]: "1000x40" }, labels: { namespace: "chain", pod: "validator-0", container: "validator" } },
     { alert: "VolumeSpaceLow", interval: "15s", evalTime: "10m", firing: { [`kubelet_volume_stats_available_bytes{${PVC}}`]: "10x40", [`kubelet_volume_stats_capacity_bytes{${PVC}}`]: "100x40" }, silent: { [`kubelet_volume_stats_available_bytes{${PVC}}`]: "30x40", [`kubelet_volume_stats_capacity_bytes{${PVC}}`]: "100x40" }, labels: { namespace: "chain", persistentvolumeclaim: "data-validator-0" } },

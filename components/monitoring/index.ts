@@ -38,7 +38,7 @@ export interface MonitoringArgs {
     /** Private addresses of the load balancers (their stub_status). No default. */
     readonly loadBalancerIps: readonly pulumi.Input<string>[];
     /** Public URL the blackbox exporter probes. No default. */
-    readonly publicUrl: string;
+    readonly publicUrls: readonly string[];
     /** Database instances: name and "host:port" endpoint. */
     readonly databases: readonly { readonly name: string; readonly endpoint: pulumi.Input<string> }[];
     /** RDS master secret the PostgreSQL exporters read. No default. */
@@ -117,7 +117,7 @@ export class Monitoring extends pulumi.ComponentResource {
                 servers: serverIps.map((ip, i) => ({ ip, role: args.servers[i]!.role })),
                 nodeExporterPort: port("appServer", "node-exporter"),
                 apiTargets: apiIps.map((ip) => `${ip}:${port("appServer", "api")}`),
-                probeUrl: args.publicUrl,
+                probeUrls: args.publicUrls,
                 blackboxAddress: `blackbox-exporter.${MONITORING_NAMESPACE}.svc:${port("blackboxExporter", "metrics")}`,
                 alertmanagerAddress: `alertmanager.${MONITORING_NAMESPACE}.svc:${port("alertmanager", "web")}`,
                 rulesGlob: "/etc/prometheus/*.rules.yml",

@@ -20,8 +20,8 @@ export interface ScrapeTopology {
     readonly nodeExporterPort: number;
     /** API servers' "ip:port" for /metrics. */
     readonly apiTargets: readonly string[];
-    /** URL the blackbox exporter probes (the public endpoint; it also reads the certificate's expiry). */
-    readonly probeUrl: string;
+    /** URLs the blackbox exporter probes through the public endpoint: paths Nginx sends to the API and to the relays (it also reads the certificate's expiry). */
+    readonly probeUrls: readonly string[];
     readonly blackboxAddress: string;
     readonly alertmanagerAddress: string;
     readonly rulesGlob: string;
@@ -76,7 +76,7 @@ export function renderPrometheusConfig(t: ScrapeTopology): string {
                 job_name: "blackbox-https",
                 metrics_path: "/probe",
                 params: { module: ["https_2xx"] },
-                static_configs: [{ targets: [t.probeUrl] }],
+                static_configs: [{ targets: [...t.probeUrls] }],
                 relabel_configs: [
                     { source_labels: ["__address__"], target_label: "__param_target" },
                     { source_labels: ["__param_target"], target_label: "instance" },

@@ -9,7 +9,7 @@ export interface AlertRule {
     readonly alert: string;
     readonly expr: string;
     readonly for?: string;
-    readonly labels: { readonly severity: "critical" | "warning" };
+    readonly labels: { readonly severity: "critical" | "warning" | "none" };
     readonly annotations: { readonly summary: string; readonly description?: string; readonly source: string };
 }
 
@@ -60,10 +60,13 @@ export function alertGroups(): RuleGroup[] {
         {
             name: "chain",
             rules: [
-                { alert: "ValidatorDown", expr: 'up{job="validators"} == 0', for: "45s", labels: { severity: "critical" }, annotations: { summary: "Validator {{ $labels.pod }} is down", description: "Three consecutive failed scrapes of its health and metrics.", source: "seeds: validator down (3 consecutive failed health checks)" } },
-                { alert: "RelayDown", expr: 'up{job="relays"} == 0', for: "45s", labels: { severity: "warning" }, annotations: { summary: "Relay {{ $labels.pod }} is down", source: "design: relays behind the RPC endpoint" } },
+                { alert: "ValidatorDown", expr: 'up{job="validators"} == 0', for: "45s", labels: { severity: "critical" }, annotations: { summary: "Validator {{ $labels.instance }} is down", description: "Three consecutive failed scrapes of its health and metrics.", source: "seeds: validator down (3 consecutive failed health checks)" } },
+                { alert: "RelayDown", expr: 'up{job="relays"} == 0', for: "45s", labels: { severity: "warning" }, annotations: { summary: "Relay {{ $labels.instance }} is down", source: "design: relays behind the RPC endpoint" } },
+                // Quorum is 2f+1 of n = 3f+1: floor(2n/3) + 1 validators up. "or vector(0)": with every validator down, count() is empty.
+                { alert: "ValidatorsBelowQuorum", expr: '(count(up{job="validators"} == 1) or vector(0)) < floor(count(up{job="validators"}) * 2 / 3) + 1', for: "1m", labels: { severity: "critical" }, annotations: { summary: "Only {{ $value }} validators are up: below the 2f+1 consensus needs", source: "seeds: consensus tolerates f of 3f+1 validators" } },
+                { alert: "RelaysAllDown", expr: '(count(up{job="relays"} == 1) or vector(0)) == 0 and count(up{job="relays"}) > 0', for: "1m", labels: { severity: "critical" }, annotations: { summary: "Every relay is down: the chain's RPC entry is gone", source: "design: relays carry the public RPC path" } },
                 { alert: "BlockProductionStopped", expr: 'max(changes(dchat_block_height{job="validators"}[5m])) == 0', labels: { severity: "critical" }, annotations: { summary: "No new block for 5 minutes", source: "seeds: block production stopped (no new blocks for 5 minutes)" } },
-                { alert: "ConsensusPeersLow", expr: 'min by (pod) (dchat_peer_count{job="validators"}) < 3', for: "2m", labels: { severity: "critical" }, annotations: { summary: "Validator {{ $labels.pod }} sees {{ $value }} peers; consensus needs 3 of 4", source: "seeds: peer disconnections (consensus < 3/4), keep 3 peers minimum" } },
+                { alert: "ConsensusPeersLow", expr: 'min by (instance) (dchat_peer_count{job="validators"}) < 3', for: "2m", labels: { severity: "critical" }, annotations: { summary: "Validator {{ $labels.instance }} sees {{ $value }} peers; consensus needs 3 of 4", source: "seeds: peer disconnections (consensus < 3/4), keep 3 peers minimum" } },
             ],
         },
         {
@@ -75,6 +78,24 @@ export function alertGroups(): RuleGroup[] {
                 { alert: "HostHighCpu", expr: '1 - avg by (instance) (rate(node_cpu_seconds_total{mode="idle"}[5m])) > 0.9', for: "5m", labels: { severity: "warning" }, annotations: { summary: "{{ $labels.instance }} CPU above 90 % for 5 minutes", source: "seeds: high CPU usage > 90 % for 5 minutes" } },
                 { alert: "HostHighMemory", expr: "1 - node_memory_MemAvailable_bytes / node_memory_MemTotal_bytes > 0.95", for: "5m", labels: { severity: "warning" }, annotations: { summary: "{{ $labels.instance }} memory above 95 % for 5 minutes", source: "seeds: high memory usage > 95 % for 5 minutes" } },
                 { alert: "HostDiskSpaceLow", expr: 'node_filesystem_avail_bytes{fstype!~"tmpfs|overlay|squashfs"} / node_filesystem_size_bytes{fstype!~"tmpfs|overlay|squashfs"} < 0.2', for: "5m", labels: { severity: "warning" }, annotations: { summary: "{{ $labels.instance }} {{ $labels.mountpoint }} has under 20 % free", source: "seeds: disk space low (<20 % free)" } },
+            ],
+        },
+        {
+            name: "edge",
+            rules: [
+                { alert: "ApiServerDown", expr: 'up{job="api"} == 0', for: "2m", labels: { severity: "warning" }, annotations: { summary: "API server {{ $labels.instance }} is down", source: "operations: one of several API servers" } },
+                { alert: "ApiDown", expr: '(count(up{job="api"} == 1) or vector(0)) == 0 and count(up{job="api"}) > 0', for: "2m", labels: { severity: "critical" }, annotations: { summary: "Every API server is down", source: "operations: the API is unavailable (Nginx answers 502)" } },
+                { alert: "LoadBalancerDown", expr: 'up{job="node", role="loadBalancer"} == 0 or nginx_up == 0', for: "2m", labels: { severity: "warning" }, annotations: { summary: "Load balancer {{ $labels.instance }} is down", source: "operations: one of the Nginx load balancers" } },
+                { alert: "PublicEndpointDown", expr: 'probe_success{job="blackbox-https"} == 0', for: "2m", labels: { severity: "critical" }, annotations: { summary: "{{ $labels.instance }} fails from the probe's view (through Nginx to the API and the relays)", source: "seeds: availability SLO 99.95 %" } },
+            ],
+        },
+        {
+            name: "platform",
+            rules: [
+                // Always firing: an external dead man's switch pages when it stops arriving (Prometheus or Alertmanager gone).
+                { alert: "Watchdog", expr: "vector(1)", labels: { severity: "none" }, annotations: { summary: "Alerting works end to end (routed to the dead man's switch)", source: "operations: who watches the watchers" } },
+                { alert: "AlertmanagerDown", expr: 'up{job="alertmanager"} == 0', for: "5m", labels: { severity: "critical" }, annotations: { summary: "Alertmanager {{ $labels.instance }} is down: alerts are not delivered", source: "operations" } },
+                { alert: "NodeNotReady", expr: 'kube_node_status_condition{condition="Ready", status="true"} == 0', for: "5m", labels: { severity: "warning" }, annotations: { summary: "EKS node {{ $labels.node }} is not ready", source: "operations: node groups per zone" } },
             ],
         },
         {

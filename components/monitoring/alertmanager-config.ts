@@ -22,6 +22,8 @@ export function renderAlertmanagerConfig(r: AlertRouting): string {
             group_interval: "5m",
             repeat_interval: "4h",
             routes: [
+                // Every minute, to the external switch alone: when the heartbeats stop, it pages (Prometheus, Alertmanager or their zone is gone).
+                { receiver: "dead-mans-switch", matchers: ['alertname="Watchdog"'], group_wait: "0s", group_interval: "1m", repeat_interval: "1m" },
                 { receiver: "critical", matchers: ['severity="critical"'], group_wait: "10s", repeat_interval: "1h" },
                 { receiver: "warning", matchers: ['severity="warning"'] },
             ],
@@ -34,6 +36,7 @@ export function renderAlertmanagerConfig(r: AlertRouting): string {
                 slack_configs: [slack],
             },
             { name: "warning", slack_configs: [slack] },
+            { name: "dead-mans-switch", webhook_configs: [{ url_file: `${ALERTMANAGER_SECRETS_DIR}/dead-mans-switch-url`, send_resolved: false }] },
         ],
     }, { lineWidth: 0 });
 }

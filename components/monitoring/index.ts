@@ -78,6 +78,8 @@ export class Monitoring extends pulumi.ComponentResource {
             new aws.secretsmanager.Secret(`${name}-${purpose}`, { name: `${args.namePrefix}/alerting/${purpose}`, description, kmsKeyId: args.secretsKeyArn, recoveryWindowInDays: args.secretRecoveryWindowDays ?? 30, tags: args.tags }, { parent: this });
         const slack = alertSecret("slack-webhook-url", "Slack incoming-webhook URL of the alert channel");
         const pagerDuty = args.alerting.pagerDuty ? alertSecret("pagerduty-routing-key", "PagerDuty Events v2 routing key for critical alerts") : undefined;
+        // The watchdog's heartbeat goes to a service outside the platform, which pages when it stops arriving.
+        const deadMansSwitch = alertSecret("dead-mans-switch-url", "URL of the external dead man's switch the always-firing Watchdog alert calls");
 
         const readSecrets = (role: string, serviceAccount: string, secretArns: pulumi.Input<string>[]) => {
             const iamRole = args.cluster.serviceAccountRole(`${name}-${role}-role`, `${args.namePrefix}-monitoring-${role}`, MONITORING_NAMESPACE, serviceAccount, args.tags);
@@ -156,9 +158,10 @@ export class Monitoring extends pulumi.ComponentResource {
             prometheus: { retentionDays: args.retentionDays, volumeGb: args.volumeGb, config: prometheusConfig, rules: renderRules(), roleArn: prometheusRole.arn },
             alertmanager: {
                 config: renderAlertmanagerConfig(args.alerting),
-                roleArn: readSecrets("alertmanager", "alertmanager", [slack.arn, ...(pagerDuty ? [pagerDuty.arn] : [])]),
+                roleArn: readSecrets("alertmanager", "alertmanager", [slack.arn, deadMansSwitch.arn, ...(pagerDuty ? [pagerDuty.arn] : [])]),
                 slackSecretArn: slack.arn,
                 pagerDutySecretArn: pagerDuty?.arn,
+                deadMansSwitchSecretArn: deadMansSwitch.arn,
             },
             grafana: { adminSecretName: "grafana-admin", datasources, dashboards: Object.fromEntries(DASHBOARDS.map((d) => [`${d.uid}-dashboard.json`, renderDashboard(d)])) },
             blackboxConfig: renderBlackboxConfig(),
@@ -179,7 +182,7 @@ export class Monitoring extends pulumi.ComponentResource {
         }
 
         this.grafanaAdminPassword = pulumi.secret(adminPassword.result);
-        this.alertingSecretArns = [slack.arn, ...(pagerDuty ? [pagerDuty.arn] : [])];
+        this.alertingSecretArns = [slack.arn, deadMansSwitch.arn, ...(pagerDuty ? [pagerDuty.arn] : [])];
         this.registerOutputs({ grafanaAdminPassword: this.grafanaAdminPassword, alertingSecretArns: this.alertingSecretArns });
     }
 }

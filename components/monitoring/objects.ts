@@ -42,7 +42,7 @@ export interface MonitoringSpec {
     readonly region: string;
     readonly storageClass: string;
     readonly prometheus: { readonly retentionDays: number; readonly volumeGb: number; readonly config: Input<string>; readonly rules: Input<string>; readonly roleArn: Input<string> };
-    readonly alertmanager: { readonly config: Input<string>; readonly roleArn: Input<string>; readonly slackSecretArn: Input<string>; readonly pagerDutySecretArn?: Input<string> };
+    readonly alertmanager: { readonly config: Input<string>; readonly roleArn: Input<string>; readonly slackSecretArn: Input<string>; readonly pagerDutySecretArn?: Input<string>; readonly deadMansSwitchSecretArn: Input<string> };
     readonly grafana: { readonly adminSecretName: string; readonly datasources: string; readonly dashboards: Readonly<Record<string, string>> };
     readonly blackboxConfig: string;
     readonly databases: readonly { readonly name: string; readonly host: Input<string>; readonly port: number }[];
@@ -163,7 +163,7 @@ export function monitoringObjects(s: MonitoringSpec): K8sObject[] {
         serviceAccount("alertmanager", s.alertmanager.roleArn),
         ...workload({
             name: "alertmanager", component: "alertmanager", serviceAccount: "alertmanager", port: p.alertmanager, waitsForOperatorSecrets: true,
-            initContainers: [fetchSecrets(s.region, [{ arn: s.alertmanager.slackSecretArn, file: "slack-webhook-url" }, ...pagerDuty], ALERTMANAGER_SECRETS_DIR)],
+            initContainers: [fetchSecrets(s.region, [{ arn: s.alertmanager.slackSecretArn, file: "slack-webhook-url" }, { arn: s.alertmanager.deadMansSwitchSecretArn, file: "dead-mans-switch-url" }, ...pagerDuty], ALERTMANAGER_SECRETS_DIR)],
             containers: [container("alertmanager", IMAGES.alertmanager, p.alertmanager, {
                 args: ["--config.file=/etc/alertmanager/alertmanager.yml", "--storage.path=/tmp", `--web.listen-address=:${p.alertmanager}`],
                 ...probes("/-/healthy", p.alertmanager),

@@ -1,0 +1,89 @@
+/**
+ * The failure-scenario suite: each scenario of components/monitoring/scenarios.ts laid over a healthy
+ * platform and run through `promtool test rules` against both stacks' rendered rules, expecting exactly
+ * its alerts (name, severity, labels, summary) and every other alert silent.
+ */
+import * as assert from "assert";
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import { stringify } from "yaml";
+import { AlertRule, alertGroups } from "../components/monitoring/rules";
+import { healthySeries, Scenario, SCENARIOS, STALE_BACKUPS } from "../components/monitoring/scenarios";
+import { plan, planned, STACKS } from "./harness";
+import { requireTools, run } from "./tools";
+
+const alerts = alertGroups().flatMap((g) => g.rules).filter((r): r is AlertRule => "alert" in r);
+const scratch = fs.mkdtempSync(path.join(os.tmpdir(), "scenarios-"));
+
+function expand(template: string, labels: Record<string, string>, value?: string): string {
+    return template.replace(/\{\{ \$labels\.(\w+) \}\}/g, (_, name: string) => labels[name] ?? "").replace(/\{\{ \$value \}\}/g, value ?? "");
+}
+
+/** One promtool test file: the scenario's series, and for every alert of the rules exactly what must fire. */
+export function scenarioTest(scenario: Scenario, rulesFile: string, rules: readonly AlertRule[], options: { interval: string; evalTime: string; series: Record<string, string> }): string {
+    const expected = (rule: AlertRule) => [...(rule.alert === "Watchdog" ? [{ alert: "Watchdog" }] : []), ...scenario.fires.filter((f) => f.alert === rule.alert)].map((f) => {
+        const labels = { ...(f.labels ?? {}), severity: rule.labels.severity };
+        return { exp_labels: labels, exp_annotations: Object.fromEntries(Object.entries(rule.annotations).map(([k, v]) => [k, expand(v, labels, f.value)])) };
+    });
+    return stringify({
+        rule_files: [rulesFile],
+        evaluation_interval: options.interval,
+        tests: [{
+            interval: options.interval,
+            input_series: Object.entries(options.series).map(([series, values]) => ({ series, values })),
+            alert_rule_test: rules.map((rule) => ({ eval_time: options.evalTime, alertname: rule.alert, exp_alerts: expected(rule) })),
+        }],
+    });
+}
+
+function writeSuite(dir: string, rulesText: string, rules: readonly AlertRule[], only?: (s: Scenario) => boolean): string[] {
+    fs.writeFileSync(path.join(dir, "alerts.rules.yml"), rulesText);
+    const files = SCENARIOS.filter((s) => !only || only(s)).map((scenario, i) => {
+        const file = path.join(dir, `${String(i).padStart(2, "0")}.test.yml`);
+        fs.writeFileSync(file, scenarioTest(scenario, "alerts.rules.yml", rules, { interval: "15s", evalTime: "20m", series: { ...healthySeries(), ...scenario.series } }));
+        return file;
+    });
+    // A day without a successful backup: coarse steps, and only the series that matter.
+    const stale = path.join(dir, "stale.test.yml");
+    fs.writeFileSync(stale, scenarioTest(STALE_BACKUPS, "alerts.rules.yml", rules, { interval: "1h", evalTime: "27h", series: { 'kube_cronjob_status_last_successful_time{namespace="backups", cronjob="backup-postgres-daily"}': "0x30" } }));
+    return only ? files : [...files, stale];
+}
+
+/** promtool's verdict per rules text: the stacks render the same rules, so the suite runs once. */
+const verdicts = new Map<string, ReturnType<typeof run>>();
+
+describe("failure scenarios (promtool test rules)", () => {
+    it("has a healthy baseline and, for every failure, at least one real alert", () => {
+        assert.ok(SCENARIOS.length >= 19);
+        assert.deepStrictEqual(SCENARIOS[0]!.fires, [], "the healthy platform fires nothing but the watchdog");
+        assert.ok(SCENARIOS.slice(1).every((s) => s.fires.length > 0), "a scenario without an alert is an outage nobody hears of");
+        const names = new Set(alerts.map((a) => a.alert));
+        for (const s of [...SCENARIOS, STALE_BACKUPS]) for (const f of s.fires) assert.ok(names.has(f.alert), `${s.name}: no alert ${f.alert}`);
+    });
+    for (const stack of STACKS) {
+        it(`${stack}: each scenario fires exactly its alerts, with summaries naming what failed`, function () {
+            requireTools(this, "promtool");
+            const rulesText = fs.readFileSync(path.join(plan(stack).outDir, planned(stack).files.find((f) => f.kind === "prometheus-rules")!.path), "utf8");
+            const result = verdicts.get(rulesText) ?? run("promtool", ["test", "rules", ...writeSuite(fs.mkdtempSync(path.join(scratch, `${stack}-`)), rulesText, alerts)]);
+            verdicts.set(rulesText, result);
+            const failed = (result.stdout + result.stderr).split("\n").filter((line, i, lines) => /FAILED/.test(line) || /FAILED/.test(lines[i - 1] ?? "")).join("\n");
+            assert.strictEqual(result.status, 0, failed.slice(0, 4000));
+        });
+    }
+    it("fails when an alert is removed or its threshold moves so a scenario no longer fires", function () {
+        requireTools(this, "promtool");
+        const rulesText = fs.readFileSync(path.join(plan("prod").outDir, planned("prod").files.find((f) => f.kind === "prometheus-rules")!.path), "utf8");
+        const withoutApiDown = rulesText.replace(/\n\s+- alert: ApiDown\n(\s{8,}.*\n)+/, "\n");
+        assert.notStrictEqual(withoutApiDown, rulesText);
+        const apiOutage = (s: Scenario) => s.fires.some((f) => f.alert === "ApiDown");
+        assert.notStrictEqual(run("promtool", ["test", "rules", ...writeSuite(fs.mkdtempSync(path.join(scratch, "removed-")), withoutApiDown, alerts, apiOutage)]).status, 0);
+        // Quorum counted as "fewer than two up": the two-down scenario no longer fires it.
+        const laxQuorum = rulesText.replace("floor(count(up{job=\"validators\"}) * 2 / 3) + 1", "2");
+        assert.notStrictEqual(laxQuorum, rulesText);
+        const quorumLost = (s: Scenario) => s.fires.some((f) => f.alert === "ValidatorsBelowQuorum");
+        assert.notStrictEqual(run("promtool", ["test", "rules", ...writeSuite(fs.mkdtempSync(path.join(scratch, "moved-")), laxQuorum, alerts, quorumLost)]).status, 0);
+        // And the unmutated rules pass the same files: the failures above are the mutations'.
+        assert.strictEqual(run("promtool", ["test", "rules", ...writeSuite(fs.mkdtempSync(path.join(scratch, "same-")), rulesText, alerts, (s) => apiOutage(s) || quorumLost(s))]).status, 0);
+    });
+});

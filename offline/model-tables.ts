@@ -3,6 +3,9 @@
  * can read which secret (privilege model) and who reaches whom (flow model). Names lose the stack's
  * prefix so the tables read for any stack.
  */
+import { alertGroups, AlertRule } from "../components/monitoring/rules";
+import { renderRunbooks } from "../components/monitoring/runbooks";
+import { SCENARIOS, STALE_BACKUPS } from "../components/monitoring/scenarios";
 import { NEEDED_FLOWS } from "../policies/data/needed-flows";
 import { allowedFlows } from "../policies/lib/flow-model";
 import { secretReaders } from "../policies/lib/privileges";
@@ -29,4 +32,28 @@ export function secretReadersTable(subjects: readonly PolicySubject[], prefix: s
         .map(({ secret, readers }) => `| \`${strip(secret.name)}\` | ${secret.kind === "ssm" ? "SSM SecureString" : "Secrets Manager"} | ${readers.map((r) => `\`${strip(r.name)}\``).sort().join(", ") || "nobody"} |`)
         .sort();
     return [TABLE_BEGIN, "| secret | kind | roles that can read it (fetch and decrypt) |", "|---|---|---|", ...rows, TABLE_END].join("\n");
+}
+
+export const SCENARIOS_BEGIN = "<!-- scenarios:begin (generated: npm run -s tables) -->";
+export const SCENARIOS_END = "<!-- scenarios:end -->";
+
+const alertRules = (): AlertRule[] => alertGroups().flatMap((g) => g.rules).filter((r): r is AlertRule => "alert" in r);
+
+/** Failure, alerts fired (with severity), who is paged: criticals page (PagerDuty in prod) and go to Slack, warnings to Slack. */
+export function scenarioTable(): string {
+    const severity = new Map(alertRules().map((a) => [a.alert, a.labels.severity]));
+    const rows = [...SCENARIOS, STALE_BACKUPS].map((s) => {
+        const counts = new Map<string, number>();
+        for (const f of s.fires) counts.set(f.alert, (counts.get(f.alert) ?? 0) + 1);
+        const fired = [...counts].map(([alert, n]) => `${alert}${n > 1 ? ` ×${n}` : ""} (${severity.get(alert)})`).join(", ") || "only Watchdog";
+        const critical = s.fires.some((f) => severity.get(f.alert) === "critical");
+        const paged = s.fires.length === 0 ? "nobody" : critical ? "on-call paged (PagerDuty in prod), Slack" : "Slack";
+        return `| ${s.name} | ${fired} | ${paged}${s.note ? `; ${s.note}` : ""} |`;
+    });
+    return [SCENARIOS_BEGIN, "| failure | alerts fired (severity) | who hears |", "|---|---|---|", ...rows, "| Prometheus down | none can fire: the Watchdog's heartbeats stop | the external dead man's switch pages |", SCENARIOS_END].join("\n");
+}
+
+/** The runbook section for every alert. */
+export function runbookSection(): string {
+    return renderRunbooks(alertRules());
 }

@@ -4,7 +4,9 @@ import * as path from "path";
 import { parse } from "yaml";
 import { CONFIG_KEYS } from "../config/schema";
 import { fromInventory } from "../offline/policy-input";
-import { flowTable, FLOWS_BEGIN, FLOWS_END, secretReadersTable, TABLE_BEGIN, TABLE_END } from "../offline/model-tables";
+import { AlertRule, alertGroups } from "../components/monitoring/rules";
+import { RUNBOOKS } from "../components/monitoring/runbooks";
+import { flowTable, FLOWS_BEGIN, FLOWS_END, runbookSection, scenarioTable, SCENARIOS_BEGIN, SCENARIOS_END, secretReadersTable, TABLE_BEGIN, TABLE_END } from "../offline/model-tables";
 import { POLICIES } from "../policies/pack";
 import { planned, PROJECT_DIR, STACKS } from "./harness";
 
@@ -65,5 +67,21 @@ describe("README flow matrix", () => {
         assert.ok(start >= 0 && end > start, "README lacks the flow matrix");
         assert.strictEqual(readme.slice(start, end + FLOWS_END.length), table, "README's flow matrix is stale: npm run -s tables");
         assert.doesNotMatch(table, /not needed/);
+    });
+});
+
+describe("README alerting sections", () => {
+    const section = (begin: string, end: string) => readme.slice(readme.indexOf(begin), readme.indexOf(end) + end.length);
+    it("shows the scenario table as generated from the scenarios", () => {
+        assert.strictEqual(section(SCENARIOS_BEGIN, SCENARIOS_END), scenarioTable(), "stale: npm run -s tables");
+    });
+    it("holds a runbook for every alert, where its runbook_url points", () => {
+        const runbooks = runbookSection();
+        assert.strictEqual(section("<!-- runbooks:begin", "<!-- runbooks:end -->"), runbooks, "stale: npm run -s tables");
+        for (const rule of alertGroups().flatMap((g) => g.rules).filter((r): r is AlertRule => "alert" in r)) {
+            const anchor = rule.annotations.runbook_url?.split("#")[1];
+            assert.ok(anchor && readme.includes(`<a id="${anchor}"></a>`), `${rule.alert} links no runbook`);
+            assert.ok(RUNBOOKS[rule.alert], `${rule.alert} has no runbook text`);
+        }
     });
 });

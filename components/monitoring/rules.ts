@@ -4,13 +4,14 @@
  * multi-window burn-rate alerts. Pure: data in, the rules file (YAML) out.
  */
 import { stringify } from "yaml";
+import { RUNBOOK_BASE, runbookAnchor } from "./runbooks";
 
 export interface AlertRule {
     readonly alert: string;
     readonly expr: string;
     readonly for?: string;
     readonly labels: { readonly severity: "critical" | "warning" | "none" };
-    readonly annotations: { readonly summary: string; readonly description?: string; readonly source: string };
+    readonly annotations: { readonly summary: string; readonly description?: string; readonly source: string; readonly runbook_url?: string };
 }
 
 export interface RecordingRule {
@@ -53,10 +54,18 @@ function burnAlerts(kind: "errors" | "slow", budget: number, what: string): Aler
     }));
 }
 
+/** Every alert links its runbook (components/monitoring/runbooks.ts, rendered into the README). */
+function withRunbooks(groups: RuleGroup[]): RuleGroup[] {
+    return groups.map((g) => ({
+        ...g,
+        rules: g.rules.map((r) => ("alert" in r ? { ...r, annotations: { ...r.annotations, runbook_url: `${RUNBOOK_BASE}#${runbookAnchor(r.alert)}` } } : r)),
+    }));
+}
+
 export function alertGroups(): RuleGroup[] {
     const availabilityBudget = Number((1 - SLO.availability).toFixed(6));
     const latencyBudget = Number((1 - SLO.latencyQuantile).toFixed(6));
-    return [
+    return withRunbooks([
         {
             name: "chain",
             rules: [
@@ -121,7 +130,7 @@ export function alertGroups(): RuleGroup[] {
                 { alert: "BackupsStale", expr: 'time() - kube_cronjob_status_last_successful_time{namespace="backups", cronjob=~".*-daily"} > 26 * 3600', labels: { severity: "critical" }, annotations: { summary: "No successful daily backup ({{ $labels.cronjob }}) for over 26 hours", source: "seeds: daily backups kept 30 days" } },
             ],
         },
-    ];
+    ]);
 }
 
 export function renderRules(groups: readonly RuleGroup[] = alertGroups()): string {

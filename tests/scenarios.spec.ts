@@ -87,3 +87,23 @@ describe("failure scenarios (promtool test rules)", () => {
         assert.strictEqual(run("promtool", ["test", "rules", ...writeSuite(fs.mkdtempSync(path.join(scratch, "same-")), rulesText, alerts, (s) => apiOutage(s) || quorumLost(s))]).status, 0);
     });
 });
+
+describe("alert summaries name what failed", () => {
+    const referenced = (rule: AlertRule) => [...rule.annotations.summary.matchAll(/\{\{ \$labels\.(\w+) \}\}/g)].map((m) => m[1]!);
+    it("every label a summary uses is on the alert in every scenario that fires it, so no summary renders a blank", () => {
+        for (const scenario of [...SCENARIOS, STALE_BACKUPS]) {
+            for (const fired of scenario.fires) {
+                const rule = alerts.find((a) => a.alert === fired.alert)!;
+                for (const label of referenced(rule)) {
+                    assert.ok(fired.labels?.[label], `${scenario.name}: ${fired.alert}'s summary uses $labels.${label}, which the alert does not carry`);
+                }
+            }
+        }
+    });
+    it("catches a summary naming a label the targets do not carry (the old {{ $labels.pod }})", () => {
+        const rule = alerts.find((a) => a.alert === "ValidatorDown")!;
+        const broken = { ...rule, annotations: { ...rule.annotations, summary: "Validator {{ $labels.pod }} is down" } };
+        const fired = SCENARIOS.flatMap((s) => s.fires).find((f) => f.alert === "ValidatorDown")!;
+        assert.ok(referenced(broken).some((label) => !fired.labels?.[label]));
+    });
+});

@@ -8,7 +8,7 @@ import { renderRunbooks } from "../components/monitoring/runbooks";
 import { SCENARIOS, STALE_BACKUPS } from "../components/monitoring/scenarios";
 import { NEEDED_FLOWS } from "../policies/data/needed-flows";
 import { allowedFlows } from "../policies/lib/flow-model";
-import { secretReaders } from "../policies/lib/privileges";
+import { principalSummaries, secretReaders } from "../policies/lib/privileges";
 import { PolicySubject, stackArgs } from "./policy-runner";
 
 export const TABLE_BEGIN = "<!-- secret-readers:begin (generated: npm run -s tables) -->";
@@ -56,4 +56,14 @@ export function scenarioTable(): string {
 /** The runbook section for every alert. */
 export function runbookSection(): string {
     return renderRunbooks(alertRules());
+}
+
+export const PRINCIPALS_BEGIN = "<!-- principals:begin (generated: npm run -s tables) -->";
+export const PRINCIPALS_END = "<!-- principals:end -->";
+
+/** What each principal may do: IAM roles (trust, inline grants, attached policies) and Kubernetes RBAC bindings. */
+export function principalTable(subjects: readonly PolicySubject[], prefix: string): string {
+    const strip = (text: string) => text.split(prefix).join("<prefix>").replace(/\|/g, "\\|");
+    const rows = principalSummaries(stackArgs(subjects).resources).map((p) => `| ${strip(p.principal)} | ${strip(p.assumedBy) || "—"} | ${p.grants.map((g) => strip(g)).join("<br>") || "—"} |`);
+    return [PRINCIPALS_BEGIN, "| principal | assumed by / bound | may do |", "|---|---|---|", ...rows, PRINCIPALS_END].join("\n");
 }

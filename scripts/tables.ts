@@ -9,7 +9,7 @@ import * as path from "path";
 import { spawnSync } from "child_process";
 import { Inventory } from "../offline/inventory";
 import { fromInventory } from "../offline/policy-input";
-import { flowTable, runbookSection, scenarioTable, secretReadersTable } from "../offline/model-tables";
+import { flowTable, principalTable, runbookSection, scenarioTable, secretReadersTable } from "../offline/model-tables";
 import { neededFlows } from "../topology/needed-flows";
 import { portMap } from "../topology/ports";
 
@@ -30,7 +30,7 @@ try {
     }
     const inventory = JSON.parse(fs.readFileSync(json, "utf8")) as Inventory;
     const subjects = fromInventory(inventory.resources);
-    process.stdout.write(`${secretReadersTable(subjects, `${inventory.project}-${inventory.stack}`)}\n\n${flowTable(subjects)}\n\n${scenarioTable()}\n\n${runbookSection()}\n`);
+    process.stdout.write(`${secretReadersTable(subjects, `${inventory.project}-${inventory.stack}`)}\n\n${principalTable(subjects, `${inventory.project}-${inventory.stack}`)}\n\n${flowTable(subjects)}\n\n${scenarioTable()}\n\n${runbookSection()}\n`);
 } finally {
     fs.rmSync(dir, { recursive: true, force: true });
 }

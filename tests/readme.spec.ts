@@ -6,7 +6,7 @@ import { CONFIG_KEYS } from "../config/schema";
 import { fromInventory } from "../offline/policy-input";
 import { AlertRule, alertGroups } from "../components/monitoring/rules";
 import { RUNBOOKS } from "../components/monitoring/runbooks";
-import { flowTable, FLOWS_BEGIN, FLOWS_END, runbookSection, scenarioTable, SCENARIOS_BEGIN, SCENARIOS_END, secretReadersTable, TABLE_BEGIN, TABLE_END } from "../offline/model-tables";
+import { flowTable, FLOWS_BEGIN, FLOWS_END, principalTable, PRINCIPALS_BEGIN, PRINCIPALS_END, runbookSection, scenarioTable, SCENARIOS_BEGIN, SCENARIOS_END, secretReadersTable, TABLE_BEGIN, TABLE_END } from "../offline/model-tables";
 import { POLICIES } from "../policies/pack";
 import { planned, PROJECT_DIR, STACKS } from "./harness";
 
@@ -83,5 +83,18 @@ describe("README alerting sections", () => {
             assert.ok(anchor && readme.includes(`<a id="${anchor}"></a>`), `${rule.alert} links no runbook`);
             assert.ok(RUNBOOKS[rule.alert], `${rule.alert} has no runbook text`);
         }
+    });
+});
+
+describe("README privileges per principal", () => {
+    it("shows what each principal may do, as the privilege model computes it for prod", () => {
+        const inventory = planned("prod");
+        const table = principalTable(fromInventory(inventory.resources), `${inventory.project}-${inventory.stack}`);
+        const start = readme.indexOf(PRINCIPALS_BEGIN);
+        const end = readme.indexOf(PRINCIPALS_END);
+        assert.ok(start >= 0 && end > start, "README lacks the principals table");
+        assert.strictEqual(readme.slice(start, end + PRINCIPALS_END.length), table, "README's principals table is stale: npm run -s tables");
+        assert.match(table, /Kubernetes ServiceAccount monitoring\/prometheus/);
+        assert.doesNotMatch(table, /nodes\/proxy/);
     });
 });

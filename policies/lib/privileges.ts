@@ -139,3 +139,55 @@ export function secretReaders(resources: readonly PolicyResource[]): { secret: S
     const candidates = principalsOf(resources).filter(readsSomething);
     return secretsOf(resources).map((secret) => ({ secret, readers: candidates.filter((p) => canRead(p, secret)) }));
 }
+
+/** One principal's grants, summarised for review: who may act as it, and what it may do where. */
+export interface PrincipalSummary {
+    readonly principal: string;
+    /** Who may assume it: an AWS service, a Kubernetes service account (IRSA), or the account. */
+    readonly assumedBy: string;
+    readonly grants: readonly string[];
+}
+
+function trustOf(role: PolicyResource): string {
+    const statements = asArray<Statement>(((parseJson(known(() => role.props.assumeRolePolicy)) ?? {}) as { Statement?: Statement | Statement[] }).Statement);
+    return statements.map((s) => {
+        const principal = (s.Principal ?? {}) as Record<string, unknown>;
+        const subject = Object.values((s.Condition as Record<string, Record<string, string>> | undefined)?.StringEquals ?? {}).find((v) => typeof v === "string" && v.startsWith("system:serviceaccount:"));
+        if (subject) return `service account ${subject.replace("system:serviceaccount:", "")}`;
+        return asArray(principal.Service as string | string[] | undefined).concat(asArray(principal.AWS as string | string[] | undefined)).join(", ");
+    }).join("; ");
+}
+
+function grantOf(s: Statement): string {
+    const actions = asArray(s.Action as string | string[] | undefined).join(", ");
+    const resources = asArray(s.Resource as string | string[] | undefined).map((r) => (r === "*" ? "*" : r.replace(/^arn:[^:]*:([^:]*):[^:]*:[^:]*:/, "$1:"))).join(", ");
+    return `${actions} on ${resources}${s.Condition ? " (conditioned)" : ""}`;
+}
+
+/** Every IAM role with its inline grants and attached policies, and every Kubernetes RBAC binding. */
+export function principalSummaries(resources: readonly PolicyResource[]): PrincipalSummary[] {
+    const roles = resources.filter((r) => r.type === "aws:iam/role:Role");
+    const rolesByName = new Map(roles.map((r) => [known(() => r.props.name), r] as const));
+    const grants = new Map<string, string[]>(roles.map((r) => [r.urn, []]));
+    for (const r of resources) {
+        if (r.type !== "aws:iam/rolePolicy:RolePolicy" && r.type !== "aws:iam/rolePolicyAttachment:RolePolicyAttachment") continue;
+        const role = roleOf(r, rolesByName);
+        if (!role) continue;
+        if (r.type === "aws:iam/rolePolicy:RolePolicy") grants.get(role.urn)!.push(...statementsOfDocument(known(() => r.props.policy)).map(grantOf));
+        else grants.get(role.urn)!.push(`policy ${managedPolicyName(String(known(() => r.props.policyArn))) ?? String(known(() => r.props.policyArn)).split("/").pop()}`);
+    }
+    const iam = roles.map((role) => ({ principal: `IAM role ${String(known(() => role.props.name) ?? role.name)}`, assumedBy: trustOf(role), grants: grants.get(role.urn)! }));
+    const rbacRoles = resources.filter((r) => /:(Cluster)?Role$/.test(r.type) && r.type.includes("rbac"));
+    const bindings = resources.filter((r) => /:(Cluster)?RoleBinding$/.test(r.type) && r.type.includes("rbac"));
+    const rbac = bindings.flatMap((binding) => {
+        const ref = known(() => binding.props.roleRef) as { name?: string } | undefined;
+        const role = rbacRoles.find((r) => known(() => (r.props.metadata as { name?: string } | undefined)?.name) === ref?.name);
+        const rules = asArray(known(() => role?.props.rules) as Statement[] | undefined).map((rule) => `${asArray(rule.verbs as string[]).join(", ")} ${asArray(rule.resources as string[]).join(", ")}`);
+        return asArray(known(() => binding.props.subjects) as { kind: string; name: string; namespace?: string }[] | undefined).map((subject) => ({
+            principal: `Kubernetes ${subject.kind} ${subject.namespace ? `${subject.namespace}/` : ""}${subject.name}`,
+            assumedBy: `${binding.type.endsWith("ClusterRoleBinding") ? "cluster-wide" : `in ${String(known(() => (binding.props.metadata as { namespace?: string }).namespace))}`} (${ref?.name})`,
+            grants: rules,
+        }));
+    });
+    return [...iam, ...rbac].sort((a, b) => a.principal.localeCompare(b.principal));
+}

@@ -182,6 +182,18 @@ export function stackArgs(subjects: readonly PolicySubject[], options: { config?
 export async function runPolicies(subjects: readonly PolicySubject[], options: RunPolicyOptions): Promise<PolicyReport> {
     const report: PolicyReport = { violations: [], exemptions: [], skipped: [] };
     setExemptionSink((record) => report.exemptions.push(record));
+    // One arguments object per resource, shared by every resource policy; only the configuration changes
+    // between policies (thousands of resources × dozens of policies otherwise allocate as many objects).
+    let currentConfig: Record<string, unknown> = {};
+    const sharedArgs = new Map<PolicySubject, ResourceValidationArgs>();
+    const argsOf = (subject: PolicySubject): ResourceValidationArgs => {
+        let args = sharedArgs.get(subject);
+        if (!args) {
+            args = { ...resourceArgs(subject, { stackTags: options.stackTags }), getConfig: <T extends object>() => currentConfig as T };
+            sharedArgs.set(subject, args);
+        }
+        return args;
+    };
     try {
         for (const policy of options.policies) {
             const enforcementLevel = enforcementOf(policy, options);
@@ -200,12 +212,13 @@ export async function runPolicies(subjects: readonly PolicySubject[], options: R
             };
             if (isResourcePolicy(policy)) {
                 const validations = Array.isArray(policy.validateResource) ? policy.validateResource : [policy.validateResource!];
+                currentConfig = config;
                 for (const subject of subjects) {
                     for (const validate of validations) {
                         const onlyType = (validate as { __pulumiType?: string }).__pulumiType;
                         if (onlyType && onlyType !== subject.type) continue;
                         try {
-                            const result = validate(resourceArgs(subject, { config, stackTags: options.stackTags }), (message, urn) =>
+                            const result = validate(argsOf(subject), (message, urn) =>
                                 report.violations.push({ policy: policy.name, enforcementLevel, urn: urn ?? subject.urn, message }),
                             );
                             // Most validations are synchronous: awaiting each of 5,000 × policies results costs more than the checks.

@@ -44,16 +44,35 @@ function glob(pattern: string, text: string, caseInsensitive = false): boolean {
     return regex.test(text);
 }
 
-/** The secret an ARN names, as its `name` input would read; wildcards stay in. */
+const namesOfArns = new Map<string, { kind: Secret["kind"]; name: string } | undefined>();
+
+/** The secret an ARN names, as its `name` input would read; wildcards stay in. Memoised: policies repeat ARNs. */
 export function secretNameOfArn(arn: string): { kind: Secret["kind"]; name: string } | undefined {
+    if (!namesOfArns.has(arn)) namesOfArns.set(arn, parseSecretArn(arn));
+    return namesOfArns.get(arn);
+}
+
+function parseSecretArn(arn: string): { kind: Secret["kind"]; name: string } | undefined {
     const sm = /^arn:[^:]*:secretsmanager:[^:]*:[^:]*:secret:(.+?)(-[A-Za-z0-9]{6})?$/.exec(arn);
     if (sm) return { kind: "secretsmanager", name: sm[1]! };
     const ssm = /^arn:[^:]*:ssm:[^:]*:[^:]*:parameter(\/.+)$/.exec(arn);
     return ssm ? { kind: "ssm", name: ssm[1]! } : undefined;
 }
 
-/** Whether a statement's Resource entry covers the secret. */
+const coverage = new Map<string, boolean>();
+
+/** Whether a statement's Resource entry covers the secret. Memoised by resource and secret. */
 function coversSecret(resource: string, secret: Secret): boolean {
+    const key = `${resource}\u0000${secret.kind}\u0000${secret.name}`;
+    let covered = coverage.get(key);
+    if (covered === undefined) {
+        covered = computeCoverage(resource, secret);
+        coverage.set(key, covered);
+    }
+    return covered;
+}
+
+function computeCoverage(resource: string, secret: Secret): boolean {
     if (resource === "*") return true;
     const named = secretNameOfArn(resource);
     if (!named || named.kind !== secret.kind) return false;
@@ -80,12 +99,31 @@ function contextHolds(statement: Statement, secret: Secret): boolean {
     }));
 }
 
+/** A principal's statements that can matter for reading secrets, sorted once. */
+interface ReadGrants {
+    readonly fetch: Readonly<Record<Secret["kind"], readonly string[]>>;
+    readonly decrypt: readonly Statement[];
+}
+
+const readGrants = new WeakMap<Principal, ReadGrants>();
+
+function grantsOf(principal: Principal): ReadGrants {
+    let grants = readGrants.get(principal);
+    if (!grants) {
+        const resourcesOf = (kind: Secret["kind"]) => principal.statements
+            .filter((s) => READ_ACTIONS[kind].some((a) => allows(s, a)))
+            .flatMap((s) => asArray(s.Resource as string | string[] | undefined));
+        grants = { fetch: { secretsmanager: resourcesOf("secretsmanager"), ssm: resourcesOf("ssm") }, decrypt: principal.statements.filter((s) => allows(s, "kms:Decrypt")) };
+        readGrants.set(principal, grants);
+    }
+    return grants;
+}
+
 export function canRead(principal: Principal, secret: Secret): boolean {
-    const fetch = principal.statements.some((s) => READ_ACTIONS[secret.kind].some((a) => allows(s, a)) && asArray(s.Resource as string | string[] | undefined).some((r) => coversSecret(r, secret)));
-    const decrypt = principal.statements.some((s) => allows(s, "kms:Decrypt")
-        && asArray(s.Resource as string | string[] | undefined).some((r) => r === "*" || secret.keyArn === undefined || r === secret.keyArn)
-        && contextHolds(s, secret));
-    return fetch && decrypt;
+    const grants = grantsOf(principal);
+    const fetch = grants.fetch[secret.kind].some((r) => coversSecret(r, secret));
+    return fetch && grants.decrypt.some((s) =>
+        asArray(s.Resource as string | string[] | undefined).some((r) => r === "*" || secret.keyArn === undefined || r === secret.keyArn) && contextHolds(s, secret));
 }
 
 export function secretsOf(resources: readonly PolicyResource[]): Secret[] {

@@ -48,53 +48,40 @@ describe("README policy table", () => {
     });
 });
 
-describe("README generated tables", () => {
-    it("shows who can read which secret as the privilege model computes it for prod", () => {
-        const inventory = planned("prod");
-        const table = secretReadersTable(fromInventory(inventory.resources), `${inventory.project}-${inventory.stack}`);
-        const start = readme.indexOf(TABLE_BEGIN);
-        const end = readme.indexOf(TABLE_END);
-        assert.ok(start >= 0 && end > start, "README lacks the secret readers table");
-        assert.strictEqual(readme.slice(start, end + TABLE_END.length), table, "README's table is stale: npm run -s tables");
-    });
-});
+/** A generated README section between its markers; fails when missing or stale (regenerate: npm run -s tables). */
+function assertGenerated(begin: string, end: string, expected: string, what: string): void {
+    const from = readme.indexOf(begin);
+    const to = readme.indexOf(end);
+    assert.ok(from >= 0 && to > from, `README lacks ${what}`);
+    assert.strictEqual(readme.slice(from, to + end.length), expected, `README's ${what} is stale: npm run -s tables`);
+}
 
-describe("README flow matrix", () => {
+describe("README generated tables", () => {
+    const prod = () => planned("prod");
+    const prefix = () => `${prod().project}-${prod().stack}`;
+    it("shows who can read which secret as the privilege model computes it for prod", () => {
+        assertGenerated(TABLE_BEGIN, TABLE_END, secretReadersTable(fromInventory(prod().resources), prefix()), "secret readers table");
+    });
+    it("shows what each principal may do, as the privilege model computes it for prod", () => {
+        const table = principalTable(fromInventory(prod().resources), prefix());
+        assertGenerated(PRINCIPALS_BEGIN, PRINCIPALS_END, table, "principals table");
+        assert.match(table, /Kubernetes ServiceAccount monitoring\/prometheus/);
+        assert.doesNotMatch(table, /nodes\/proxy/);
+    });
     it("shows every flow the security groups allow, with why, as the flow model computes it for prod", () => {
-        const table = flowTable(fromInventory(planned("prod").resources));
-        const start = readme.indexOf(FLOWS_BEGIN);
-        const end = readme.indexOf(FLOWS_END);
-        assert.ok(start >= 0 && end > start, "README lacks the flow matrix");
-        assert.strictEqual(readme.slice(start, end + FLOWS_END.length), table, "README's flow matrix is stale: npm run -s tables");
+        const table = flowTable(fromInventory(prod().resources));
+        assertGenerated(FLOWS_BEGIN, FLOWS_END, table, "flow matrix");
         assert.doesNotMatch(table, /not needed/);
     });
-});
-
-describe("README alerting sections", () => {
-    const section = (begin: string, end: string) => readme.slice(readme.indexOf(begin), readme.indexOf(end) + end.length);
     it("shows the scenario table as generated from the scenarios", () => {
-        assert.strictEqual(section(SCENARIOS_BEGIN, SCENARIOS_END), scenarioTable(), "stale: npm run -s tables");
+        assertGenerated(SCENARIOS_BEGIN, SCENARIOS_END, scenarioTable(), "scenario table");
     });
     it("holds a runbook for every alert, where its runbook_url points", () => {
-        const runbooks = runbookSection();
-        assert.strictEqual(section("<!-- runbooks:begin", "<!-- runbooks:end -->"), runbooks, "stale: npm run -s tables");
+        assertGenerated("<!-- runbooks:begin", "<!-- runbooks:end -->", runbookSection(), "runbook section");
         for (const rule of alertGroups().flatMap((g) => g.rules).filter((r): r is AlertRule => "alert" in r)) {
             const anchor = rule.annotations.runbook_url?.split("#")[1];
             assert.ok(anchor && readme.includes(`<a id="${anchor}"></a>`), `${rule.alert} links no runbook`);
             assert.ok(RUNBOOKS[rule.alert], `${rule.alert} has no runbook text`);
         }
-    });
-});
-
-describe("README privileges per principal", () => {
-    it("shows what each principal may do, as the privilege model computes it for prod", () => {
-        const inventory = planned("prod");
-        const table = principalTable(fromInventory(inventory.resources), `${inventory.project}-${inventory.stack}`);
-        const start = readme.indexOf(PRINCIPALS_BEGIN);
-        const end = readme.indexOf(PRINCIPALS_END);
-        assert.ok(start >= 0 && end > start, "README lacks the principals table");
-        assert.strictEqual(readme.slice(start, end + PRINCIPALS_END.length), table, "README's principals table is stale: npm run -s tables");
-        assert.match(table, /Kubernetes ServiceAccount monitoring\/prometheus/);
-        assert.doesNotMatch(table, /nodes\/proxy/);
     });
 });

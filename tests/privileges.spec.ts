@@ -79,3 +79,16 @@ describe("IAM: mutating actions on every resource", () => {
         });
     }
 });
+
+describe("privilege model: the RDS-managed master secret", () => {
+    const RDS_SECRET = "arn:aws:secretsmanager:us-east-1:123456789012:secret:rds!db-1234abcd-AbC123";
+    const instance: Subject = { type: "aws:rds/instance:Instance", name: "postgres-primary", props: { manageMasterUserPassword: true, masterUserSecretKmsKeyId: KEY } };
+    const reader = (roleName: string): Subject[] => [role(roleName), {
+        ...inline(roleName, [{ Effect: "Allow", Action: "secretsmanager:GetSecretValue", Resource: [RDS_SECRET] }, { Effect: "Allow", Action: "kms:Decrypt", Resource: KEY, Condition: { StringEquals: { "kms:EncryptionContext:SecretARN": [RDS_SECRET] } } }]),
+        propertyDependencies: { role: [urnOf(role(roleName))], policy: [urnOf(instance)] },
+    }];
+    it("is found through the policies that take its ARN from the instance, and held to its readers", async () => {
+        const good = [instance, ...reader("p-prod-app"), ...reader("p-prod-backup-postgres"), ...reader("p-prod-monitoring-postgres-exporter")];
+        await firesAndPasses(secretsReadOnlyByOwners, good, [...good, ...reader("p-prod-monitoring-redis-exporter")], /role p-prod-monitoring-redis-exporter can read secret rds!db-1234abcd/);
+    });
+});

@@ -126,7 +126,32 @@ export function canRead(principal: Principal, secret: Secret): boolean {
         asArray(s.Resource as string | string[] | undefined).some((r) => r === "*" || secret.keyArn === undefined || r === secret.keyArn) && contextHolds(s, secret));
 }
 
+/**
+ * The master secrets RDS creates (manageMasterUserPassword): not declared, so known only by the ARNs that
+ * role policies take from the instance's outputs; the engine links those policies to the instance.
+ */
+function rdsManagedSecrets(resources: readonly PolicyResource[]): Secret[] {
+    const found = new Map<string, Secret>();
+    for (const policy of resources.filter((r) => r.type === "aws:iam/rolePolicy:RolePolicy")) {
+        const instances = (policy.propertyDependencies?.policy ?? []).filter((d) => d.type === "aws:rds/instance:Instance" && known(() => d.props.manageMasterUserPassword) === true);
+        if (instances.length === 0) continue;
+        for (const statement of statementsOfDocument(known(() => policy.props.policy))) {
+            for (const arn of asArray(statement.Resource as string | string[] | undefined)) {
+                const named = secretNameOfArn(arn);
+                if (!named || named.kind !== "secretsmanager" || !named.name.startsWith("rds!")) continue;
+                const instance = instances[0]!;
+                found.set(named.name, { resource: instance, kind: "secretsmanager", name: named.name, keyArn: known(() => instance.props.masterUserSecretKmsKeyId) as string | undefined });
+            }
+        }
+    }
+    return [...found.values()];
+}
+
 export function secretsOf(resources: readonly PolicyResource[]): Secret[] {
+    return [...declaredSecrets(resources), ...rdsManagedSecrets(resources)];
+}
+
+function declaredSecrets(resources: readonly PolicyResource[]): Secret[] {
     return resources.flatMap((r): Secret[] => {
         const name = known(() => r.props.name) as string | undefined;
         if (typeof name !== "string") return [];

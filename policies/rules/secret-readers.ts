@@ -23,6 +23,8 @@ const DEFAULTS = {
         { secret: "/validators/(validator-\\d+)$", readers: ["-$1$"] },
         { secret: "/redis/auth-token$", readers: ["-app$", "-monitoring-redis-exporter$"] },
         { secret: "/alerting/[a-z-]+$", readers: ["-monitoring-alertmanager$"] },
+        // The RDS-managed master credentials: the API, the dump jobs and the PostgreSQL exporter (dedicated users are open work).
+        { secret: "^rds!db-", readers: ["-app$", "-backup-postgres$", "-monitoring-postgres-exporter$"] },
     ] as ReaderRule[],
 };
 

@@ -123,6 +123,9 @@ describe("deploy readiness policies", () => {
     it("deploy-user-data-fits: user data within EC2's 16 KB", async () => {
         const instance = (bytes: number): Subject => ({ type: "aws:ec2/instance:Instance", props: { userData: "x".repeat(bytes) } });
         await firesAndPasses(deploy.userDataFits, [instance(deploy.USER_DATA_LIMIT_BYTES)], [instance(deploy.USER_DATA_LIMIT_BYTES + 1)], /16385 bytes/);
+        // Launch templates hold it base64-encoded: the limit is on the decoded bytes.
+        const template = (bytes: number): Subject => ({ type: "aws:ec2/launchTemplate:LaunchTemplate", props: { userData: Buffer.from("x".repeat(bytes)).toString("base64") } });
+        await firesAndPasses(deploy.userDataFits, [template(deploy.USER_DATA_LIMIT_BYTES)], [template(deploy.USER_DATA_LIMIT_BYTES + 1)], /16385 bytes/);
     });
 });
 

@@ -76,3 +76,11 @@ export function tagsOf(props: Record<string, unknown>): Record<string, string> {
     const tags = known(() => props.tags);
     return tags && typeof tags === "object" ? (tags as Record<string, string>) : {};
 }
+
+/** An instance's or launch template's user data as text (launch templates and userDataBase64 hold it base64-encoded). */
+export function userDataOf(type: string, props: Record<string, unknown>): string | undefined {
+    const text = props.userData ?? props.userDataBase64;
+    if (typeof text !== "string") return undefined;
+    const base64 = type === "aws:ec2/launchTemplate:LaunchTemplate" || props.userData === undefined;
+    return base64 ? Buffer.from(text, "base64").toString("utf8") : text;
+}

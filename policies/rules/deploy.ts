@@ -6,7 +6,7 @@
 import { PolicyResource, ResourceValidationPolicy, StackValidationPolicy } from "@pulumi/policy";
 import { resourcePolicy, stackPolicy } from "../lib/exemptions";
 import { podSpecOf, Spec } from "../lib/kubernetes";
-import { asArray, known, parseJson } from "../lib/values";
+import { asArray, known, parseJson, userDataOf } from "../lib/values";
 import { dependencyClosure, referencedResource } from "../lib/graph";
 
 const EKS_CLUSTER = "aws:eks/cluster:Cluster";
@@ -246,13 +246,9 @@ export const userDataFits: ResourceValidationPolicy = resourcePolicy({
     description: "User data stays within EC2's 16 KB limit; over it, RunInstances fails.",
     severity: "high",
     validateResource: (args, report) => {
-        const p = args.props;
-        let bytes: number | undefined;
-        if (args.type === "aws:ec2/instance:Instance") {
-            bytes = typeof p.userData === "string" ? Buffer.byteLength(p.userData) : typeof p.userDataBase64 === "string" ? Buffer.from(p.userDataBase64, "base64").length : undefined;
-        } else if (args.type === "aws:ec2/launchTemplate:LaunchTemplate" && typeof p.userData === "string") {
-            bytes = Buffer.from(p.userData, "base64").length;
-        }
+        if (args.type !== "aws:ec2/instance:Instance" && args.type !== "aws:ec2/launchTemplate:LaunchTemplate") return;
+        const text = userDataOf(args.type, args.props);
+        const bytes = text === undefined ? undefined : Buffer.byteLength(text);
         if (bytes !== undefined && bytes > USER_DATA_LIMIT_BYTES) {
             report(`user data is ${bytes} bytes; EC2 accepts at most ${USER_DATA_LIMIT_BYTES}. Deliver large files another way (SSM, S3)`);
         }

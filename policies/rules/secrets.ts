@@ -2,7 +2,7 @@
 import { ResourceValidationPolicy } from "@pulumi/policy";
 import { resourcePolicy } from "../lib/exemptions";
 import { containersOf, podSpecOf, Spec, WORKLOAD_TYPES } from "../lib/kubernetes";
-import { asArray } from "../lib/values";
+import { asArray, userDataOf } from "../lib/values";
 
 const SECRET_PATTERNS: [RegExp, string][] = [
     [/-----BEGIN ([A-Z0-9]+ )*PRIVATE KEY-----/, "a PEM private key"],
@@ -19,13 +19,6 @@ const REFERENCE_NAME = /(_|-)(arn|id|name|file|path|ref)$/i;
 
 export function findSecret(text: string): string | undefined {
     return SECRET_PATTERNS.find(([pattern]) => pattern.test(text))?.[1];
-}
-
-function userDataOf(type: string, props: Record<string, unknown>): string | undefined {
-    const text = props.userData ?? props.userDataBase64;
-    if (typeof text !== "string") return undefined;
-    const base64 = type === "aws:ec2/launchTemplate:LaunchTemplate" || props.userData === undefined;
-    return base64 ? Buffer.from(text, "base64").toString("utf8") : text;
 }
 
 export const noPlaintextSecrets: ResourceValidationPolicy = resourcePolicy({

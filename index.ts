@@ -9,7 +9,7 @@ import { BackupStore } from "./components/backup-store";
 import { ChainNetwork, Placement } from "./components/chain";
 import { ChainImage, contentTag, contextDigest, parseEcrImage, verifyEcrImage, verifyPinnedImage } from "./components/chain-image";
 import { ChainCluster, DEFAULT_STORAGE_CLASS } from "./components/cluster";
-import { Keys, serviceLinkedRole } from "./components/keys";
+import { AUTOSCALING_SERVICE_LINKED_ROLE, Keys, serviceLinkedRole } from "./components/keys";
 import { LoadBalancer } from "./components/load-balancer";
 import { lookupPublicZone } from "./components/load-balancer/zone";
 import { Network } from "./components/network";
@@ -101,8 +101,7 @@ export = async () => {
     const partition = partitionOf(config.region);
     // Node groups launch through EC2 Auto Scaling's service-linked role; the data key must name it, so it must exist first.
     const autoscalingRole = await serviceLinkedRole("autoscaling-service-role", {
-        service: "autoscaling.amazonaws.com",
-        roleName: "AWSServiceRoleForAutoScaling",
+        ...AUTOSCALING_SERVICE_LINKED_ROLE,
         owner: `${identity.project}/${identity.stack}`,
         accountId: caller.accountId,
         partition,

@@ -6,6 +6,7 @@ import { parse, stringify } from "yaml";
 import { AlertRule, alertGroups } from "../components/monitoring/rules";
 import { ALERT_CASES, AlertCase } from "./alert-cases";
 import { ofType, plan, planned, STACKS, StackName } from "./harness";
+import { expandTemplate } from "./alert-templates";
 import { requireTools, run } from "./tools";
 
 const scratch = fs.mkdtempSync(path.join(os.tmpdir(), "monitoring-"));
@@ -17,10 +18,6 @@ function rendered(stack: StackName, kind: string): { path: string; text: string 
     return planned(stack).files.filter((f) => f.kind === kind).map((f) => ({ path: f.path, text: fs.readFileSync(path.join(plan(stack).outDir, f.path), "utf8") }));
 }
 
-/** Expands the annotation templates the rules use: {{ $labels.x }} and {{ $value }}. */
-function expand(template: string, labels: Record<string, string>, value?: string): string {
-    return template.replace(/\{\{ \$labels\.(\w+) \}\}/g, (_, name: string) => labels[name] ?? "").replace(/\{\{ \$value \}\}/g, value ?? "");
-}
 
 function unitTest(c: AlertCase, rulesFile: string, firing: boolean): string {
     const rule = alerts.find((a) => a.alert === c.alert)!;
@@ -36,7 +33,7 @@ function unitTest(c: AlertCase, rulesFile: string, firing: boolean): string {
             alert_rule_test: [{
                 eval_time: c.evalTime,
                 alertname: c.alert,
-                exp_alerts: firing ? [{ exp_labels: labels, exp_annotations: Object.fromEntries(Object.entries(rule.annotations).map(([k, v]) => [k, expand(v, labels, c.value)])) }] : [],
+                exp_alerts: firing ? [{ exp_labels: labels, exp_annotations: Object.fromEntries(Object.entries(rule.annotations).map(([k, v]) => [k, expandTemplate(v, labels, c.value)])) }] : [],
             }],
         }],
     });

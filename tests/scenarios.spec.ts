@@ -11,20 +11,18 @@ import { stringify } from "yaml";
 import { AlertRule, alertGroups } from "../components/monitoring/rules";
 import { healthySeries, Scenario, SCENARIOS, STALE_BACKUPS } from "../components/monitoring/scenarios";
 import { plan, planned, STACKS } from "./harness";
+import { expandTemplate } from "./alert-templates";
 import { requireTools, run } from "./tools";
 
 const alerts = alertGroups().flatMap((g) => g.rules).filter((r): r is AlertRule => "alert" in r);
 const scratch = fs.mkdtempSync(path.join(os.tmpdir(), "scenarios-"));
 
-function expand(template: string, labels: Record<string, string>, value?: string): string {
-    return template.replace(/\{\{ \$labels\.(\w+) \}\}/g, (_, name: string) => labels[name] ?? "").replace(/\{\{ \$value \}\}/g, value ?? "");
-}
 
 /** One promtool test file: the scenario's series, and for every alert of the rules exactly what must fire. */
 export function scenarioTest(scenario: Scenario, rulesFile: string, rules: readonly AlertRule[], options: { interval: string; evalTime: string; series: Record<string, string> }): string {
     const expected = (rule: AlertRule) => [...(rule.alert === "Watchdog" ? [{ alert: "Watchdog" }] : []), ...scenario.fires.filter((f) => f.alert === rule.alert)].map((f) => {
         const labels = { ...(f.labels ?? {}), severity: rule.labels.severity };
-        return { exp_labels: labels, exp_annotations: Object.fromEntries(Object.entries(rule.annotations).map(([k, v]) => [k, expand(v, labels, f.value)])) };
+        return { exp_labels: labels, exp_annotations: Object.fromEntries(Object.entries(rule.annotations).map(([k, v]) => [k, expandTemplate(v, labels, f.value)])) };
     });
     return stringify({
         rule_files: [rulesFile],

@@ -5,7 +5,7 @@ import { ServiceLinkedRole } from "./service-linked-role";
 
 export { KEY_PURPOSES } from "./policy";
 export type { KeyPurpose } from "./policy";
-export { autoscalingServiceLinkedRoleArn } from "./policy";
+export { AUTOSCALING_SERVICE_LINKED_ROLE } from "./policy";
 export { serviceLinkedRole } from "./service-linked-role";
 export type { ServiceLinkedRole } from "./service-linked-role";
 

@@ -25,9 +25,12 @@ export interface KeyPolicyContext {
     readonly autoscalingRoleArn?: string;
 }
 
-/** The fixed ARN of EC2 Auto Scaling's service-linked role in an account. */
-export function autoscalingServiceLinkedRoleArn(partition: string, accountId: string): string {
-    return `arn:${partition}:iam::${accountId}:role/aws-service-role/autoscaling.amazonaws.com/AWSServiceRoleForAutoScaling`;
+/** EC2 Auto Scaling's service-linked role: AWS fixes its service, path and name. */
+export const AUTOSCALING_SERVICE_LINKED_ROLE = { service: "autoscaling.amazonaws.com", roleName: "AWSServiceRoleForAutoScaling" } as const;
+
+/** A service-linked role's ARN: known before the role exists, as AWS fixes its path and name. */
+export function serviceLinkedRoleArn(partition: string, accountId: string, role: { readonly service: string; readonly roleName: string }): string {
+    return `arn:${partition}:iam::${accountId}:role/aws-service-role/${role.service}/${role.roleName}`;
 }
 
 export interface PolicyDocument {
@@ -58,7 +61,7 @@ export function keyPolicy(purpose: KeyPurpose, ctx: KeyPolicyContext): PolicyDoc
         });
     }
     if (purpose === "data") {
-        const role = ctx.autoscalingRoleArn ?? autoscalingServiceLinkedRoleArn(ctx.partition, ctx.accountId);
+        const role = ctx.autoscalingRoleArn ?? serviceLinkedRoleArn(ctx.partition, ctx.accountId, AUTOSCALING_SERVICE_LINKED_ROLE);
         statements.push(
             {
                 Sid: "AutoScalingEncryptsNodeVolumes",

@@ -1,5 +1,6 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
+import { serviceLinkedRoleArn } from "./policy";
 
 /** A service-linked role the stack needs, and what must wait for it. */
 export interface ServiceLinkedRole {
@@ -41,8 +42,7 @@ export function serviceLinkedRolePlan(existing: { readonly tags?: Readonly<Recor
 export async function serviceLinkedRole(name: string, args: ServiceLinkedRoleArgs): Promise<ServiceLinkedRole> {
     const { service, roleName, owner } = args;
     const pathPrefix = `/aws-service-role/${service}/`;
-    // AWS fixes the role's path and name, so its ARN is known before it exists.
-    const arn = `arn:${args.partition}:iam::${args.accountId}:role${pathPrefix}${roleName}`;
+    const arn = serviceLinkedRoleArn(args.partition, args.accountId, { service, roleName });
     const found = await aws.iam.getRoles({ pathPrefix, nameRegex: `^${roleName}$` });
     const existing = found.arns.length > 0 ? await aws.iam.getRole({ name: roleName }) : undefined;
     const plan = serviceLinkedRolePlan(existing, owner);

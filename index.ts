@@ -355,6 +355,7 @@ export = async () => {
         loadBalancerIps: loadBalancer.privateIps,
         // Through Nginx to the API and to the relays: Nginx's own /healthz answers even with every upstream down.
         publicUrls: [`https://${config.publicDomain}/health`, `https://${config.publicDomain}/rpc/health`],
+        validators: config.validators,
         databases: [
             { name: "primary", endpoint: postgres.writerEndpoint.apply((e) => e) },
             ...postgres.readerEndpoints.map((endpoint, i) => ({ name: `replica-${i + 1}`, endpoint })),

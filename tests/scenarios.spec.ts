@@ -9,7 +9,7 @@ import * as os from "os";
 import * as path from "path";
 import { stringify } from "yaml";
 import { AlertRule, alertGroups } from "../components/monitoring/rules";
-import { healthySeries, Scenario, SCENARIOS, STALE_BACKUPS } from "../components/monitoring/scenarios";
+import { healthySeries, RELAYS, Scenario, SCENARIOS, STALE_BACKUPS, VALIDATORS } from "../components/monitoring/scenarios";
 import { plan, planned, STACKS } from "./harness";
 import { expandTemplate } from "./alert-templates";
 import { requireTools, run } from "./tools";
@@ -35,6 +35,11 @@ export function scenarioTest(scenario: Scenario, rulesFile: string, rules: reado
     });
 }
 
+/** The chain's scrapes, all answering: without them the quorum and relay alerts rightly fire. */
+function everyNodeUp(values: string): Record<string, string> {
+    return Object.fromEntries([...VALIDATORS.map((i) => `up{job="validators", instance="${i}"}`), ...RELAYS.map((i) => `up{job="relays", instance="${i}"}`)].map((series) => [series, values]));
+}
+
 function writeSuite(dir: string, rulesText: string, rules: readonly AlertRule[], only?: (s: Scenario) => boolean): string[] {
     fs.writeFileSync(path.join(dir, "alerts.rules.yml"), rulesText);
     const files = SCENARIOS.filter((s) => !only || only(s)).map((scenario, i) => {
@@ -44,7 +49,7 @@ function writeSuite(dir: string, rulesText: string, rules: readonly AlertRule[],
     });
     // A day without a successful backup: coarse steps, and only the series that matter.
     const stale = path.join(dir, "stale.test.yml");
-    fs.writeFileSync(stale, scenarioTest(STALE_BACKUPS, "alerts.rules.yml", rules, { interval: "1h", evalTime: "27h", series: { 'kube_cronjob_status_last_successful_time{namespace="backups", cronjob="backup-postgres-daily"}': "0x30" } }));
+    fs.writeFileSync(stale, scenarioTest(STALE_BACKUPS, "alerts.rules.yml", rules, { interval: "1h", evalTime: "27h", series: { ...everyNodeUp("1x30"), 'kube_cronjob_status_last_successful_time{namespace="backups", cronjob="backup-postgres-daily"}': "0x30" } }));
     return only ? files : [...files, stale];
 }
 
@@ -75,12 +80,16 @@ describe("failure scenarios (promtool test rules)", () => {
         const withoutApiDown = rulesText.replace(/\n\s+- alert: ApiDown\n(\s{8,}.*\n)+/, "\n");
         assert.notStrictEqual(withoutApiDown, rulesText);
         const apiOutage = (s: Scenario) => s.fires.some((f) => f.alert === "ApiDown");
-        assert.notStrictEqual(run("promtool", ["test", "rules", ...writeSuite(fs.mkdtempSync(path.join(scratch, "removed-")), withoutApiDown, alerts, apiOutage)]).status, 0);
-        // Quorum counted as "fewer than two up": the two-down scenario no longer fires it.
-        const laxQuorum = rulesText.replace("floor(count(up{job=\"validators\"}) * 2 / 3) + 1", "2");
+        const removed = run("promtool", ["test", "rules", ...writeSuite(fs.mkdtempSync(path.join(scratch, "removed-")), withoutApiDown, alerts, apiOutage)]);
+        assert.notStrictEqual(removed.status, 0);
+        assert.match(removed.stdout + removed.stderr, /alertname: ApiDown/, "the failure must be the missing alert, not a broken file");
+        // Quorum counted as "fewer than two up": the two-down scenarios no longer fire it.
+        const laxQuorum = rulesText.replace('(count(up{job="validators"} == 1) or vector(0)) < 3', '(count(up{job="validators"} == 1) or vector(0)) < 2');
         assert.notStrictEqual(laxQuorum, rulesText);
         const quorumLost = (s: Scenario) => s.fires.some((f) => f.alert === "ValidatorsBelowQuorum");
-        assert.notStrictEqual(run("promtool", ["test", "rules", ...writeSuite(fs.mkdtempSync(path.join(scratch, "moved-")), laxQuorum, alerts, quorumLost)]).status, 0);
+        const moved = run("promtool", ["test", "rules", ...writeSuite(fs.mkdtempSync(path.join(scratch, "moved-")), laxQuorum, alerts, quorumLost)]);
+        assert.notStrictEqual(moved.status, 0);
+        assert.match(moved.stdout + moved.stderr, /alertname: ValidatorsBelowQuorum/);
         // And the unmutated rules pass the same files: the failures above are the mutations'.
         assert.strictEqual(run("promtool", ["test", "rules", ...writeSuite(fs.mkdtempSync(path.join(scratch, "same-")), rulesText, alerts, (s) => apiOutage(s) || quorumLost(s))]).status, 0);
     });

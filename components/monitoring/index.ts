@@ -12,7 +12,7 @@ import { renderAlertmanagerConfig } from "./alertmanager-config";
 import { DASHBOARDS, renderDashboard } from "./dashboards";
 import { MONITORING_NAMESPACE, monitoringObjects } from "./objects";
 import { renderBlackboxConfig, renderPrometheusConfig } from "./prometheus-config";
-import { renderRules } from "./rules";
+import { alertGroups, renderRules } from "./rules";
 
 export interface MonitoringArgs {
     /** The cluster to run on: its Kubernetes provider and IAM roles for service accounts. No default. */
@@ -39,6 +39,8 @@ export interface MonitoringArgs {
     readonly loadBalancerIps: readonly pulumi.Input<string>[];
     /** Public URL the blackbox exporter probes. No default. */
     readonly publicUrls: readonly string[];
+    /** Validator count: the quorum alert counts against it. No default. */
+    readonly validators: number;
     /** Database instances: name and "host:port" endpoint. */
     readonly databases: readonly { readonly name: string; readonly endpoint: pulumi.Input<string> }[];
     /** RDS master secret the PostgreSQL exporters read. No default. */
@@ -155,7 +157,7 @@ export class Monitoring extends pulumi.ComponentResource {
             },
             region: args.region,
             storageClass: args.storageClass,
-            prometheus: { retentionDays: args.retentionDays, volumeGb: args.volumeGb, config: prometheusConfig, rules: renderRules(), roleArn: prometheusRole.arn },
+            prometheus: { retentionDays: args.retentionDays, volumeGb: args.volumeGb, config: prometheusConfig, rules: renderRules(alertGroups({ validators: args.validators })), roleArn: prometheusRole.arn },
             alertmanager: {
                 config: renderAlertmanagerConfig(args.alerting),
                 roleArn: readSecrets("alertmanager", "alertmanager", [slack.arn, deadMansSwitch.arn, ...(pagerDuty ? [pagerDuty.arn] : [])]),

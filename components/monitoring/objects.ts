@@ -98,7 +98,7 @@ function workload(w: Workload): K8sObject[] {
     return [
         { apiVersion: "apps/v1", kind: w.kind ?? "Deployment", metadata: { name: w.name, namespace: MONITORING_NAMESPACE, labels: l, ...(w.waitsForOperatorSecrets ? { annotations: { "pulumi.com/skipAwait": "true" } } : {}) }, spec },
         // Headless: Prometheus discovers each pod by DNS; operators reach UIs with kubectl port-forward or through WireGuard.
-        { apiVersion: "v1", kind: "Service", metadata: { name: w.name, namespace: MONITORING_NAMESPACE, labels: l }, spec: { clusterIP: "None", selector: { ...selector.matchLabels, ...(w.instance ? { "app.kubernetes.io/instance": w.instance } : {}) }, ports: [{ name: "metrics", port: w.port, targetPort: w.port, protocol: "TCP" }] } },
+        { apiVersion: "v1", kind: "Service", metadata: { name: w.name, namespace: MONITORING_NAMESPACE, labels: l }, spec: { clusterIP: "None", publishNotReadyAddresses: true, selector: { ...selector.matchLabels, ...(w.instance ? { "app.kubernetes.io/instance": w.instance } : {}) }, ports: [{ name: "metrics", port: w.port, targetPort: w.port, protocol: "TCP" }] } },
     ];
 }
 

@@ -62,7 +62,17 @@ function withRunbooks(groups: RuleGroup[]): RuleGroup[] {
     }));
 }
 
-export function alertGroups(): RuleGroup[] {
+/** How many validators the chain runs: quorum is counted against it, not against the targets discovery still finds. */
+export interface ChainSize {
+    readonly validators: number;
+}
+
+/**
+ * A pod that is gone (deleted, or Pending after its zone is lost) has no address, so DNS discovery drops
+ * its target and `up` goes stale instead of 0: counts come from the declared size, not from `up` series.
+ */
+export function alertGroups(chain: ChainSize = { validators: 4 }): RuleGroup[] {
+    const quorum = Math.floor((2 * chain.validators) / 3) + 1;
     const availabilityBudget = Number((1 - SLO.availability).toFixed(6));
     const latencyBudget = Number((1 - SLO.latencyQuantile).toFixed(6));
     return withRunbooks([
@@ -72,8 +82,8 @@ export function alertGroups(): RuleGroup[] {
                 { alert: "ValidatorDown", expr: 'up{job="validators"} == 0', for: "45s", labels: { severity: "critical" }, annotations: { summary: "Validator {{ $labels.instance }} is down", description: "Three consecutive failed scrapes of its health and metrics.", source: "seeds: validator down (3 consecutive failed health checks)" } },
                 { alert: "RelayDown", expr: 'up{job="relays"} == 0', for: "45s", labels: { severity: "warning" }, annotations: { summary: "Relay {{ $labels.instance }} is down", source: "design: relays behind the RPC endpoint" } },
                 // Quorum is 2f+1 of n = 3f+1: floor(2n/3) + 1 validators up. "or vector(0)": with every validator down, count() is empty.
-                { alert: "ValidatorsBelowQuorum", expr: '(count(up{job="validators"} == 1) or vector(0)) < floor(count(up{job="validators"}) * 2 / 3) + 1', for: "1m", labels: { severity: "critical" }, annotations: { summary: "Only {{ $value }} validators are up: below the 2f+1 consensus needs", source: "seeds: consensus tolerates f of 3f+1 validators" } },
-                { alert: "RelaysAllDown", expr: '(count(up{job="relays"} == 1) or vector(0)) == 0 and count(up{job="relays"}) > 0', for: "1m", labels: { severity: "critical" }, annotations: { summary: "Every relay is down: the chain's RPC entry is gone", source: "design: relays carry the public RPC path" } },
+                { alert: "ValidatorsBelowQuorum", expr: `(count(up{job="validators"} == 1) or vector(0)) < ${quorum}`, for: "1m", labels: { severity: "critical" }, annotations: { summary: "Only {{ $value }} validators are up: below the 2f+1 consensus needs", source: "seeds: consensus tolerates f of 3f+1 validators" } },
+                { alert: "RelaysAllDown", expr: '(count(up{job="relays"} == 1) or vector(0)) == 0', for: "1m", labels: { severity: "critical" }, annotations: { summary: "Every relay is down: the chain's RPC entry is gone", source: "design: relays carry the public RPC path" } },
                 { alert: "BlockProductionStopped", expr: 'max(changes(dchat_block_height{job="validators"}[5m])) == 0', labels: { severity: "critical" }, annotations: { summary: "No new block for 5 minutes", source: "seeds: block production stopped (no new blocks for 5 minutes)" } },
                 { alert: "ConsensusPeersLow", expr: 'min by (instance) (dchat_peer_count{job="validators"}) < 3', for: "2m", labels: { severity: "critical" }, annotations: { summary: "Validator {{ $labels.instance }} sees {{ $value }} peers; consensus needs 3 of 4", source: "seeds: peer disconnections (consensus < 3/4), keep 3 peers minimum" } },
             ],
@@ -126,13 +136,13 @@ export function alertGroups(): RuleGroup[] {
                 { alert: "DatabaseDown", expr: "pg_up == 0", for: "1m", labels: { severity: "critical" }, annotations: { summary: "PostgreSQL {{ $labels.instance }} is unreachable", source: "seeds: database down for 1 minute" } },
                 { alert: "DatabaseReplicaLag", expr: "pg_replication_lag_seconds > 30", for: "5m", labels: { severity: "warning" }, annotations: { summary: "Replica {{ $labels.instance }} lags {{ $value }} s", source: "operations: replicas serve reads; lag beyond 30 s serves stale data" } },
                 { alert: "RedisDown", expr: "redis_up == 0", for: "1m", labels: { severity: "critical" }, annotations: { summary: "Redis is unreachable", source: "operations" } },
-                { alert: "BackupJobFailed", expr: 'kube_job_status_failed{namespace="backups"} > 0', labels: { severity: "critical" }, annotations: { summary: "Backup job {{ $labels.job_name }} failed", source: "seeds: backups with integrity checks; a failed job breaks the RPO" } },
+                { alert: "BackupJobFailed", expr: 'kube_job_failed{namespace="backups", condition="true"} == 1', labels: { severity: "critical" }, annotations: { summary: "Backup job {{ $labels.job_name }} failed", source: "seeds: backups with integrity checks; a failed job breaks the RPO" } },
                 { alert: "BackupsStale", expr: 'time() - kube_cronjob_status_last_successful_time{namespace="backups", cronjob=~".*-daily"} > 26 * 3600', labels: { severity: "critical" }, annotations: { summary: "No successful daily backup ({{ $labels.cronjob }}) for over 26 hours", source: "seeds: daily backups kept 30 days" } },
             ],
         },
     ]);
 }
 
-export function renderRules(groups: readonly RuleGroup[] = alertGroups()): string {
+export function renderRules(groups: readonly RuleGroup[]): string {
     return stringify({ groups: groups.map((g) => ({ name: g.name, rules: g.rules.map((r) => ({ ...r })) })) }, { lineWidth: 0 });
 }

@@ -37,7 +37,9 @@ export function healthySeries(): Record<string, string> {
         redis_up: flat(1),
         'up{job="alertmanager", instance="10.30.0.40:9093"}': flat(1),
         ...Object.fromEntries(NODES.map((n) => [`kube_node_status_condition{node="${n}", condition="Ready", status="true"}`, flat(1)])),
-        'kube_job_status_failed{namespace="backups", job_name="backup-postgres-daily-1"}': flat(0),
+        // A job that failed once and then succeeded counts a failed pod, but its Failed condition stays false.
+        'kube_job_status_failed{namespace="backups", job_name="backup-postgres-daily-1"}': flat(1),
+        'kube_job_failed{namespace="backups", job_name="backup-postgres-daily-1", condition="true"}': flat(0),
         'kube_cronjob_status_last_successful_time{namespace="backups", cronjob="backup-postgres-daily"}': flat(1000),
     };
 }
@@ -98,13 +100,19 @@ export const SCENARIOS: readonly Scenario[] = [
         series: { ...down(`up{job="validators", instance="${VALIDATORS[0]}"}`), ...down(`up{job="validators", instance="${VALIDATORS[1]}"}`), ...stalledBlocks(VALIDATORS) },
         fires: [validatorDown(VALIDATORS[0]!), validatorDown(VALIDATORS[1]!), { alert: "ValidatorsBelowQuorum", value: "2" }, { alert: "BlockProductionStopped" }],
     },
+    {
+        // Pods gone (deleted, or Pending after their zone went) leave DNS discovery: their series vanish instead of reading 0.
+        name: "two validators gone from discovery",
+        series: Object.fromEntries(VALIDATORS.slice(0, 2).flatMap((i) => [[`up{job="validators", instance="${i}"}`, "_x100"], [`dchat_block_height{job="validators", instance="${i}"}`, "_x100"], [`dchat_peer_count{job="validators", instance="${i}"}`, "_x100"]]).concat(Object.entries(stalledBlocks(VALIDATORS.slice(2))))),
+        fires: [{ alert: "ValidatorsBelowQuorum", value: "2" }, { alert: "BlockProductionStopped" }],
+    },
     { name: "one validator down (quorum holds)", series: down(`up{job="validators", instance="${VALIDATORS[0]}"}`), fires: [validatorDown(VALIDATORS[0]!)] },
     { name: "validators up but no block produced", series: stalledBlocks(VALIDATORS), fires: [{ alert: "BlockProductionStopped" }] },
     { name: "PostgreSQL primary down", series: { ...down('pg_up{instance="primary"}'), ...down("hashinsight_db_connection_status") }, fires: [{ alert: "DatabaseDown", labels: { instance: "primary" } }, { alert: "DatabaseConnectionFailure" }] },
     { name: "a replica lagging", series: { 'pg_replication_lag_seconds{instance="replica-1"}': flat(120) }, fires: [{ alert: "DatabaseReplicaLag", labels: { instance: "replica-1" }, value: "120" }] },
     { name: "Redis down", series: down("redis_up"), fires: [{ alert: "RedisDown" }] },
     { name: "the cache cold", series: { hashinsight_cache_hit_rate: flat(20) }, fires: [{ alert: "LowCacheHitRate", value: "20" }] },
-    { name: "a backup failed", series: { 'kube_job_status_failed{namespace="backups", job_name="backup-postgres-daily-1"}': flat(1) }, fires: [{ alert: "BackupJobFailed", labels: { namespace: "backups", job_name: "backup-postgres-daily-1" } }] },
+    { name: "a backup failed", series: { 'kube_job_failed{namespace="backups", job_name="backup-postgres-daily-1", condition="true"}': flat(1) }, fires: [{ alert: "BackupJobFailed", labels: { namespace: "backups", job_name: "backup-postgres-daily-1", condition: "true" } }] },
     { name: "certificate expiring", series: Object.fromEntries(PROBES.map((p) => [`probe_ssl_earliest_cert_expiry{job="blackbox-https", instance="${p}"}`, flat(10 * 86400)])), fires: PROBES.map((p) => ({ alert: "CertificateExpiresSoon", labels: { job: "blackbox-https", instance: p } })) },
     { name: "a node group gone (one zone's nodes not ready)", series: { ...down(`kube_node_status_condition{node="${NODES[0]}", condition="Ready", status="true"}`), ...down(`kube_node_status_condition{node="${NODES[1]}", condition="Ready", status="true"}`) }, fires: NODES.slice(0, 2).map((n) => ({ alert: "NodeNotReady", labels: { node: n, condition: "Ready", status: "true" } })) },
     { name: "Alertmanager down", series: down('up{job="alertmanager", instance="10.30.0.40:9093"}'), fires: [{ alert: "AlertmanagerDown", labels: { job: "alertmanager", instance: "10.30.0.40:9093" } }], note: "Prometheus fires it; the watchdog's heartbeats stop too, so the external dead man's switch pages" },

@@ -92,3 +92,20 @@ describe("privilege model: the RDS-managed master secret", () => {
         await firesAndPasses(secretsReadOnlyByOwners, good, [...good, ...reader("p-prod-monitoring-redis-exporter")], /role p-prod-monitoring-redis-exporter can read secret rds!db-1234abcd/);
     });
 });
+
+describe("privilege model: wildcards and negations count as reads", () => {
+    const stranger = (statements: unknown[]): Subject[] => [role("p-prod-app"), attach("p-prod-app", SSM_CORE), inline("p-prod-app", statements)];
+    const decryptAnyKey = { Effect: "Allow", Action: "kms:Decrypt", Resource: "arn:aws:kms:us-east-1:123456789012:key/*" };
+    for (const [what, statements] of [
+        ["a key wildcard with SSM core access", [decryptAnyKey]],
+        ["a service-wide SSM wildcard", [{ Effect: "Allow", Action: "ssm:GetParameter", Resource: "arn:aws:ssm:*:*:*" }, decryptAnyKey]],
+        ["NotAction", [{ Effect: "Allow", NotAction: "iam:*", Resource: "*" }]],
+        ["NotResource", [{ Effect: "Allow", Action: ["ssm:GetParameter", "kms:Decrypt"], NotResource: "arn:aws:s3:::x" }]],
+    ] as const) {
+        it(`finds a reader of the hub's key through ${what}`, async () => {
+            const hub = world(scoped).filter((s) => s.type === "aws:ssm/parameter:Parameter" || s.name?.startsWith("p-prod-wireguard"));
+            const run = await check(secretsReadOnlyByOwners, [...hub, ...stranger(statements as unknown as unknown[])]);
+            assert.ok(run.messages.some((m) => /role p-prod-app can read secret \/p-prod\/wireguard\/hub-private-key/.test(m)), JSON.stringify(run.messages));
+        });
+    }
+});

@@ -74,6 +74,9 @@ function coversSecret(resource: string, secret: Secret): boolean {
 
 function computeCoverage(resource: string, secret: Secret): boolean {
     if (resource === "*") return true;
+    // A service-wide wildcard ("arn:aws:ssm:*:*:*", "…:secretsmanager:us-east-1:1:*") covers every secret of the service.
+    const service = /^arn:[^:]*:(secretsmanager|ssm):[^:]*:[^:]*:(.*)$/.exec(resource);
+    if (service && (service[1] === "ssm" ? "ssm" : "secretsmanager") === secret.kind && /^[*?]*$|^parameter\*$|^secret:\*$/.test(service[2]!)) return true;
     const named = secretNameOfArn(resource);
     if (!named || named.kind !== secret.kind) return false;
     const name = secret.kind === "ssm" && !secret.name.startsWith("/") ? `/${secret.name}` : secret.name;
@@ -81,8 +84,19 @@ function computeCoverage(resource: string, secret: Secret): boolean {
     return glob(named.name, name) || glob(named.name.replace(/-\?{6}$/, ""), name);
 }
 
+/**
+ * Whether an Allow statement grants the action. NotAction and NotResource grant everything not named:
+ * the model over-approximates them (a reader too many is reported, a reader missed is not).
+ */
 function allows(statement: Statement, action: string): boolean {
-    return statement.Effect === "Allow" && asArray(statement.Action as string | string[] | undefined).some((a) => glob(a, action, true));
+    if (statement.Effect !== "Allow") return false;
+    if (statement.NotAction !== undefined) return !asArray(statement.NotAction as string | string[]).some((a) => glob(a, action, true));
+    return asArray(statement.Action as string | string[] | undefined).some((a) => glob(a, action, true));
+}
+
+/** A statement's resources; NotResource counts as every resource (see `allows`). */
+function resourcesOf(statement: Statement): string[] {
+    return statement.NotResource !== undefined ? ["*"] : asArray(statement.Resource as string | string[] | undefined);
 }
 
 /** Whether the statement's encryption-context conditions hold for the secret; other conditions are assumed to hold. */
@@ -110,10 +124,10 @@ const readGrants = new WeakMap<Principal, ReadGrants>();
 function grantsOf(principal: Principal): ReadGrants {
     let grants = readGrants.get(principal);
     if (!grants) {
-        const resourcesOf = (kind: Secret["kind"]) => principal.statements
+        const readResources = (kind: Secret["kind"]) => principal.statements
             .filter((s) => READ_ACTIONS[kind].some((a) => allows(s, a)))
-            .flatMap((s) => asArray(s.Resource as string | string[] | undefined));
-        grants = { fetch: { secretsmanager: resourcesOf("secretsmanager"), ssm: resourcesOf("ssm") }, decrypt: principal.statements.filter((s) => allows(s, "kms:Decrypt")) };
+            .flatMap(resourcesOf);
+        grants = { fetch: { secretsmanager: readResources("secretsmanager"), ssm: readResources("ssm") }, decrypt: principal.statements.filter((s) => allows(s, "kms:Decrypt")) };
         readGrants.set(principal, grants);
     }
     return grants;
@@ -123,7 +137,7 @@ export function canRead(principal: Principal, secret: Secret): boolean {
     const grants = grantsOf(principal);
     const fetch = grants.fetch[secret.kind].some((r) => coversSecret(r, secret));
     return fetch && grants.decrypt.some((s) =>
-        asArray(s.Resource as string | string[] | undefined).some((r) => r === "*" || secret.keyArn === undefined || r === secret.keyArn) && contextHolds(s, secret));
+        resourcesOf(s).some((r) => secret.keyArn === undefined || glob(r, secret.keyArn)) && contextHolds(s, secret));
 }
 
 /**

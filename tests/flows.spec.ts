@@ -124,3 +124,14 @@ describe("operators and load balancers as addresses, not subnets", () => {
         });
     }
 });
+
+describe("flow model: rules it cannot place are reported, not dropped", () => {
+    it("fires on an IPv6 rule and on an inline group rule, and counts ICMP's -1 ports as every port", async () => {
+        const ipv6: Subject = { type: "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule", name: "v6", props: { ipProtocol: "tcp", fromPort: 5432, toPort: 5432, cidrIpv6: "::/0" }, propertyDependencies: { securityGroupId: [urnOf(group("postgres"))] } };
+        assert.deepStrictEqual(await messages([...world, ipv6]), ["security group rule v6 is outside the flow model (IPv6, prefix list, undeclared group, inline or legacy rule): declare it as a port-map flow"]);
+        const inline: Subject = { ...group("redis"), props: { tags: { Role: "redis" }, ingress: [{ protocol: "tcp", fromPort: 6379, toPort: 6379, cidrBlocks: ["0.0.0.0/0"] }] } };
+        assert.ok((await messages([...world, inline])).some((m) => /redis-sg is outside the flow model/.test(m)));
+        const icmp = { ...rule("ingress", "postgres", 0, { cidr: "0.0.0.0/0" }, "icmp"), props: { ipProtocol: "icmp", fromPort: -1, toPort: -1, cidrIpv4: "0.0.0.0/0" } };
+        assert.ok((await messages([...world, icmp])).includes("allowed flow not needed: internet → postgres icmp 0-65535"));
+    });
+});

@@ -40,6 +40,23 @@ function roleOfGroup(group: PolicyResource | undefined): string | undefined {
     return group ? known(() => tagsOf(group.props).Role) ?? group.name : undefined;
 }
 
+/**
+ * Security group rules the model cannot place (a peer that is an IPv6 range, a prefix list or a group the
+ * stack does not declare; a group inline rule; an `aws.ec2.SecurityGroupRule`): reported, never dropped
+ * silently, so "every allowed flow is needed" cannot pass on a rule nobody read.
+ */
+export function uninterpretedRules(resources: readonly PolicyResource[]): PolicyResource[] {
+    return resources.filter((r) => {
+        if (r.type === "aws:ec2/securityGroupRule:SecurityGroupRule") return true;
+        if (r.type === "aws:ec2/securityGroup:SecurityGroup") return asArray(known(() => r.props.ingress) as unknown[] | undefined).length + asArray(known(() => r.props.egress) as unknown[] | undefined).length > 0;
+        if (r.type !== "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule" && r.type !== "aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule") return false;
+        const p = known(() => r.props);
+        if (!p) return false;
+        const declaredGroup = (input: string) => r.propertyDependencies?.[input]?.some((g) => g.type === "aws:ec2/securityGroup:SecurityGroup");
+        return !declaredGroup("securityGroupId") || (p.referencedSecurityGroupId !== undefined ? !declaredGroup("referencedSecurityGroupId") : typeof p.cidrIpv4 !== "string");
+    });
+}
+
 /** The declared rules, and the cluster group's implicit ones when a launch template names it. */
 export function rulesOf(resources: readonly PolicyResource[]): Rule[] {
     const rules: Rule[] = [];
@@ -53,7 +70,8 @@ export function rulesOf(resources: readonly PolicyResource[]): Rule[] {
         const peer = referenced ? { group: referenced } : typeof p.cidrIpv4 === "string" ? { cidr: p.cidrIpv4 } : undefined;
         if (!peer) continue;
         const protocol = protocolOf(p.ipProtocol);
-        const ports = protocol === "all" ? ALL_PORTS : { fromPort: Number(p.fromPort), toPort: Number(p.toPort ?? p.fromPort) };
+        // "all", and ICMP's -1 ports, cover every port; the model keeps ports apart only for TCP and UDP.
+        const ports = protocol === "all" || Number(p.fromPort) < 0 ? ALL_PORTS : { fromPort: Number(p.fromPort), toPort: Number(p.toPort ?? p.fromPort) };
         rules.push({ group, direction, protocol, ...ports, peer });
     }
     if (membersOfClusterGroup(resources).length > 0) {

@@ -6,7 +6,7 @@ import { StackValidationPolicy } from "@pulumi/policy";
 import { NEEDED_FLOWS, NeededFlowEntry } from "../data/needed-flows";
 import { configOf } from "../lib/config";
 import { stackPolicy } from "../lib/exemptions";
-import { allowedFlows, describeFlow, isAllowed, isNeeded } from "../lib/flow-model";
+import { allowedFlows, describeFlow, isAllowed, isNeeded, uninterpretedRules } from "../lib/flow-model";
 import { known, knownOr, parseJson } from "../lib/values";
 
 /** Whether an EKS vpc-cni add-on's configuration turns on its network policy agent. */
@@ -59,6 +59,9 @@ export const flowsMatchNeeded: StackValidationPolicy = stackPolicy({
         const urnOf = (role: string) => (groups.find((g) => (g.props.tags as Record<string, string> | undefined)?.Role === role) ?? groups[0]!).urn;
         for (const flow of needed.filter((n) => !n.optional && !isAllowed(n, allowed))) {
             report(`needed flow blocked: ${describeFlow(flow)} (${flow.why})`, urnOf(flow.to));
+        }
+        for (const rule of uninterpretedRules(args.resources)) {
+            report(`security group rule ${rule.name} is outside the flow model (IPv6, prefix list, undeclared group, inline or legacy rule): declare it as a port-map flow`, rule.urn);
         }
         for (const flow of allowed.filter((f) => !isNeeded(f, needed))) {
             report(`allowed flow not needed: ${describeFlow(flow)}`, urnOf(flow.to === "internet" ? flow.from : flow.to));

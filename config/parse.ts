@@ -50,17 +50,30 @@ function decode(text: string, type: PulumiConfigType = "array"): unknown {
     }
 }
 
+/** Long values are cut: a misplaced key or certificate must not land whole in a CI log. */
+function clip(text: string): string {
+    return text.length <= MAX_SHOWN ? text : `${text.slice(0, 16)}… (${text.length} characters)`;
+}
+
+const MAX_SHOWN = 80;
+
 export function parseStackConfig(project: string, raw: RawConfig, context: ParseContext = {}): StackConfig {
     const secret = new Set(raw.secretKeys ?? []);
-    const shown = (fullKey: string): string => {
+    const exact = (fullKey: string): string => {
         if (!(fullKey in raw.values)) {
             return "(not set)";
         }
         const [namespace, key] = [fullKey.slice(0, fullKey.indexOf(":")), fullKey.slice(fullKey.indexOf(":") + 1)];
         // Known keys show as the program reads them; unknown ones as Pulumi would hand them over (JSON or text).
-        const type = namespace === project && key in CONFIG_KEYS ? CONFIG_KEYS[key as ConfigKey].type : namespace === "aws" ? "string" : undefined;
-        return secret.has(fullKey) ? "[secret]" : JSON.stringify(decode(raw.values[fullKey]!, type));
+        const known = (namespace === project && key in CONFIG_KEYS) || (namespace === "aws" && (AWS_KEYS as readonly string[]).includes(key));
+        // A value under an unknown key may be a secret typed into the wrong key: it never reaches a CI log.
+        if (secret.has(fullKey) || !known) {
+            return secret.has(fullKey) ? "[secret]" : "(value not shown: unknown keys may hold a misplaced secret)";
+        }
+        const type = namespace === project ? CONFIG_KEYS[key as ConfigKey].type : "string";
+        return JSON.stringify(decode(raw.values[fullKey]!, type));
     };
+    const shown = (fullKey: string): string => clip(exact(fullKey));
     const problems: ConfigProblem[] = [];
     const platformValues: Record<string, unknown> = {};
     const projectKeys = Object.keys(CONFIG_KEYS);
@@ -112,7 +125,7 @@ export function parseStackConfig(project: string, raw: RawConfig, context: Parse
         }
     }
     if (!result.success) {
-        problems.push(...result.error.issues.map((issue) => describeIssue(project, issue, raw.values, shown)));
+        problems.push(...result.error.issues.map((issue) => describeIssue(project, issue, raw.values, exact)));
     }
     if (problems.length > 0 || !result.success) {
         throw new ConfigError(problems);
@@ -127,7 +140,7 @@ function describeIssue(project: string, issue: z.core.$ZodIssue, values: RawConf
     if (!(baseKey in values)) {
         return { key: fullKey, value: "(not set)", rule: "is required (every key is set in the stack file; see the configuration reference)" };
     }
-    const value = rest.length === 0 ? shown(baseKey) : elementOf(shown(baseKey), rest);
+    const value = clip(rest.length === 0 ? shown(baseKey) : elementOf(shown(baseKey), rest));
     return { key: fullKey, value, rule: issue.message };
 }
 

@@ -2,7 +2,9 @@
  * What the policy runner reads: an offline-plan inventory or a `pulumi stack export` document.
  * Secrets of a stack export (ciphertext or plaintext) become unknown values: policies skip what reads them.
  */
+import { InputError } from "./command";
 import { InventoryResource } from "./inventory";
+import { asInventory, assertStackExport } from "./inventory-schema";
 import { PolicySubject } from "./policy-runner";
 import { UNKNOWN_MARK } from "./secrets";
 
@@ -58,14 +60,15 @@ export function fromStackExport(resources: readonly ExportedResource[]): PolicyS
         }));
 }
 
-/** Reads either document; throws with a clear message on anything else. */
-export function subjectsOf(document: unknown): { kind: "inventory" | "stack export"; subjects: PolicySubject[] } {
+/** Reads either document; anything else, or either of the wrong shape, is an InputError naming `what`. */
+export function subjectsOf(document: unknown, what = "the document"): { kind: "inventory" | "stack export"; subjects: PolicySubject[] } {
     const doc = document as { resources?: unknown; deployment?: { resources?: unknown } } | null;
     if (doc && Array.isArray(doc.resources)) {
-        return { kind: "inventory", subjects: fromInventory(doc.resources as InventoryResource[]) };
+        return { kind: "inventory", subjects: fromInventory(asInventory(document, what).resources) };
     }
-    if (doc && doc.deployment && Array.isArray(doc.deployment.resources)) {
+    if (doc && doc.deployment) {
+        assertStackExport(document, what);
         return { kind: "stack export", subjects: fromStackExport(doc.deployment.resources as ExportedResource[]) };
     }
-    throw new Error("not an offline-plan inventory (top-level resources) nor a pulumi stack export (deployment.resources)");
+    throw new InputError(`${what} is not an offline-plan inventory (top-level resources) nor a pulumi stack export (deployment.resources)`);
 }

@@ -1,16 +1,16 @@
 /** Loading the pack's configuration, and printing a policy report. */
-import * as fs from "fs";
 import * as path from "path";
 import { PolicyPackConfig } from "@pulumi/policy";
 import { PACK_ENFORCEMENT, POLICIES } from "../policies/pack";
+import { readPolicyConfigFile } from "./policy-config";
 import { PolicyReport, PolicySubject, runPolicies } from "./policy-runner";
 
 /** The pack's committed configuration (its exemptions), as CI passes it to `--policy-pack-config`. */
 export const DEFAULT_POLICY_CONFIG = path.resolve(__dirname, "..", "policies", "config.json");
 
-/** Reads a `--policy-pack-config` style JSON file; without one, the committed configuration. */
+/** Reads a `--policy-pack-config` style JSON file, validated against the pack; without one, the committed configuration. */
 export function readPolicyConfig(file: string = DEFAULT_POLICY_CONFIG): PolicyPackConfig {
-    return JSON.parse(fs.readFileSync(file, "utf8")) as PolicyPackConfig;
+    return readPolicyConfigFile(file, POLICIES);
 }
 
 export function runPack(subjects: readonly PolicySubject[], config?: PolicyPackConfig): Promise<PolicyReport> {

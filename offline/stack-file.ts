@@ -6,6 +6,7 @@ import * as fs from "fs";
 import * as path from "path";
 import { parse } from "yaml";
 import { ConfigError, ConfigProblem } from "../config/errors";
+import { firstLine, InputError } from "./command";
 import { SECRET_MASK } from "./secrets";
 
 export interface StackSettings {
@@ -24,13 +25,22 @@ interface ProjectFile {
 }
 
 function readProject(projectDir: string): ProjectFile {
-    const project = parse(fs.readFileSync(path.join(projectDir, "Pulumi.yaml"), "utf8")) as { name?: unknown; config?: Record<string, { type?: unknown } | null> };
+    const project = parseYaml(path.join(projectDir, "Pulumi.yaml"), fs.readFileSync(path.join(projectDir, "Pulumi.yaml"), "utf8")) as { name?: unknown; config?: Record<string, { type?: unknown } | null> };
     if (typeof project.name !== "string") {
-        throw new Error("Pulumi.yaml has no project name");
+        throw new InputError("Pulumi.yaml has no project name");
     }
     const name = project.name;
     const declared = Object.entries(project.config ?? {}).filter(([, decl]) => decl?.type === "string").map(([key]) => `${name}:${key}`);
     return { name, stringKeys: new Set([...declared, ...PROVIDER_STRING_KEYS]) };
+}
+
+/** YAML text → value; a syntax error is an InputError naming the file and position, never quoting the line. */
+function parseYaml(file: string, text: string, options: { schema?: "failsafe" } = {}): unknown {
+    try {
+        return parse(text, options);
+    } catch (error) {
+        throw new InputError(`${file}: not valid YAML: ${firstLine(error)}`);
+    }
 }
 
 export function projectName(projectDir: string): string {
@@ -40,9 +50,12 @@ export function projectName(projectDir: string): string {
 export function readStackSettings(projectDir: string, stackFile: string): StackSettings {
     const { name: project, stringKeys } = readProject(projectDir);
     const text = fs.readFileSync(stackFile, "utf8");
-    const settings = (parse(text) ?? {}) as { config?: Record<string, unknown> };
+    const settings = (parseYaml(stackFile, text) ?? {}) as { config?: Record<string, unknown> };
+    if (typeof settings !== "object" || Array.isArray(settings) || (settings.config !== undefined && (settings.config === null || typeof settings.config !== "object" || Array.isArray(settings.config)))) {
+        throw new InputError(`${stackFile}: must be a mapping with a config: mapping of key → value`);
+    }
     // The same file with every scalar as written: `16.10` stays "16.10" where YAML proper reads 16.1.
-    const written = ((parse(text, { schema: "failsafe" }) ?? {}) as { config?: Record<string, unknown> }).config ?? {};
+    const written = ((parseYaml(stackFile, text, { schema: "failsafe" }) ?? {}) as { config?: Record<string, unknown> }).config ?? {};
     const config: Record<string, string> = {};
     const secretKeys: string[] = [];
     const problems: ConfigProblem[] = [];

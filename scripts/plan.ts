@@ -1,11 +1,11 @@
 /**
  * The offline plan: `npm run plan -- --stack <name> [--config-file PATH] [--policy-config PATH] [--json PATH] [--markdown PATH] [--out DIR]`.
  * Evaluates index.ts under Pulumi's mocks, runs the policy pack, prints a summary.
- * Exit status: 0 fine, 1 a mandatory policy violation, 2 invalid configuration, 3 the program failed.
+ * Exit status: 0 fine, 1 a mandatory policy violation, 2 invalid configuration or input, 3 the program failed.
  */
 import * as fs from "fs";
 import * as path from "path";
-import { ConfigError } from "../config/errors";
+import { InputError, runCommand } from "../offline/command";
 import { estimatePlanCost } from "../offline/cost";
 import { extractFiles } from "../offline/files";
 import { Inventory } from "../offline/inventory";
@@ -35,26 +35,25 @@ function parseArgs(argv: readonly string[]): PlanArgs {
         const field = flags[flag];
         const value = argv[i + 1];
         if (!field || value === undefined) {
-            throw new UsageError(`unknown or incomplete option: ${flag}`);
+            throw new InputError(`unknown or incomplete option: ${flag}`);
         }
         args[field] = value;
         i++;
     }
     if (!args.stack) {
-        throw new UsageError("--stack is required");
+        throw new InputError("--stack is required");
     }
     return args as PlanArgs;
 }
-
-class UsageError extends Error {}
 
 async function main(): Promise<number> {
     const args = parseArgs(process.argv.slice(2));
     const stackFile = args.configFile ?? path.join(PROJECT_DIR, `Pulumi.${args.stack}.yaml`);
     if (!fs.existsSync(stackFile)) {
-        throw new UsageError(`no stack settings file ${stackFile}`);
+        throw new InputError(`no stack settings file ${stackFile}`);
     }
     const settings = readStackSettings(PROJECT_DIR, stackFile);
+    const policyConfig = readPolicyConfig(args.policyConfig);
     const run = await runProgram({
         project: settings.project,
         stack: args.stack,
@@ -64,7 +63,7 @@ async function main(): Promise<number> {
     });
     const rendered = extractFiles(run.resources);
     const cost = estimatePlanCost(run.resources, run.outputs, settings.config["aws:region"] ?? "us-east-1", path.join(PROJECT_DIR, "pricing"));
-    const policies = await runPack(fromInventory(run.resources), readPolicyConfig(args.policyConfig));
+    const policies = await runPack(fromInventory(run.resources), policyConfig);
     const inventory: Inventory = {
         project: settings.project,
         stack: args.stack,
@@ -97,22 +96,6 @@ async function main(): Promise<number> {
     return mandatory.length > 0 ? 1 : 0;
 }
 
-main().then(
-    (code) => process.exit(code),
-    (error: unknown) => {
-        if (ConfigError.is(error)) {
-            console.error(`error: ${error.message}`);
-            console.error(`${declaredSoFar().length} resources were declared.`);
-            process.exit(2);
-        }
-        if (error instanceof UsageError) {
-            console.error(`usage: npm run plan -- --stack <name> [--config-file PATH] [--policy-config PATH] [--json PATH] [--markdown PATH] [--out DIR]\nerror: ${error.message}`);
-            process.exit(2);
-        }
-        console.error(error instanceof Error ? error.stack : String(error));
-        if (!process.env.PLAN_STACK_TRACES) {
-            console.error("(stack traces are off for speed; run again with PLAN_STACK_TRACES=1 to see where)");
-        }
-        process.exit(3);
-    },
-);
+const USAGE = "usage: npm run plan -- --stack <name> [--config-file PATH] [--policy-config PATH] [--json PATH] [--markdown PATH] [--out DIR]";
+
+runCommand(USAGE, main, () => console.error(`${declaredSoFar().length} resources were declared.`));

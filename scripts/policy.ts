@@ -1,11 +1,12 @@
 /**
  * `npm run policy -- FILE [--json] [--config PATH]`: runs the CrossGuard pack over an offline-plan
  * inventory or a `pulumi stack export` document. Exit status: 0 no mandatory violation,
- * 1 a mandatory violation, 2 usage or unreadable input.
+ * 1 a mandatory violation, 2 usage or bad input (file, shape, policy configuration), 3 a bug.
  */
 import * as fs from "fs";
-import { formatPolicyReport, readPolicyConfig, runPack } from "../offline/policy-report";
+import { firstLine, InputError, runCommand } from "../offline/command";
 import { subjectsOf } from "../offline/policy-input";
+import { formatPolicyReport, readPolicyConfig, runPack } from "../offline/policy-report";
 
 const USAGE = "usage: npm run policy -- FILE [--json] [--config POLICY_CONFIG.json]";
 
@@ -16,25 +17,22 @@ async function main(argv: readonly string[]): Promise<number> {
     for (let i = 0; i < argv.length; i++) {
         const arg = argv[i]!;
         if (arg === "--json") json = true;
-        else if (arg === "--config" && argv[i + 1] !== undefined) configFile = argv[++i];
-        else if (!arg.startsWith("--") && file === undefined) file = arg;
-        else throw new UsageError(`unexpected argument ${arg}`);
+        else if (arg === "--config") {
+            configFile = argv[++i];
+            if (configFile === undefined || configFile.startsWith("--")) throw new InputError("--config needs a file");
+        } else if (!arg.startsWith("--") && file === undefined) file = arg;
+        else throw new InputError(`unexpected argument ${arg}`);
     }
-    if (!file) throw new UsageError("FILE is required");
+    if (!file) throw new InputError("FILE is required");
+    const config = readPolicyConfig(configFile);
     let document: unknown;
     try {
         document = JSON.parse(fs.readFileSync(file, "utf8"));
     } catch (error) {
-        throw new UsageError(`cannot read ${file}: ${error instanceof Error ? error.message : String(error)}`);
+        throw new InputError(`cannot read ${file}: ${(error as NodeJS.ErrnoException).code === "ENOENT" ? "no such file" : `not valid JSON (${firstLine(error)})`}`);
     }
-    const { kind, subjects } = (() => {
-        try {
-            return subjectsOf(document);
-        } catch (error) {
-            throw new UsageError(`${file}: ${error instanceof Error ? error.message : String(error)}`);
-        }
-    })();
-    const report = await runPack(subjects, readPolicyConfig(configFile));
+    const { kind, subjects } = subjectsOf(document, file);
+    const report = await runPack(subjects, config);
     if (json) {
         console.log(JSON.stringify(report, null, 2));
     } else {
@@ -44,16 +42,4 @@ async function main(argv: readonly string[]): Promise<number> {
     return report.violations.some((v) => v.enforcementLevel === "mandatory") ? 1 : 0;
 }
 
-class UsageError extends Error {}
-
-main(process.argv.slice(2)).then(
-    (code) => process.exit(code),
-    (error: unknown) => {
-        if (error instanceof UsageError) {
-            console.error(`${USAGE}\nerror: ${error.message}`);
-            process.exit(2);
-        }
-        console.error(error instanceof Error ? error.stack : String(error));
-        process.exit(3);
-    },
-);
+runCommand(USAGE, () => main(process.argv.slice(2)));

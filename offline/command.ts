@@ -1,0 +1,36 @@
+/**
+ * How the repository's commands end: bad input (a usage mistake, an unreadable or wrong-shape file,
+ * invalid configuration) prints one message and exits 2; anything else is a bug of ours, printed with
+ * its stack, and exits 3. Messages about input never quote values (they may be secrets).
+ */
+import { ConfigError } from "../config/errors";
+
+/** The user's input is wrong: the message says which file or option and which rule. */
+export class InputError extends Error {
+    constructor(message: string) {
+        super(message);
+        this.name = "InputError";
+    }
+}
+
+/** The first line of a parser's message: the rest may quote the offending source line (a secret). */
+export function firstLine(error: unknown): string {
+    return (error instanceof Error ? error.message : String(error)).split("\n")[0]!.trim();
+}
+
+export function runCommand(usage: string, main: () => Promise<number> | number, onInputError: () => void = () => undefined): void {
+    Promise.resolve()
+        .then(main)
+        .then(
+            (code) => process.exit(code),
+            (error: unknown) => {
+                if (error instanceof InputError || ConfigError.is(error)) {
+                    console.error(`${error instanceof InputError ? `${usage}\n` : ""}error: ${error.message}`);
+                    onInputError();
+                    process.exit(2);
+                }
+                console.error(error instanceof Error ? error.stack : String(error));
+                process.exit(3);
+            },
+        );
+}

@@ -18,7 +18,14 @@ export function firstLine(error: unknown): string {
     return (error instanceof Error ? error.message : String(error)).split("\n")[0]!.trim();
 }
 
-export function runCommand(usage: string, main: () => Promise<number> | number, onInputError: () => void = () => undefined): void {
+export interface CommandOptions {
+    /** Printed after an input error's message (e.g. how far the program got). */
+    readonly afterInputError?: () => string | undefined;
+    /** Printed after a bug's stack (e.g. how to see more of it). */
+    readonly afterBug?: () => string | undefined;
+}
+
+export function runCommand(usage: string, main: () => Promise<number> | number, options: CommandOptions = {}): void {
     Promise.resolve()
         .then(main)
         .then(
@@ -26,10 +33,13 @@ export function runCommand(usage: string, main: () => Promise<number> | number, 
             (error: unknown) => {
                 if (error instanceof InputError || ConfigError.is(error)) {
                     console.error(`${error instanceof InputError ? `${usage}\n` : ""}error: ${error.message}`);
-                    onInputError();
+                    const after = options.afterInputError?.();
+                    if (after) console.error(after);
                     process.exit(2);
                 }
                 console.error(error instanceof Error ? error.stack : String(error));
+                const after = options.afterBug?.();
+                if (after) console.error(after);
                 process.exit(3);
             },
         );

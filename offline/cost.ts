@@ -181,10 +181,19 @@ export function backupSourceSizes(resources: readonly InventoryResource[]): { po
     return { postgresGb: Number(primary?.inputs.allocatedStorage ?? 0), chainGb: claims.reduce((sum, t) => sum + gb(t.spec?.resources?.requests?.storage), 0) };
 }
 
-/** The plan's estimate: the region's price table if the repository has one, storage from the inventory. */
-export function estimatePlanCost(resources: readonly InventoryResource[], outputs: Record<string, unknown>, region: string, pricingDir: string): CostEstimate {
+/** The region's price table from `pricingDir`, or undefined when the repository has none for it. */
+export function loadPriceTable(region: string | undefined, pricingDir: string): PriceTable | undefined {
     const file = path.join(pricingDir, `${region}.json`);
-    const prices = fs.existsSync(file) ? (JSON.parse(fs.readFileSync(file, "utf8")) as PriceTable) : undefined;
+    return region !== undefined && fs.existsSync(file) ? (JSON.parse(fs.readFileSync(file, "utf8")) as PriceTable) : undefined;
+}
+
+/** An inventory's estimate: resources priced from `prices`, storage from its declared sources and outputs. Pure. */
+export function estimateInventoryCost(resources: readonly InventoryResource[], outputs: Record<string, unknown>, prices: PriceTable | undefined, region: string): CostEstimate {
     const backups = (outputs.backups ?? {}) as { buckets?: Record<string, string>; replicaBuckets?: Record<string, string> };
     return estimateCost(resources, prices, backupStorageEstimate(backupSourceSizes(resources), { primary: backups.buckets ?? {}, replica: backups.replicaBuckets }), region);
+}
+
+/** The plan's estimate: the region's price table if the repository has one, storage from the inventory. */
+export function estimatePlanCost(resources: readonly InventoryResource[], outputs: Record<string, unknown>, region: string, pricingDir: string): CostEstimate {
+    return estimateInventoryCost(resources, outputs, loadPriceTable(region, pricingDir), region);
 }

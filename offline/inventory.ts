@@ -43,6 +43,8 @@ export interface InventoryCost {
 export interface Inventory {
     readonly project: string;
     readonly stack: string;
+    /** The stack's AWS region (an addition to the design's contract: the diff prices both sides from it). */
+    readonly region?: string;
     readonly resources: readonly InventoryResource[];
     readonly outputs: Record<string, unknown>;
     readonly files: readonly PlanFile[];

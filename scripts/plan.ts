@@ -67,6 +67,7 @@ async function main(): Promise<number> {
     const inventory: Inventory = {
         project: settings.project,
         stack: args.stack,
+        region: settings.config["aws:region"],
         resources: run.resources,
         outputs: run.outputs,
         files: rendered.map(({ content: _content, ...file }) => file),
@@ -98,4 +99,7 @@ async function main(): Promise<number> {
 
 const USAGE = "usage: npm run plan -- --stack <name> [--config-file PATH] [--policy-config PATH] [--json PATH] [--markdown PATH] [--out DIR]";
 
-runCommand(USAGE, main, () => console.error(`${declaredSoFar().length} resources were declared.`));
+runCommand(USAGE, main, {
+    afterInputError: () => `${declaredSoFar().length} resources were declared.`,
+    afterBug: () => (process.env.PLAN_STACK_TRACES ? undefined : "(stack traces are off for speed; run again with PLAN_STACK_TRACES=1 to see where)"),
+});

@@ -161,7 +161,7 @@ for (const stack of STACKS) {
             ["a negative count", { [`${PROJECT}:relays`]: -2 }, `${PROJECT}:relays = -2`, /at least 1/],
             ["a bad CIDR", { [`${PROJECT}:vpcCidr`]: "10.0.0.0/40" }, `${PROJECT}:vpcCidr = "10.0.0.0/40"`, /private IPv4 network/],
             ["fewer than 4 validators", { [`${PROJECT}:validators`]: 3 }, `${PROJECT}:validators = 3`, /at least 4/],
-            ["a misspelt key", { [`${PROJECT}:relay`]: 4 }, `${PROJECT}:relay = 4`, /did you mean relays\?/],
+            ["a misspelt key", { [`${PROJECT}:relay`]: 4 }, `${PROJECT}:relay = (value not shown: unknown keys may hold a misplaced secret)`, /did you mean relays\?/],
         ];
         for (const [what, overrides, named, rule] of invalid) {
             it(`exits 2 on ${what}, naming key, value and rule, with no stack trace and nothing declared`, () => {

@@ -4,12 +4,15 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { parse } from "yaml";
-import { backupSourceSizes, backupStorageEstimate, estimateCost, PriceTable } from "../offline/cost";
-import { diffInventories, renderDiffMarkdown } from "../offline/diff";
+import { backupSourceSizes, backupStorageEstimate, estimateCost, loadPriceTable, PriceTable } from "../offline/cost";
+import { diffInventories, PlanDiff } from "../offline/review/diff";
+import { renderDiffMarkdown } from "../offline/review/render";
 import { Inventory, InventoryResource } from "../offline/inventory";
 import { renderPlanMarkdown } from "../offline/markdown";
+import { onDemandHourly, pricesFor } from "../offline/price-list";
+import { CatalogKind, catalogNames } from "../topology/aws-catalog";
 import { retainedBackups } from "../topology/retention";
-import { plan, planned, PROJECT_DIR, STACKS } from "./harness";
+import { ofType, plan, planned, PROJECT_DIR, STACKS } from "./harness";
 
 const prices = JSON.parse(fs.readFileSync(path.join(PROJECT_DIR, "pricing/us-east-1.json"), "utf8")) as PriceTable;
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "review-"));
@@ -40,7 +43,30 @@ describe("cost estimate", () => {
         assert.ok(!("vpc" in byName), "free resources are not listed");
         assert.strictEqual(cost.monthlyUsd, 761.32);
         assert.deepStrictEqual(cost.unknown.map((u) => u.split("::").pop()), ["exotic", "table"]);
-        assert.match(cost.label, /as of 2025-01-15/);
+        assert.ok(cost.label.includes(`as of ${prices.asOf}`), cost.label);
+    });
+    it("has a dated price for every instance type, class and node type the schema accepts, in every region the stacks use", () => {
+        for (const stack of STACKS) {
+            const region = String((parse(fs.readFileSync(path.join(PROJECT_DIR, `Pulumi.${stack}.yaml`), "utf8")) as { config: Record<string, unknown> }).config["aws:region"]);
+            const table = loadPriceTable(region, path.join(PROJECT_DIR, "pricing"));
+            assert.ok(table, `no price table for ${region}`);
+            assert.match(table.asOf, /^\d{4}-\d{2}-\d{2}$/);
+            const kinds: [CatalogKind, Readonly<Record<string, number>>][] = [["ec2", table.ec2Hourly], ["rds", table.rdsHourly], ["cache", table.elasticacheHourly]];
+            for (const [kind, hourly] of kinds) {
+                assert.deepStrictEqual(catalogNames(kind).filter((n) => !(typeof hourly[n] === "number" && hourly[n]! > 0)), [], `${region} ${kind}`);
+            }
+        }
+    });
+    it("reads on-demand hourly prices from Price List API documents, and reports what has none", () => {
+        const doc = (instanceType: string, usd: string, unit = "Hrs") => JSON.stringify({
+            product: { productFamily: "Database Instance", attributes: { instanceType, regionCode: "us-east-1", databaseEngine: "PostgreSQL" } },
+            terms: { OnDemand: { "ABC.JRTCKXETXF": { priceDimensions: { "ABC.JRTCKXETXF.6YS6EN2CT7": { unit, pricePerUnit: { USD: usd }, description: "$x per RDS db.r6g.large Single-AZ instance hour" } } } } },
+        });
+        assert.deepStrictEqual(onDemandHourly(doc("db.r6g.large", "0.2250000000")), { name: "db.r6g.large", usd: 0.225 });
+        assert.strictEqual(onDemandHourly(doc("db.r6g.large", "0.0000000000")), undefined);
+        assert.strictEqual(onDemandHourly(doc("db.r6g.large", "0.1", "Quantity")), undefined);
+        const result = pricesFor([doc("db.r6g.large", "0.225"), doc("db.m6g.large", "0.152"), doc("db.x2g.large", "0.5")], ["db.r6g.large", "db.m6g.large", "db.r7g.large"]);
+        assert.deepStrictEqual(result, { prices: { "db.r6g.large": 0.225, "db.m6g.large": 0.152 }, missing: ["db.r7g.large"] });
     });
     it("estimates backup storage from the configuration and the seeds' retention", () => {
         assert.strictEqual(retainedBackups(), 96); // 6/day × 7 + 30 + 12 + 12
@@ -98,75 +124,227 @@ describe("Markdown report", () => {
 });
 
 describe("plan diff", () => {
-    const base = planned("staging");
-    it("shows nothing to review for identical plans", () => {
-        const diff = diffInventories(base, base);
+    const prices = (region: string | undefined) => loadPriceTable(region, path.join(PROJECT_DIR, "pricing"));
+    const base = planned("prod");
+    const headOf = (overrides: Record<string, unknown>) => {
+        const result = plan("prod", { overrides });
+        assert.strictEqual(result.status, 0, result.stderr);
+        return result.inventory!;
+    };
+    const diffTo = (head: Inventory) => diffInventories(base, head, prices);
+    const rows = (diff: PlanDiff, area?: string) => diff.findings.filter((f) => area === undefined || f.area === area);
+    /** The comment as CI posts it: the diff above the head's plan report. */
+    const commentSize = (diff: PlanDiff, head: Inventory) => renderDiffMarkdown(diff).length + renderPlanMarkdown(head).length;
+    const peers = parse(fs.readFileSync(path.join(PROJECT_DIR, "Pulumi.prod.yaml"), "utf8")).config["chain-platform:wireguardPeers"] as { name: string }[];
+
+    it("shows nothing to review for identical plans, at an exact cost delta of zero", () => {
+        const diff = diffTo(base);
         assert.deepStrictEqual([diff.findings, diff.resources, diff.cost.delta], [[], [], 0]);
+        assert.match(renderDiffMarkdown(diff), /Nothing to review first/);
     });
-    it("puts an opened port first, under network access", () => {
+
+    // Prod can no longer be switched to staging by configuration (the stack's name decides); the
+    // reviewer's case is the same diff: prod's plan against staging's settings under prod's name.
+    describe("prod switched to staging's settings", () => {
+        const head = JSON.parse(JSON.stringify(planned("staging")).replace(/urn:pulumi:staging::/g, "urn:pulumi:prod::")) as Inventory;
+        const switched = { ...head, stack: "prod" };
+        const diff = diffTo(switched);
+        const why = (area: string) => rows(diff, area).map((f) => `${f.subjects.join(",")}: ${f.why}`).join("\n");
+        it("puts protection switched off under Review first: deletion protection, final snapshot, Multi-AZ, object lock", () => {
+            const off = why("protection off");
+            assert.match(off, /postgres-primary: deletion protection off/);
+            assert.match(off, /postgres-primary: no final snapshot/);
+            assert.match(off, /postgres-primary: standby or failover off.*multiAz/);
+            assert.match(off, /backups-dumps-bucket: object lock off/);
+        });
+        it("puts the backup buckets' replacement and the database tiers first", () => {
+            assert.match(why("stateful or serving"), /backups-dumps-bucket: replaced \(`bucket`.* forces it\) — bucket: its objects/);
+            assert.strictEqual(diff.findings[0]!.area, "whole tier at once");
+        });
+        it("keeps tag-only changes out of Review first, folded into one line", () => {
+            const cosmetic = new Set(diff.resources.filter((r) => r.cosmetic).map((r) => r.urn));
+            assert.ok(cosmetic.size > 20, String(cosmetic.size));
+            assert.deepStrictEqual(diff.findings.filter((f) => cosmetic.has(f.urn)), []);
+            assert.match(renderDiffMarkdown(diff), new RegExp(`${cosmetic.size} resource\\(s\\) change only tags or descriptions`));
+        });
+        it("fits a GitHub comment with room to spare, Review first whole, the rest pointed to the artifact", () => {
+            assert.ok(commentSize(diff, switched) < 60_000, String(commentSize(diff, switched)));
+            const small = renderDiffMarkdown(diff, { budget: 8_000, artifact: "offline-plan-prod" });
+            for (const f of diff.findings) assert.ok(small.includes(f.why.replace(/\|/g, "\\|").replace(/\n/g, " ")), f.why);
+            assert.match(small, /… \d+ more changed resource\(s\) are in the full report \(artifact `offline-plan-prod`\)/);
+            assert.doesNotMatch(small, /#cloud-config/, "user data is shown as size and hash");
+        });
+    });
+
+    describe("a WireGuard peer added", () => {
+        const head = headOf({ "chain-platform:wireguardPeers": [...peers, { name: "bob", publicKey: "xTIBA5rboUvnH4htodjb6e697QjLERt1NAB4mZqp8Dg=", allowedIps: ["10.98.0.11/32"] }] });
+        const diff = diffTo(head);
+        it("is access widened: a new VPN peer with its routes", () => {
+            assert.ok(rows(diff, "access widened").some((f) => /new VPN peer xTIBA5rb… with routes 10\.98\.0\.11\/32 \(bob\)/.test(f.why)));
+        });
+        it("replaces no server", () => {
+            assert.deepStrictEqual(diff.resources.filter((r) => r.replacement).map((r) => r.name), []);
+            assert.deepStrictEqual(rows(diff, "whole tier at once"), []);
+            assert.ok(commentSize(diff, head) < 60_000);
+        });
+    });
+
+    describe("an API server added", () => {
+        const head = headOf({ "chain-platform:appServerCount": 5 });
+        const diff = diffTo(head);
+        it("adds the server and replaces no load balancer", () => {
+            assert.ok(diff.resources.some((r) => r.kind === "added" && r.name === "app-4"));
+            assert.deepStrictEqual(diff.resources.filter((r) => r.replacement).map((r) => r.name), []);
+            assert.deepStrictEqual(rows(diff, "whole tier at once"), []);
+        });
+        it("costs one more server, priced from the resources", () => {
+            const server = diff.cost.after.items.find((i) => i.urn.endsWith("::app-4"))!;
+            assert.ok(server.monthlyUsd! > 100);
+            assert.strictEqual(diff.cost.delta, Math.round((diff.cost.after.monthlyUsd - diff.cost.before.monthlyUsd) * 100) / 100);
+            assert.ok(commentSize(diff, head) < 60_000);
+        });
+    });
+
+    describe("the database resized", () => {
+        const head = headOf({ "chain-platform:postgresInstanceClass": "db.r6g.4xlarge" });
+        it("prices a class outside the old nine-type table from the one price table", () => {
+            const diff = diffTo(head);
+            const table = prices("us-east-1")!;
+            const copies = ofType(head, "aws:rds/instance:Instance").reduce((n, r) => n + (r.inputs.multiAz === true ? 2 : 1), 0);
+            const expected = Math.round((table.rdsHourly["db.r6g.4xlarge"]! - table.rdsHourly["db.m6g.xlarge"]!) * 730 * copies * 100) / 100;
+            assert.ok(Math.abs(diff.cost.delta! - expected) < 0.05, `${diff.cost.delta} vs ${expected}`);
+            assert.match(renderDiffMarkdown(diff), /monthly cost \+[\d,.]+ USD/);
+        });
+        it("never trusts the cost an inventory carries: an edited or stale total changes nothing", () => {
+            const stale = { ...head, cost: { ...head.cost!, monthlyUsd: base.cost!.monthlyUsd } };
+            assert.strictEqual(diffTo(stale).cost.delta, diffTo(head).cost.delta);
+            assert.ok(diffTo(head).cost.delta! > 1000);
+        });
+        it("makes the delta unknown, never a number, when a changed resource has no price", () => {
+            const withoutClass = (region: string | undefined) => {
+                const table = prices(region)!;
+                const { ["db.r6g.4xlarge"]: _dropped, ...rdsHourly } = table.rdsHourly;
+                return { ...table, rdsHourly };
+            };
+            const diff = diffInventories(base, head, withoutClass);
+            assert.strictEqual(diff.cost.delta, undefined);
+            assert.strictEqual(diff.cost.unpriced.length, 3);
+            assert.match(renderDiffMarkdown(diff), /monthly cost unknown \([+−][\d,.]+ USD priced, 3 changed resource\(s\) without a price\)/);
+            const noTable = diffInventories(base, head, () => undefined);
+            assert.strictEqual(noTable.cost.delta, undefined);
+        });
+    });
+
+    describe("a tag-only change", () => {
+        const head = headOf({ "chain-platform:owner": "chain-team" });
+        const diff = diffTo(head);
+        it("reviews nothing first, folds every change into one line, and costs exactly nothing", () => {
+            assert.deepStrictEqual(diff.findings, []);
+            assert.ok(diff.resources.length > 100 && diff.resources.every((r) => r.cosmetic), diff.resources.filter((r) => !r.cosmetic).map((r) => r.name).join());
+            assert.strictEqual(diff.cost.delta, 0);
+            const md = renderDiffMarkdown(diff);
+            assert.match(md, /Nothing to review first/);
+            assert.ok(md.length < 5_000, String(md.length));
+        });
+    });
+
+    it("names an opened port under access widened, and an ingress rule's tag change nowhere", () => {
         const head = copy(base);
         const rule = head.resources.find((r) => r.name === "network-appServer-in-tcp-8080-loadBalancer")!;
         mutable(rule).cidrIpv4 = "0.0.0.0/0";
         delete mutable(rule).referencedSecurityGroupId;
-        const diff = diffInventories(base, head);
-        assert.deepStrictEqual(diff.findings.map((f) => [f.category, f.summary]), [["network access", "changed: ingress tcp/8080 from 0.0.0.0/0"]]);
-        const md = renderDiffMarkdown(diff);
-        assert.ok(md.indexOf("network access") < md.indexOf("### Changes"));
-        assert.match(md, /\| `cidrIpv4` \| — \| 0\.0\.0\.0\/0 \|/);
+        const other = head.resources.find((r) => r.type === "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule" && r !== rule)!;
+        mutable(other).tags = { ...(other.inputs.tags as object), Owner: "someone" };
+        const diff = diffTo(head);
+        assert.deepStrictEqual(diff.findings.map((f) => [f.area, f.subjects[0]]), [["access widened", rule.name]]);
+        assert.match(diff.findings[0]!.why, /ingress tcp\/8080 from group .* becomes ingress tcp\/8080 from 0\.0\.0\.0\/0/);
     });
-    it("shows a resized database with its changed property and the cost delta", () => {
+    it("predicts replacements from force-new inputs, with the delete-first ones said", () => {
         const head = copy(base);
-        const db = head.resources.find((r) => r.type === "aws:rds/instance:Instance" && r.inputs.replicateSourceDb === undefined)!;
-        mutable(db).instanceClass = "db.r6g.xlarge";
-        const resized = { ...head, cost: { ...head.cost!, monthlyUsd: base.cost!.monthlyUsd + 234.33 } };
-        const diff = diffInventories(base, resized);
-        const change = diff.resources.find((r) => r.urn === db.urn)!;
-        assert.deepStrictEqual(change.changes.map((c) => [c.path, c.before, c.after, c.forcesReplacement]), [["instanceClass", "db.t4g.large", "db.r6g.xlarge", false]]);
-        assert.strictEqual(diff.cost.delta, 234.33);
-        const md = renderDiffMarkdown(diff);
-        assert.match(md, /monthly cost \+234\.33 USD/);
-        assert.match(md, /\| [\d,.]+ USD \| [\d,.]+ USD \| \+234\.33 USD \|/);
-        assert.ok(md.indexOf("### Changes") < md.indexOf("### Monthly cost"));
-    });
-    it("flags a deletion under review-first, and a replacement with its property", () => {
-        const full = copy(base);
-        const gone = full.resources.find((r) => r.type === "aws:elasticache/replicationGroup:ReplicationGroup");
-        const head: Inventory = { ...full, resources: full.resources.filter((r) => r !== gone) };
         const subnet = head.resources.find((r) => r.type === "aws:ec2/subnet:Subnet")!;
-        mutable(subnet).cidrBlock = "10.20.64.0/20";
-        const diff = diffInventories(base, head);
-        assert.ok(diff.findings.some((f) => f.category === "deletion" && f.urn === gone!.urn));
-        const replaced = diff.resources.find((r) => r.urn === subnet.urn)!;
-        assert.strictEqual(replaced.replacement, true);
-        const md = renderDiffMarkdown(diff);
-        assert.match(md, /🔁 changed \(replacement\): <code>network-(private|public)-0<\/code>/);
-        assert.match(md, /\| 🔁 `cidrBlock` \|/);
-        assert.match(md, /➖ removed: <code>redis-group<\/code>/);
-        assert.match(md, /1 to delete/);
+        mutable(subnet).cidrBlock = "10.30.200.0/24";
+        const lb = head.resources.find((r) => r.name === "lb-0")!;
+        mutable(lb).userData = `${String(lb.inputs.userData)}\n# changed`;
+        const diff = diffTo(head);
+        assert.strictEqual(diff.resources.find((r) => r.urn === subnet.urn)!.replacement, true);
+        const server = diff.resources.find((r) => r.urn === lb.urn)!;
+        assert.deepStrictEqual([server.replacement, server.deleteFirst], [true, lb.deleteBeforeReplace === true]);
+        assert.match(renderDiffMarkdown(diff), /🔁 `userData` \(\+1 −0 lines\)/);
+        const inPlace = copy(head);
+        mutable(inPlace.resources.find((r) => r.name === "lb-0")!).userDataReplaceOnChange = false;
+        assert.strictEqual(diffTo(inPlace).resources.find((r) => r.urn === lb.urn)!.replacement, false);
     });
-    it("reports key and IAM changes under review-first, with secrets still masked", () => {
+    it("warns when one update replaces every member of a tier, and not when one member of two is replaced", () => {
+        const head = copy(base);
+        for (const name of ["lb-0", "lb-1"]) mutable(head.resources.find((r) => r.name === name)!).ami = "ami-0123456789abcdef0";
+        assert.deepStrictEqual(rows(diffTo(head), "whole tier at once").map((f) => f.subjects), [["lb-0", "lb-1"]]);
+        const one = copy(base);
+        mutable(one.resources.find((r) => r.name === "lb-0")!).ami = "ami-0123456789abcdef0";
+        assert.deepStrictEqual(rows(diffTo(one), "whole tier at once"), []);
+        assert.match(rows(diffTo(one), "stateful or serving")[0]!.why, /^replaced.*`ami`.* — server: down until the new one boots/);
+    });
+    it("names a mandatory policy violation new in the head", () => {
+        const head = { ...copy(base), violations: [...base.violations, { policy: "rds-protected", enforcementLevel: "mandatory" as const, urn: "urn:pulumi:prod::chain-platform::aws:rds/instance:Instance::postgres-primary", message: "deletion protection is off" }] };
+        assert.deepStrictEqual(rows(diffTo(head), "new policy violation").map((f) => f.why), ["mandatory `rds-protected`: deletion protection is off"]);
+    });
+    it("reports IAM and RBAC broadened, keys' protection off, and secrets stay masked", () => {
         const head = copy(base);
         const key = head.resources.find((r) => r.type === "aws:kms/key:Key")!;
         mutable(key).enableKeyRotation = false;
-        const role = head.resources.find((r) => r.type === "aws:iam/rolePolicy:RolePolicy")!;
-        mutable(role).policy = '{"Statement":[{"Effect":"Allow","Action":"*","Resource":"*"}]}';
-        const redis = head.resources.find((r) => r.type === "aws:elasticache/replicationGroup:ReplicationGroup")!;
-        mutable(redis).snapshotRetentionLimit = 5;
-        const diff = diffInventories(base, head);
-        assert.deepStrictEqual([...new Set(diff.findings.map((f) => f.category))], ["encryption and keys", "IAM"]);
-        assert.doesNotMatch(renderDiffMarkdown(diff), /authToken/);
+        const policy = head.resources.find((r) => r.type === "aws:iam/rolePolicy:RolePolicy")!;
+        mutable(policy).policy = '{"Statement":[{"Effect":"Allow","Action":"*","Resource":"*"}]}';
+        const role = head.resources.find((r) => r.type === "kubernetes:rbac.authorization.k8s.io/v1:ClusterRole")!;
+        mutable(role).rules = [...(role.inputs.rules as unknown[]), { apiGroups: [""], resources: ["nodes/proxy"], verbs: ["get"] }];
+        const diff = diffTo(head);
+        assert.match(rows(diff, "protection off").map((f) => f.why).join(), /key rotation off/);
+        const widened = rows(diff, "access widened").map((f) => f.why).join("\n");
+        assert.match(widened, /IAM grants \* on \*/);
+        assert.match(widened, /RBAC grants get core\/nodes\/proxy/);
+        assert.doesNotMatch(renderDiffMarkdown(diff), /authToken"?: *"[^[]/);
     });
-    it("runs from the command line on two inventories and writes Markdown", () => {
-        const head = copy(base);
-        mutable(head.resources.find((r) => r.type === "aws:rds/instance:Instance")!).instanceClass = "db.m6g.large";
-        fs.writeFileSync(path.join(dir, "base.json"), JSON.stringify(base));
-        fs.writeFileSync(path.join(dir, "head.json"), JSON.stringify(head));
-        const child = spawnSync(process.execPath, ["-r", "./scripts/register.js", "scripts/plan-diff.ts", path.join(dir, "base.json"), path.join(dir, "head.json"), "--markdown", path.join(dir, "diff.md")], { cwd: PROJECT_DIR, encoding: "utf8" });
-        assert.strictEqual(child.status, 0, child.stderr);
-        assert.match(fs.readFileSync(path.join(dir, "diff.md"), "utf8"), /0 to add, 1 to change/);
-        const bad = spawnSync(process.execPath, ["-r", "./scripts/register.js", "scripts/plan-diff.ts", path.join(dir, "base.json")], { cwd: PROJECT_DIR, encoding: "utf8" });
-        assert.strictEqual(bad.status, 2);
-        assert.match(bad.stderr, /^usage: npm run plan:diff/m);
+
+    describe("command line", () => {
+        const run = (...args: string[]) => spawnSync(process.execPath, ["-r", "./scripts/register.js", "scripts/plan-diff.ts", ...args], { cwd: PROJECT_DIR, encoding: "utf8", env: { ...process.env, TMPDIR: scratch } });
+        const scratch = fs.mkdtempSync(path.join(os.tmpdir(), "diff-tmp-"));
+        const write = (name: string, value: unknown) => {
+            fs.writeFileSync(path.join(dir, name), typeof value === "string" ? value : JSON.stringify(value));
+            return path.join(dir, name);
+        };
+        const noTrace = (stderr: string) => assert.doesNotMatch(stderr, /^\s+at /m, "stack trace printed");
+        it("writes the comment and the full report, and leaves no temporary files", () => {
+            const head = copy(base);
+            mutable(head.resources.find((r) => r.type === "aws:rds/instance:Instance")!).instanceClass = "db.r6g.large";
+            const child = run(write("base.json", base), write("head.json", head), "--markdown", path.join(dir, "diff.md"), "--full", path.join(dir, "full.json"));
+            assert.strictEqual(child.status, 0, child.stderr);
+            assert.match(fs.readFileSync(path.join(dir, "diff.md"), "utf8"), /^## Plan diff: `chain-platform\/prod`/);
+            assert.ok((JSON.parse(fs.readFileSync(path.join(dir, "full.json"), "utf8")) as PlanDiff).resources.length === 1);
+            assert.deepStrictEqual(fs.readdirSync(scratch), []);
+        });
+        it("refuses two different stacks unless told to compare them", () => {
+            const staging = write("staging.json", planned("staging"));
+            const refused = run(write("base.json", base), staging);
+            assert.strictEqual(refused.status, 2, refused.stderr);
+            assert.match(refused.stderr, /is chain-platform\/prod but .* is chain-platform\/staging; .*--compare-stacks/);
+            const compared = run(write("base.json", base), staging, "--compare-stacks");
+            assert.strictEqual(compared.status, 0, compared.stderr);
+            assert.match(compared.stdout, /^## Stack comparison: `chain-platform\/prod` → `chain-platform\/staging`/m);
+        });
+        it("answers bad input with exit 2, a message and no stack trace", () => {
+            const cases: [string[], RegExp][] = [
+                [[write("shape.json", { resources: [{}] }), write("shape2.json", { resources: [{}] })], /is not an offline-plan inventory[\s\S]*resources\.0\.urn/],
+                [[write("text.json", "{not json"), write("base.json", base)], /not valid JSON/],
+                [[write("base.json", base), path.join(dir, "missing.json")], /no such file/],
+                [[write("base.json", base), write("head.json", base), "--markdown"], /--markdown needs a value/],
+                [[write("base.json", base)], /give BASE\.json and HEAD\.json/],
+            ];
+            for (const [args, message] of cases) {
+                const child = run(...args);
+                assert.strictEqual(child.status, 2, `${args.join(" ")}: ${child.stderr}`);
+                assert.match(child.stderr, message);
+                noTrace(child.stderr);
+            }
+            assert.deepStrictEqual(fs.readdirSync(scratch), []);
+        });
     });
 });
 

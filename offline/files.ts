@@ -1,9 +1,10 @@
 /**
  * The files a stack deploys, found in the declared resources: EC2 user data, the `write_files` of
- * cloud-init documents, ConfigMap entries. Pure: takes the (masked) inventory resources.
+ * cloud-init documents, files delivered through SSM parameters, ConfigMap entries. Pure: takes the (masked) inventory resources.
  */
 import * as path from "path";
 import { parse } from "yaml";
+import { DELIVERED_FILE_TAG } from "../components/servers/delivered-file";
 import { FileKind, InventoryResource, PlanFile } from "./inventory";
 
 export interface RenderedFile extends PlanFile {
@@ -63,6 +64,11 @@ export function extractFiles(resources: readonly InventoryResource[]): RenderedF
                     add(resource, entry.path, entry.content);
                 }
             }
+        }
+        // A configuration file delivered through SSM (components/servers/delivered-file.ts), under the path it is written to.
+        const delivered = (resource.inputs.tags as Record<string, unknown> | undefined)?.[DELIVERED_FILE_TAG];
+        if (resource.type === "aws:ssm/parameter:Parameter" && typeof delivered === "string" && typeof resource.inputs.insecureValue === "string") {
+            add(resource, delivered, resource.inputs.insecureValue);
         }
         if (resource.type === "kubernetes:core/v1:ConfigMap") {
             const data = (resource.inputs.data ?? {}) as Record<string, unknown>;

@@ -271,6 +271,9 @@ describe("secrets in plain text", () => {
             [userData("#cloud-config\nwrite_files:\n  - content: 'password: hunter22'\n")], /user data holds a password/);
         assert.match((await check(noPlaintextSecrets, [{ type: "kubernetes:core/v1:ConfigMap", props: { data: { "wg0.conf": "PrivateKey = " + "B".repeat(43) + "=" } } }])).messages[0]!, /WireGuard private key/);
         assert.match((await check(noPlaintextSecrets, [{ type: "aws:ssm/parameter:Parameter", props: { type: "String", name: "/platform/redis/auth-token", value: "abc" } }])).messages[0]!, /SecureString/);
+        // A delivered file (insecureValue, plain in the state) passes; the same parameter holding a key fires.
+        const delivered = (text: string): Subject => ({ type: "aws:ssm/parameter:Parameter", props: { type: "String", name: "/platform/wireguard/wg0.conf", insecureValue: text } });
+        await firesAndPasses(noPlaintextSecrets, [delivered("[Interface]\nPostUp = wg set %i private-key /etc/wireguard/private.key\n")], [delivered(`[Interface]\nPrivateKey = ${"B".repeat(43)}=\n`)], /holds a WireGuard private key/);
         const base64 = Buffer.from("-----BEGIN RSA PRIVATE KEY-----").toString("base64");
         assert.strictEqual((await check(noPlaintextSecrets, [{ type: "aws:ec2/launchTemplate:LaunchTemplate", props: { userData: base64 } }])).messages.length, 1);
     });

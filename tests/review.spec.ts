@@ -274,10 +274,13 @@ describe("plan diff", () => {
         mutable(inPlace.resources.find((r) => r.name === "lb-0")!).userDataReplaceOnChange = false;
         assert.strictEqual(diffTo(inPlace).resources.find((r) => r.urn === lb.urn)!.replacement, false);
     });
-    it("warns when one update replaces every member of a tier, and not when one member of two is replaced", () => {
+    it("warns when one update replaces every member of a tier at once, not when they roll one after another", () => {
         const head = copy(base);
         for (const name of ["lb-0", "lb-1"]) mutable(head.resources.find((r) => r.name === name)!).ami = "ami-0123456789abcdef0";
-        assert.deepStrictEqual(rows(diffTo(head), "whole tier at once").map((f) => f.subjects), [["lb-0", "lb-1"]]);
+        assert.deepStrictEqual(rows(diffTo(head), "whole tier at once"), [], "lb-1 waits for lb-0: a rolling replacement");
+        assert.deepStrictEqual(rows(diffTo(head), "stateful or serving").map((f) => f.subjects[0]), ["lb-0", "lb-1"]);
+        const unchained = { ...head, resources: head.resources.map((r) => (r.name === "lb-1" ? { ...r, dependencies: r.dependencies.filter((d) => !d.endsWith("::lb-0")) } : r)) };
+        assert.deepStrictEqual(rows(diffTo(unchained), "whole tier at once").map((f) => f.subjects), [["lb-0", "lb-1"]]);
         const one = copy(base);
         mutable(one.resources.find((r) => r.name === "lb-0")!).ami = "ami-0123456789abcdef0";
         assert.deepStrictEqual(rows(diffTo(one), "whole tier at once"), []);

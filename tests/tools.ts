@@ -12,6 +12,7 @@ export const TOOL_PACKAGES = {
     openssl: "openssl",
     promtool: "prometheus",
     amtool: "prometheus-alertmanager",
+    jq: "jq",
 } as const;
 export type Tool = keyof typeof TOOL_PACKAGES;
 

@@ -2,7 +2,8 @@ import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { partitionOf } from "../../topology/naming";
 import { shellScript } from "../servers/cloud-init";
-import { edgeServer, ServerPlatform, serverInstanceProfile, serverUserData } from "../servers/server";
+import { deliveredFile, syncBootCommands, syncFiles } from "../servers/delivered-file";
+import { EdgeServer, edgeServer, ServerPlatform, serverInstanceProfile, serverUserData } from "../servers/server";
 import { NGINX_PATHS, renderNginxConfig } from "./nginx";
 
 export interface LoadBalancerArgs {
@@ -44,12 +45,10 @@ export function liveCertificateDir(domain: string): string {
  * certbot's own timer renews, and its deploy hook reloads Nginx.
  */
 export function certificateScript(domain: string, email: string, staggerSeconds: number): string {
-    const tlsDir = NGINX_PATHS.certificate.slice(0, NGINX_PATHS.certificate.lastIndexOf("/"));
     const live = liveCertificateDir(domain);
     const link = `ln -sf ${live}/fullchain.pem ${NGINX_PATHS.certificate} && ln -sf ${live}/privkey.pem ${NGINX_PATHS.certificateKey} && systemctl reload nginx`;
     return shellScript([
-        `mkdir -p ${tlsDir}`,
-        `[ -s ${NGINX_PATHS.certificate} ] || openssl req -x509 -newkey rsa:2048 -nodes -days 2 -subj /CN=bootstrap -keyout ${NGINX_PATHS.certificateKey} -out ${NGINX_PATHS.certificate}`,
+        ...bootstrapCertificateCommands(),
         "systemctl is-active --quiet nginx || { nginx -t && systemctl restart nginx; }",
         `[ -s ${live}/fullchain.pem ] && exit 0`,
         // Load balancers share the challenge record name; staggering keeps their first attempts apart.
@@ -58,6 +57,25 @@ export function certificateScript(domain: string, email: string, staggerSeconds:
         link,
     ]);
 }
+
+/** A short-lived self-signed certificate when none exists, so nginx.conf passes `nginx -t` and Nginx starts. */
+export function bootstrapCertificateCommands(): string[] {
+    const tlsDir = NGINX_PATHS.certificate.slice(0, NGINX_PATHS.certificate.lastIndexOf("/"));
+    return [
+        `mkdir -p ${tlsDir}`,
+        `[ -s ${NGINX_PATHS.certificate} ] || openssl req -x509 -newkey rsa:2048 -nodes -days 2 -subj /CN=bootstrap -keyout ${NGINX_PATHS.certificateKey} -out ${NGINX_PATHS.certificate}`,
+    ];
+}
+
+/** How the sync script checks and applies a new nginx.conf: `nginx -t` on the candidate, then a reload (no dropped connection). */
+export const NGINX_SYNC = {
+    name: "nginx",
+    target: "/etc/nginx/nginx.conf",
+    candidate: "/etc/nginx/nginx-sync.conf",
+    mode: "0644",
+    check: ['nginx -t -q -c "$candidate"'],
+    apply: ["if systemctl is-active --quiet nginx; then systemctl reload nginx; else systemctl restart nginx; fi"],
+} as const;
 
 /** The timer that retries the certificate until it exists (a failed first boot is not final). */
 export const CERTIFICATE_UNITS = {
@@ -92,8 +110,6 @@ export class LoadBalancer extends pulumi.ComponentResource {
         const rateLimit = args.rateLimit ?? { perSecond: 20, burst: 40 };
         const parent = { parent: this };
 
-        const profile = serverInstanceProfile(name, args.platform, "lb", dnsChallengeStatements(partitionOf(args.platform.region), args.acme.hostedZoneId, args.publicDomain), this);
-
         const nginxConf = pulumi.all([pulumi.all(args.apiUpstreams), args.rpcUpstream]).apply(([apiUpstreams, rpcUpstream]) =>
             renderNginxConfig({
                 serverName: args.publicDomain,
@@ -108,20 +124,37 @@ export class LoadBalancer extends pulumi.ComponentResource {
                 rateLimit,
             }));
 
-        const servers = Array.from({ length: args.count }, (_, i) => {
+        // Upstreams and the relay endpoint change with routine changes; servers re-read this parameter.
+        const config = deliveredFile(`${name}-config`, {
+            parameterName: `/${args.platform.namePrefix}/lb/nginx.conf`,
+            path: NGINX_SYNC.target,
+            description: "nginx.conf of the load balancers: each checks it with nginx -t and reloads",
+            content: nginxConf,
+            tags: args.platform.tags,
+        }, this);
+        const profile = serverInstanceProfile(name, args.platform, "lb", config.arn.apply((configArn) => [
+            ...dnsChallengeStatements(partitionOf(args.platform.region), args.acme.hostedZoneId, args.publicDomain),
+            { Sid: "ReadNginxConfig", Effect: "Allow", Action: "ssm:GetParameter", Resource: configArn },
+        ]), this);
+
+        // Each server waits for the previous one: a change that replaces them (user data, an AMI) rolls
+        // through the tier one server at a time instead of taking every load balancer down at once.
+        const servers: EdgeServer[] = [];
+        for (let i = 0; i < args.count; i++) {
             const hostname = `${args.platform.namePrefix}-lb-${i + 1}`;
-            const userData = nginxConf.apply((conf) =>
+            const userData = config.name.apply((parameterName) =>
                 serverUserData(args.platform, hostname, {
                     packages: ["nginx", "certbot", "python3-certbot-dns-route53"],
                     writeFiles: [
-                        { path: "/etc/nginx/nginx.conf", content: conf, defer: true },
+                        { path: "/usr/local/bin/platform-tls-bootstrap", content: shellScript(bootstrapCertificateCommands()), permissions: "0700" },
                         { path: "/usr/local/bin/platform-tls", content: certificateScript(args.publicDomain, args.acme.email, i * 90), permissions: "0700" },
                         { path: "/etc/systemd/system/platform-tls.service", content: CERTIFICATE_UNITS.service },
                         { path: "/etc/systemd/system/platform-tls.timer", content: CERTIFICATE_UNITS.timer },
+                        ...syncFiles({ ...NGINX_SYNC, check: [...NGINX_SYNC.check], apply: [...NGINX_SYNC.apply], region: args.platform.region, parameterName }),
                     ],
-                    runcmd: [["systemctl", "daemon-reload"], ["systemctl", "enable", "--now", "platform-tls.timer"], ["/usr/local/bin/platform-tls"]],
+                    runcmd: [["/usr/local/bin/platform-tls-bootstrap"], ...syncBootCommands(NGINX_SYNC.name), ["systemctl", "enable", "--now", "platform-tls.timer"], ["/usr/local/bin/platform-tls"]],
                 }));
-            return edgeServer(`${name}-${i}`, {
+            servers.push(edgeServer(`${name}-${i}`, {
                 platform: args.platform,
                 hostname,
                 role: "loadBalancer",
@@ -131,8 +164,9 @@ export class LoadBalancer extends pulumi.ComponentResource {
                 instanceProfile: profile.name,
                 userData,
                 rootVolumeGb: 20,
-            }, this);
-        });
+                after: servers[i - 1]?.instance,
+            }, this));
+        }
 
         // One A record per load balancer, answered only while its health check passes (multivalue answer).
         servers.forEach((s, i) => {

@@ -1,3 +1,4 @@
+import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { secretFetchCommands, shellScript } from "./cloud-init";
 import { server, ServerPlatform, serverInstanceProfile, serverUserData } from "./server";
@@ -57,6 +58,9 @@ export class AppServers extends pulumi.ComponentResource {
                 { Sid: "PullApiImage", Effect: "Allow", Action: ["ecr:BatchGetImage", "ecr:GetDownloadUrlForLayer"], Resource: `arn:aws:ecr:${args.platform.region}:${args.accountId}:repository/${repository}` },
             ]), this);
 
+        // Each server waits for the previous one: a change that replaces them (the API image, user data)
+        // rolls through the tier instead of replacing every API server at once.
+        let previous: aws.ec2.Instance | undefined;
         const servers = Array.from({ length: args.count }, (_, i) => {
             const hostname = `${args.platform.namePrefix}-app-${i + 1}`;
             const userData = pulumi
@@ -109,7 +113,7 @@ export class AppServers extends pulumi.ComponentResource {
                         runcmd: [["systemctl", "daemon-reload"], ["systemctl", "enable", "--now", "platform-api.service"]],
                     });
                 });
-            return server(`${name}-${i}`, {
+            previous = server(`${name}-${i}`, {
                 platform: args.platform,
                 hostname,
                 role: "appServer",
@@ -119,7 +123,9 @@ export class AppServers extends pulumi.ComponentResource {
                 instanceProfile: profile.name,
                 userData,
                 rootVolumeGb: 30,
+                after: previous,
             }, this);
+            return previous;
         });
 
         this.privateIps = servers.map((s) => s.privateIp);

@@ -62,6 +62,8 @@ export interface ServerArgs {
     readonly rootVolumeGb: number;
     /** Disables the source/destination check (the WireGuard hub routes for others). */
     readonly forwardsTraffic?: boolean;
+    /** The tier's previous server: this one is created, and replaced, only after it. Default: none. */
+    readonly after?: pulumi.Resource;
 }
 
 /** An edge server: its Elastic IP is on its network interface before the instance boots. */
@@ -86,7 +88,7 @@ export function edgeServer(name: string, args: ServerArgs, parent: pulumi.Resour
         tags,
     }, { parent });
     const eip = new aws.ec2.Eip(`${name}-eip`, { domain: "vpc", networkInterface: nic.id, tags }, { parent });
-    const instance = declareInstance(name, args, { primaryNetworkInterface: { networkInterfaceId: nic.id } }, parent, [eip], true);
+    const instance = declareInstance(name, args, { primaryNetworkInterface: { networkInterfaceId: nic.id } }, parent, [eip, ...(args.after ? [args.after] : [])], true);
     return { instance, eip };
 }
 
@@ -96,7 +98,7 @@ export function server(name: string, args: ServerArgs, parent: pulumi.Resource):
         vpcSecurityGroupIds: [args.securityGroupId],
         associatePublicIpAddress: false,
         sourceDestCheck: !args.forwardsTraffic,
-    }, parent, []);
+    }, parent, args.after ? [args.after] : []);
 }
 
 type Placement = Pick<aws.ec2.InstanceArgs, "subnetId" | "vpcSecurityGroupIds" | "associatePublicIpAddress" | "sourceDestCheck" | "primaryNetworkInterface">;

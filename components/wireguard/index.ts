@@ -3,7 +3,8 @@ import * as pulumi from "@pulumi/pulumi";
 import * as random from "@pulumi/random";
 import { secretFetchCommands, shellScript } from "../servers/cloud-init";
 import { edgeServer, ServerPlatform, serverInstanceProfile, serverUserData } from "../servers/server";
-import { hubAddress, renderWireguardConfig, WIREGUARD_PRIVATE_KEY_PATH, WireguardPeer, wireguardPublicKey } from "./wg-config";
+import { deliveredFile, syncBootCommands, syncFiles } from "../servers/delivered-file";
+import { hubAddress, renderWireguardConfig, WIREGUARD_APPLY, WIREGUARD_CONFIG_PATH, WIREGUARD_PRIVATE_KEY_PATH, WireguardPeer, wireguardPublicKey } from "./wg-config";
 
 export interface WireGuardHubArgs {
     /** Image, region, keys, access and naming shared by all servers. No default. */
@@ -28,6 +29,8 @@ export class WireGuardHub extends pulumi.ComponentResource {
     public readonly privateIp: pulumi.Output<string>;
     public readonly publicKey: pulumi.Output<string>;
     public readonly privateKeyParameter: pulumi.Output<string>;
+    /** SSM parameter holding wg0.conf; a peer change updates it and the hub applies it within a minute. */
+    public readonly configParameter: pulumi.Output<string>;
 
     constructor(name: string, args: WireGuardHubArgs, opts?: pulumi.ComponentResourceOptions) {
         super("platform:edge:WireGuardHub", name, {}, opts);
@@ -45,12 +48,6 @@ export class WireGuardHub extends pulumi.ComponentResource {
             tags: args.platform.tags,
         }, parent);
 
-        const profile = serverInstanceProfile(name, args.platform, "wireguard", pulumi.all([parameter.arn, args.platform.secretsKeyArn]).apply(([arn, secretsKey]) => [
-            { Sid: "ReadHubKey", Effect: "Allow", Action: "ssm:GetParameter", Resource: arn },
-            // SSM decrypts a SecureString with its ARN as encryption context: this grant opens nothing else under the key.
-            { Sid: "DecryptHubKey", Effect: "Allow", Action: "kms:Decrypt", Resource: secretsKey, Condition: { StringEquals: { "kms:EncryptionContext:PARAMETER_ARN": arn } } },
-        ]), this);
-
         const wg0 = renderWireguardConfig({
             address: hubAddress(args.tunnelCidr),
             listenPort: args.listenPort,
@@ -58,15 +55,40 @@ export class WireGuardHub extends pulumi.ComponentResource {
             tunnelCidr: args.tunnelCidr,
             peers: args.peers,
         });
-        const userData = parameter.name.apply((parameterName) =>
+        // Peers change often; the hub re-reads its configuration, so a peer never replaces the hub.
+        const config = deliveredFile(`${name}-config`, {
+            parameterName: `/${args.platform.namePrefix}/wireguard/wg0.conf`,
+            path: WIREGUARD_CONFIG_PATH,
+            description: "wg0.conf of the hub (public keys only): the hub applies changes with wg syncconf",
+            content: wg0,
+            tags: args.platform.tags,
+        }, this);
+
+        const profile = serverInstanceProfile(name, args.platform, "wireguard", pulumi.all([parameter.arn, args.platform.secretsKeyArn, config.arn]).apply(([arn, secretsKey, configArn]) => [
+            { Sid: "ReadHubKey", Effect: "Allow", Action: "ssm:GetParameter", Resource: arn },
+            // SSM decrypts a SecureString with its ARN as encryption context: this grant opens nothing else under the key.
+            { Sid: "DecryptHubKey", Effect: "Allow", Action: "kms:Decrypt", Resource: secretsKey, Condition: { StringEquals: { "kms:EncryptionContext:PARAMETER_ARN": arn } } },
+            { Sid: "ReadHubConfig", Effect: "Allow", Action: "ssm:GetParameter", Resource: configArn },
+        ]), this);
+
+        const sync = {
+            name: "wireguard",
+            region: args.platform.region,
+            target: WIREGUARD_CONFIG_PATH,
+            candidate: "/etc/wireguard/wg0-sync.conf",
+            mode: "0600",
+            check: ['wg-quick strip "$candidate" > /dev/null'],
+            apply: WIREGUARD_APPLY,
+        };
+        const userData = pulumi.all([parameter.name, config.name]).apply(([keyName, configName]) =>
             serverUserData(args.platform, hostname, {
                 packages: ["wireguard-tools", "iptables"],
                 writeFiles: [
-                    { path: "/etc/wireguard/wg0.conf", content: wg0, permissions: "0600", defer: true },
                     { path: "/etc/sysctl.d/60-wireguard-forwarding.conf", content: "net.ipv4.ip_forward = 1\n" },
-                    { path: "/usr/local/bin/platform-wireguard-key", content: shellScript(secretFetchCommands({ kind: "ssm", id: parameterName, region: args.platform.region }, WIREGUARD_PRIVATE_KEY_PATH)), permissions: "0700" },
+                    { path: "/usr/local/bin/platform-wireguard-key", content: shellScript(secretFetchCommands({ kind: "ssm", id: keyName, region: args.platform.region }, WIREGUARD_PRIVATE_KEY_PATH)), permissions: "0700" },
+                    ...syncFiles({ ...sync, parameterName: configName }),
                 ],
-                runcmd: [["sysctl", "--system"], ["/usr/local/bin/platform-wireguard-key"], ["systemctl", "enable", "--now", "wg-quick@wg0"]],
+                runcmd: [["sysctl", "--system"], ["/usr/local/bin/platform-wireguard-key"], ...syncBootCommands(sync.name), ["systemctl", "enable", "--now", "wg-quick@wg0"]],
             }));
 
         const { instance, eip } = edgeServer(`${name}-server`, {
@@ -87,6 +109,7 @@ export class WireGuardHub extends pulumi.ComponentResource {
         // The public half of a secret key is not secret.
         this.publicKey = pulumi.unsecret(key.base64.apply(wireguardPublicKey));
         this.privateKeyParameter = parameter.name;
-        this.registerOutputs({ publicIp: this.publicIp, publicKey: this.publicKey, privateKeyParameter: this.privateKeyParameter });
+        this.configParameter = config.name;
+        this.registerOutputs({ publicIp: this.publicIp, publicKey: this.publicKey, privateKeyParameter: this.privateKeyParameter, configParameter: this.configParameter });
     }
 }

@@ -3,7 +3,6 @@
  * file: wg-quick loads it from a root-only file that the hub fetches from SSM at boot.
  */
 import { createPrivateKey, createPublicKey } from "crypto";
-import { containsAddress, parseCidr } from "../../topology/cidr";
 
 export interface WireguardPeer {
     readonly name: string;
@@ -22,39 +21,53 @@ export interface WireguardConfig {
 }
 
 export const WIREGUARD_PRIVATE_KEY_PATH = "/etc/wireguard/private.key";
+export const WIREGUARD_CONFIG_PATH = "/etc/wireguard/wg0.conf";
+
+/** Firewall mark of packets that arrived through the tunnel (0x5182: "51820" shortened). */
+export const TUNNEL_MARK = "0x5182";
 
 /**
- * Networks whose traffic the hub masquerades into the VPC: the tunnel and every site network behind a
- * peer. The VPC has no route back to a site network, and security groups admit operators by the hub's
- * group, which matches only the hub's own address; so all of it must leave with the hub's address.
+ * The hub's wg0.conf. Everything that arrives through the tunnel (operators and the site networks
+ * behind peers) is marked and masqueraded into the VPC: the VPC has no route back to a site network,
+ * and security groups admit operators by the hub's group, which matches only the hub's own address.
+ * Marking by interface keeps the NAT rules independent of the peers, so adding a peer changes only
+ * [Peer] sections, which `wg syncconf` applies without restarting the tunnel.
  */
-export function masqueradedNetworks(c: Pick<WireguardConfig, "tunnelCidr" | "peers">): string[] {
-    const inTunnel = (cidr: string) => containsNetwork(c.tunnelCidr, cidr);
-    return [c.tunnelCidr, ...c.peers.flatMap((peer) => peer.allowedIps.filter((cidr) => !inTunnel(cidr)))];
-}
-
-function containsNetwork(outer: string, inner: string): boolean {
-    const a = parseCidr(outer);
-    const b = parseCidr(inner);
-    return a !== undefined && b !== undefined && b.prefix >= a.prefix && containsAddress(a, b.network);
-}
-
 export function renderWireguardConfig(c: WireguardConfig): string {
-    // The default-route interface masquerades tunnel and site traffic into the VPC, so the VPC sees the hub.
     const uplink = "$(ip -4 route show default | awk '{print $5; exit}')";
-    const nat = (action: "A" | "D") => masqueradedNetworks(c).map((cidr) => `${action === "A" ? "PostUp" : "PostDown"} = iptables -t nat -${action} POSTROUTING -s ${cidr} -o ${uplink} -j MASQUERADE`);
+    const rules = (action: "A" | "D") => [
+        `iptables -t mangle -${action} PREROUTING -i %i -j MARK --set-mark ${TUNNEL_MARK}`,
+        `iptables -t nat -${action} POSTROUTING -m mark --mark ${TUNNEL_MARK} -o ${uplink} -j MASQUERADE`,
+    ];
     return [
         "# Rendered by chain-platform (components/wireguard/wg-config.ts); changes here are overwritten.",
         "[Interface]",
         `Address = ${c.address}`,
         `ListenPort = ${c.listenPort}`,
         `PostUp = wg set %i private-key ${c.privateKeyPath}`,
-        ...nat("A"),
-        ...nat("D"),
+        ...rules("A").map((rule) => `PostUp = ${rule}`),
+        ...rules("D").map((rule) => `PostDown = ${rule}`),
         ...c.peers.flatMap((peer) => ["", `# ${peer.name}`, "[Peer]", `PublicKey = ${peer.publicKey}`, `AllowedIPs = ${peer.allowedIps.join(", ")}`]),
         "",
     ].join("\n");
 }
+
+/**
+ * Applies a changed wg0.conf to the running tunnel: peers and their allowed IPs through
+ * `wg syncconf` (existing sessions stay up), then one route per allowed network and none for a
+ * network no peer has any more. wg-quick sets routes only at `up`.
+ */
+export const WIREGUARD_APPLY = [
+    "if systemctl is-active --quiet wg-quick@wg0; then",
+    '  stripped="$(mktemp)"; wg-quick strip wg0 > "$stripped"; wg syncconf wg0 "$stripped"; rm -f "$stripped"',
+    "  allowed=\"$(wg show wg0 allowed-ips | cut -f2 | tr ' ' '\\n' | grep -v '^(none)$' | sort -u || true)\"",
+    '  for cidr in $allowed; do ip -4 route replace "$cidr" dev wg0; done',
+    "  ip -4 route show dev wg0 | awk '$0 !~ /proto kernel/ {print $1}' | while read -r dest; do",
+    '    case "$dest" in */*) ;; *) dest="$dest/32" ;; esac',
+    '    printf "%s\\n" "$allowed" | grep -qxF "$dest" || ip -4 route del "$dest" dev wg0',
+    "  done",
+    "fi",
+];
 
 /** PKCS#8 header of an X25519 private key; the 32 key bytes follow it. */
 const X25519_PKCS8_PREFIX = Buffer.from("302e020100300506032b656e04220420", "hex");

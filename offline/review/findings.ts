@@ -73,8 +73,11 @@ function wholeTiers(base: Inventory, head: Inventory, changes: readonly Resource
     }
     const headTiers = new Set(head.resources.map((r) => (r.custom ? tierOf(r) : undefined)));
     const lostUrns = new Set(changes.filter(lost).map((c) => c.urn));
+    const dependencies = new Map(head.resources.map((r) => [r.urn, new Set(r.dependencies)]));
+    // Members that each wait for another (dependsOn the previous) are replaced one at a time: a rolling update.
+    const rolling = (urns: readonly string[]) => urns.length > 1 && urns.filter((u) => urns.some((other) => other !== u && dependencies.get(u)?.has(other))).length === urns.length - 1;
     return [...members.entries()]
-        .filter(([tier, urns]) => headTiers.has(tier) && urns.every((u) => lostUrns.has(u)))
+        .filter(([tier, urns]) => headTiers.has(tier) && urns.every((u) => lostUrns.has(u)) && !rolling(urns))
         .map(([tier, urns]) => ({
             area: "whole tier at once" as const,
             subjects: urns.map((u) => u.slice(u.lastIndexOf("::") + 2)),

@@ -43,7 +43,9 @@ export const noPlaintextSecrets: ResourceValidationPolicy = resourcePolicy({
             }
             case "aws:ssm/parameter:Parameter":
                 if (p.type !== "SecureString") {
-                    const found = typeof p.value === "string" ? findSecret(p.value) : undefined;
+                    // insecureValue is stored in plain text in the state: a secret there is the worst place of all.
+                    const text = typeof p.insecureValue === "string" ? p.insecureValue : p.value;
+                    const found = typeof text === "string" ? findSecret(text) : undefined;
                     if (found || SECRET_NAME.test(String(p.name ?? args.name))) {
                         report(`a ${String(p.type)} parameter ${found ? `holds ${found}` : "is named like a secret"}; make it a SecureString`);
                     }

@@ -150,6 +150,7 @@ export = async () => {
     const redis = new Redis("redis", {
         secretRecoveryWindowDays,
         nodeType: config.redisNodeType,
+        authTokenGeneration: config.redisAuthTokenGeneration,
         replicas: config.redisReplicas,
         multiAz: config.redisMultiAz,
         zones,
@@ -327,6 +328,7 @@ export = async () => {
         listenPort: port("wireguardHub", "wireguard"),
         tunnelCidr: config.wireguardCidr,
         peers: config.wireguardPeers,
+        keyGeneration: config.wireguardKeyGeneration,
     });
 
     // The servers' own addresses, now that they exist: operators arrive from the hub's address (it masquerades),
@@ -338,6 +340,7 @@ export = async () => {
     };
     const monitoring = !config.chainWorkloads ? undefined : new Monitoring("monitoring", {
         secretRecoveryWindowDays,
+        grafanaPasswordGeneration: config.grafanaPasswordGeneration,
         cluster,
         listeners,
         placements: serverPlacements,

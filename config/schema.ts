@@ -117,6 +117,9 @@ export const CONFIG_KEYS = {
     alertPagerDuty: { type: "boolean", schema: z.boolean({ error: "must be true or false" }), description: "Page critical alerts through PagerDuty; the routing key is a Secrets Manager secret written out of band." },
     chainWorkloads: { type: "boolean", schema: z.boolean({ error: "must be true or false" }), description: "Declare the Kubernetes workloads (chain, monitoring, backups); false for the first up of an empty account, before the EKS API is reachable through WireGuard and the node image is pushed." },
     nodeInstanceType: { type: "string", schema: instanceType("ec2"), description: "EC2 instance type of the EKS node groups." },
+    redisAuthTokenGeneration: { type: "integer", schema: integer(0, 1000), description: "Generation of the Redis AUTH token; raise it by 1 to rotate the token (README, Day two)." },
+    wireguardKeyGeneration: { type: "integer", schema: integer(0, 1000), description: "Generation of the WireGuard hub's private key; raise it by 1 to rotate the key (README, Day two)." },
+    grafanaPasswordGeneration: { type: "integer", schema: integer(0, 1000), description: "Generation of Grafana's admin password; raise it by 1 to rotate it (README, Day two)." },
 } as const satisfies Record<string, { type: PulumiConfigType; schema: z.ZodType; description: string }>;
 
 export type ConfigKey = keyof typeof CONFIG_KEYS;

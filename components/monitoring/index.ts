@@ -2,6 +2,7 @@ import * as aws from "@pulumi/aws";
 import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
 import * as random from "@pulumi/random";
+import { generationKeepers } from "../shared/rotation";
 import { Listener, listenerOf } from "../../topology/ports";
 import { RESTRICTED_NAMESPACE_LABELS } from "../chain";
 import { declareObject } from "../chain/declare";
@@ -15,6 +16,8 @@ import { renderBlackboxConfig, renderPrometheusConfig } from "./prometheus-confi
 import { alertGroups, renderRules } from "./rules";
 
 export interface MonitoringArgs {
+    /** Generation of Grafana's admin password: raising it rotates the password. Default: 0. */
+    readonly grafanaPasswordGeneration?: number;
     /** The cluster to run on: its Kubernetes provider and IAM roles for service accounts. No default. */
     readonly cluster: ChainCluster;
     /** The port map. No default. */
@@ -72,7 +75,7 @@ export class Monitoring extends pulumi.ComponentResource {
         const inNamespace = { ...k8sOpts, dependsOn: [namespace] };
         const port = (role: Parameters<typeof listenerOf>[0], listener: string) => listenerOf(role, listener, args.listeners).port;
 
-        const adminPassword = new random.RandomPassword(`${name}-grafana-admin`, { length: 32, special: false }, { parent: this });
+        const adminPassword = new random.RandomPassword(`${name}-grafana-admin`, { length: 32, special: false, ...generationKeepers(args.grafanaPasswordGeneration ?? 0) }, { parent: this });
         new k8s.core.v1.Secret(`${name}-grafana-admin`, { metadata: { name: "grafana-admin", namespace: MONITORING_NAMESPACE }, type: "Opaque", stringData: { password: adminPassword.result } }, inNamespace);
 
         // Receiver credentials are written out of band; Alertmanager reads them at start through its role.

@@ -1,9 +1,12 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import * as random from "@pulumi/random";
+import { generationKeepers } from "../shared/rotation";
 import { nodeZones, REDIS_ENGINE_VERSION, REDIS_PARAMETER_FAMILY, replicationGroupId } from "./settings";
 
 export interface RedisArgs {
+    /** Generation of the AUTH token: raising it rotates the token (ElastiCache ROTATE keeps the old one valid until the next SET). Default: 0. */
+    readonly authTokenGeneration?: number;
     /** Node type, e.g. "cache.r6g.large". No default. */
     readonly nodeType: string;
     /** Replicas beside the primary. Default: 1. */
@@ -48,7 +51,7 @@ export class Redis extends pulumi.ComponentResource {
         const tags = (role: string) => ({ ...args.tags, Name: `${args.namePrefix}-${role}` });
 
         // ElastiCache accepts 16–128 printable characters without / " @; letters and digits avoid every escape.
-        const authToken = new random.RandomPassword(`${name}-auth-token`, { length: 64, special: false }, parent);
+        const authToken = new random.RandomPassword(`${name}-auth-token`, { length: 64, special: false, ...generationKeepers(args.authTokenGeneration ?? 0) }, parent);
         const secret = new aws.secretsmanager.Secret(`${name}-auth-token`, {
             name: `${args.namePrefix}/redis/auth-token`,
             description: `${args.namePrefix} Redis AUTH token`,
@@ -91,6 +94,8 @@ export class Redis extends pulumi.ComponentResource {
             transitEncryptionEnabled: true,
             transitEncryptionMode: "required",
             authToken: authToken.result,
+            // A new token is added beside the old one, which stays valid until the next token change (README, Day two).
+            authTokenUpdateStrategy: "ROTATE",
             snapshotRetentionLimit: snapshotRetentionDays,
             snapshotWindow: "01:00-02:00",
             maintenanceWindow: "sun:04:00-sun:05:00",

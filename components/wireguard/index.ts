@@ -1,6 +1,7 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import * as random from "@pulumi/random";
+import { generationKeepers } from "../shared/rotation";
 import { secretFetchCommands, shellScript } from "../servers/cloud-init";
 import { edgeServer, ServerPlatform, serverInstanceProfile, serverUserData } from "../servers/server";
 import { deliveredFile, syncBootCommands, syncFiles } from "../servers/delivered-file";
@@ -21,6 +22,8 @@ export interface WireGuardHubArgs {
     readonly tunnelCidr: string;
     /** Peers of the hub, validated by the configuration schema. No default. */
     readonly peers: readonly WireguardPeer[];
+    /** Generation of the private key: raising it rotates the key (every peer must then take the new public key). Default: 0. */
+    readonly keyGeneration?: number;
 }
 
 /** WireGuard hub for operators and sites: Elastic IP, forwarding and NAT into the VPC, key from SSM. */
@@ -38,7 +41,7 @@ export class WireGuardHub extends pulumi.ComponentResource {
         const hostname = `${args.platform.namePrefix}-wireguard`;
 
         // Any 32 random bytes are a valid WireGuard private key (X25519 clamps them).
-        const key = new random.RandomBytes(`${name}-private-key`, { length: 32 }, parent);
+        const key = new random.RandomBytes(`${name}-private-key`, { length: 32, ...generationKeepers(args.keyGeneration ?? 0) }, parent);
         const parameter = new aws.ssm.Parameter(`${name}-private-key`, {
             name: `/${args.platform.namePrefix}/wireguard/hub-private-key`,
             description: "WireGuard private key of the hub, loaded at boot",

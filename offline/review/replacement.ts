@@ -41,6 +41,8 @@ export const FORCE_NEW: Readonly<Record<string, readonly string[]>> = {
     "aws:cloudwatch/logGroup:LogGroup": ["name", "namePrefix", "logGroupClass"],
     "aws:route53/record:Record": ["zoneId", "name", "type", "setIdentifier"],
     "aws:route53/healthCheck:HealthCheck": ["type", "requestInterval", "measureLatency", "referenceName"],
+    "random:index/randomPassword:RandomPassword": ["keepers", "length", "special", "upper", "lower", "numeric", "overrideSpecial", "minLower", "minUpper", "minNumeric", "minSpecial"],
+    "random:index/randomBytes:RandomBytes": ["keepers", "length"],
     "kubernetes:apps/v1:StatefulSet": ["spec.selector", "spec.volumeClaimTemplates", "spec.serviceName", "spec.podManagementPolicy"],
     "kubernetes:apps/v1:Deployment": ["spec.selector"],
     "kubernetes:batch/v1:Job": ["spec.selector", "spec.template"],

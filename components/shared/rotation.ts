@@ -1,0 +1,8 @@
+/**
+ * Rotating a generated secret: its random resource keeps the secret's generation (a configuration
+ * key); raising it replaces the random value, and everything that holds the value updates in place.
+ * Generation 0 sets no keeper, so stacks that never rotated plan exactly as before.
+ */
+export function generationKeepers(generation: number): { keepers?: Record<string, string> } {
+    return generation > 0 ? { keepers: { generation: String(generation) } } : {};
+}

@@ -3,14 +3,14 @@
  * so tests and the offline runner import this module instead of index.ts.
  */
 import { Policies } from "@pulumi/policy";
-import { eksSecretsEncrypted, ecrHardened, elasticacheEncrypted, kmsKeysRotatedScoped, logGroupsEncrypted, rdsEncrypted, rdsForceSsl, s3BucketsProtected, secretsWithCustomerKeys, volumesEncrypted } from "./rules/encryption";
+import { eksSecretsEncrypted, ecrHardened, elasticacheEncrypted, kmsKeysRotatedScoped, logGroupsEncrypted, rdsEncrypted, rdsForceSsl, S3_BUCKET_POLICIES, secretsWithCustomerKeys, volumesEncrypted } from "./rules/encryption";
 import { DEPLOY_POLICIES } from "./rules/deploy";
 import { PROD_POLICIES } from "./rules/prod";
 import { faultDomains } from "./rules/fault-domains";
 import { flowsMatchNeeded, networkPoliciesEnforced } from "./rules/flows";
 import { noNodeProxy } from "./rules/rbac";
 import { elasticIpsAtEdge, imdsV2, publicAddressesAtEdge } from "./rules/instances";
-import { dropCapabilitiesSeccomp, imagesPinned, namespacesDenyByDefault, noPrivilegeEscalation, noPublicServices, probesSet, readOnlyRootFilesystem, resourcesSet, runAsNonRoot } from "./rules/kubernetes";
+import { dropCapabilitiesSeccomp, imagesPinned, secretsAsFiles, namespacesDenyByDefault, noPrivilegeEscalation, noPublicServices, probesSet, readOnlyRootFilesystem, resourcesSet, runAsNonRoot } from "./rules/kubernetes";
 import { iamNoWildcards, noUnconditionedWildcardWrites, trustPinsSource } from "./rules/iam";
 import { eksEndpointPrivate, internetIngress, internetIngressRoles, noAllProtocolIngress, restrictedEgress, vpcBaseline } from "./rules/network";
 import { secretsReadOnlyByOwners } from "./rules/secret-readers";
@@ -36,7 +36,7 @@ export const POLICIES: Policies = [
     flowsMatchNeeded,
     noNodeProxy,
     // Encryption
-    s3BucketsProtected,
+    ...S3_BUCKET_POLICIES,
     rdsEncrypted,
     rdsForceSsl,
     elasticacheEncrypted,
@@ -57,6 +57,7 @@ export const POLICIES: Policies = [
     resourcesSet,
     probesSet,
     imagesPinned,
+    secretsAsFiles,
     noPlaintextSecrets,
     secretsReadOnlyByOwners,
     iamNoWildcards,

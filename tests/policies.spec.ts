@@ -8,7 +8,8 @@ import * as network from "../policies/rules/network";
 import { findSecret, noPlaintextSecrets } from "../policies/rules/secrets";
 import { iamNoWildcards } from "../policies/rules/iam";
 import { requiredTags } from "../policies/rules/tags";
-import { check, firesAndPasses, Subject, urnOf } from "./policy-helper";
+import { runPolicies } from "../offline/policy-runner";
+import { check, firesAndPasses, subject, Subject, urnOf } from "./policy-helper";
 
 const TAGS = { Project: "chain-platform", Stack: "prod", Environment: "prod", Owner: "platform-team", ManagedBy: "pulumi" };
 const KEY = "arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab";
@@ -130,20 +131,38 @@ describe("encryption", () => {
         linked("aws:s3/bucketPolicy:BucketPolicy", "policy", { policy: JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Deny", Principal: "*", Action: "s3:*", Resource: "*", Condition: { Bool: { "aws:SecureTransport": "false" } } }] }) }),
     ];
 
-    it("s3-bucket-protected", async () => {
-        await firesAndPasses(encryption.s3BucketsProtected, goodBucket, [bucket], /no SSE-KMS/);
-        const aes = goodBucket.map((s) => (s.name === "sse" ? { ...s, props: { ...s.props, rules: [{ applyServerSideEncryptionByDefault: { sseAlgorithm: "AES256" } }] } } : s));
-        assert.deepStrictEqual((await check(encryption.s3BucketsProtected, aes)).messages, ["the bucket has no SSE-KMS encryption with a customer-managed key"]);
-        const partialBlock = goodBucket.map((s) => (s.name === "pab" ? { ...s, props: { ...s.props, restrictPublicBuckets: false } } : s));
-        assert.match((await check(encryption.s3BucketsProtected, partialBlock)).messages[0]!, /public access is not fully blocked/);
-        const noTls = goodBucket.filter((s) => s.name !== "policy");
-        assert.match((await check(encryption.s3BucketsProtected, noTls)).messages[0]!, /SecureTransport/);
-        const suspended = goodBucket.map((s) => (s.name === "versioning" ? { ...s, props: { ...s.props, versioningConfiguration: { status: "Suspended" } } } : s));
-        assert.match((await check(encryption.s3BucketsProtected, suspended)).messages[0]!, /versioning/);
+    const lifecycle = linked("aws:s3/bucketLifecycleConfiguration:BucketLifecycleConfiguration", "lifecycle", { rules: [{ id: "clean-up", status: "Enabled", filter: { prefix: "" }, abortIncompleteMultipartUpload: { daysAfterInitiation: 2 } }] });
+    const fullBucket = [...goodBucket, lifecycle];
+    const withProps = (name: string, props: Record<string, unknown>) => fullBucket.map((s) => (s.name === name ? { ...s, props: { ...s.props, ...props } } : s));
+    const s3Cases: [typeof encryption.s3BucketKmsEncrypted, Subject[], RegExp][] = [
+        [encryption.s3BucketKmsEncrypted, withProps("sse", { rules: [{ applyServerSideEncryptionByDefault: { sseAlgorithm: "AES256" } }] }), /no SSE-KMS encryption with a customer-managed key/],
+        [encryption.s3BucketVersioned, withProps("versioning", { versioningConfiguration: { status: "Suspended" } }), /no versioning with status Enabled/],
+        [encryption.s3BucketPublicAccessBlocked, withProps("pab", { restrictPublicBuckets: false }), /public access is not fully blocked/],
+        [encryption.s3BucketTlsOnly, fullBucket.filter((s) => s.name !== "policy"), /SecureTransport/],
+        [encryption.s3BucketAbortsIncompleteUploads, withProps("lifecycle", { rules: [{ id: "expire", status: "Enabled", filter: { prefix: "" }, expiration: { days: 90 } }] }), /aborts incomplete multipart uploads/],
+    ];
+    for (const [policy, bad, message] of s3Cases) {
+        it(`${policy.name}: fires on its one property, passes a fully protected bucket`, async () => {
+            await firesAndPasses(policy, fullBucket, bad, message);
+            // Each bad bucket breaks one property: every other S3 policy still passes it.
+            for (const [other] of s3Cases.filter(([p]) => p !== policy)) assert.deepStrictEqual((await check(other, bad)).messages, [], `${other.name} on ${policy.name}'s case`);
+        });
+    }
+    it("s3 bucket policies: an exemption from one leaves the bucket's other policies in force", async () => {
+        const exemption = { exemptions: [{ resource: "dumps", reason: "S3 server access logs need SSE-S3" }] };
+        const accessLogs = withProps("sse", { rules: [{ applyServerSideEncryptionByDefault: { sseAlgorithm: "AES256" } }] }).map((s) => ({ ...s, props: s.name === "versioning" ? { ...s.props, versioningConfiguration: { status: "Suspended" } } : s.props }));
+        const report = await runPolicies(accessLogs.map(subject), { policies: encryption.S3_BUCKET_POLICIES, config: { "s3-bucket-kms-encrypted": exemption } });
+        assert.deepStrictEqual(report.exemptions.map((e) => e.policy), ["s3-bucket-kms-encrypted"]);
+        assert.deepStrictEqual(report.violations.map((v) => [v.policy, v.message]), [["s3-bucket-versioned", "the bucket has no versioning with status Enabled"]], "the kms exemption does not cover versioning");
     });
-    it("s3-bucket-protected: a bucket whose settings are unknown in a preview is not reported", async () => {
-        const unknownSettings = goodBucket.map((s) => (s === bucket ? s : { ...s, props: Object.fromEntries(Object.keys(s.props).map((k) => [k, k === "bucket" ? s.props[k] : "[unknown]"])) }));
-        assert.deepStrictEqual((await check(encryption.s3BucketsProtected, unknownSettings)).messages, []);
+    it("k8s-secrets-as-files", async () => {
+        const pod = (env: unknown[], envFrom?: unknown[]): Subject => ({ type: "kubernetes:apps/v1:Deployment", name: "grafana", props: { spec: { template: { spec: { containers: [{ name: "grafana", image: "grafana/grafana:12.0.0", env, ...(envFrom ? { envFrom } : {}) }] } } } } });
+        await firesAndPasses(k8s.secretsAsFiles, [pod([{ name: "GF_SECURITY_ADMIN_PASSWORD__FILE", value: "/etc/grafana-admin/password" }, { name: "POD_IP", valueFrom: { fieldRef: { fieldPath: "status.podIP" } } }])], [pod([{ name: "GF_SECURITY_ADMIN_PASSWORD", valueFrom: { secretKeyRef: { name: "grafana-admin", key: "password" } } }])], /env GF_SECURITY_ADMIN_PASSWORD comes from a Secret/);
+        assert.match((await check(k8s.secretsAsFiles, [pod([], [{ secretRef: { name: "all" } }])])).messages[0]!, /envFrom loads a whole Secret/);
+    });
+    it("s3 bucket policies: a bucket whose settings are unknown in a preview is not reported", async () => {
+        const unknownSettings = fullBucket.map((s) => (s === bucket ? s : { ...s, props: Object.fromEntries(Object.keys(s.props).map((k) => [k, k === "bucket" ? s.props[k] : "[unknown]"])) }));
+        for (const [policy] of s3Cases) assert.deepStrictEqual((await check(policy, unknownSettings)).messages, [], policy.name);
     });
     it("rds-encrypted-private-backed-up", async () => {
         const db = (props: Record<string, unknown>): Subject => ({ type: "aws:rds/instance:Instance", props: { engine: "postgres", storageEncrypted: true, kmsKeyId: KEY, backupRetentionPeriod: 14, publiclyAccessible: false, performanceInsightsEnabled: true, performanceInsightsKmsKeyId: KEY, ...props } });

@@ -52,7 +52,7 @@ export class BackupStore extends pulumi.ComponentResource {
             bucketName: `${args.namePrefix}-s3-access-logs-${account}`,
             forceDestroy: args.forceDestroy,
             encryption: "s3-managed",
-            lifecycleRules: [{ id: "expire-90d", status: "Enabled", filter: { prefix: "" }, expiration: { days: 90 }, noncurrentVersionExpiration: { noncurrentDays: 7 } }],
+            lifecycleRules: [{ id: "expire-90d", status: "Enabled", filter: { prefix: "" }, expiration: { days: 90 }, noncurrentVersionExpiration: { noncurrentDays: 7 }, abortIncompleteMultipartUpload: { daysAfterInitiation: 2 } }],
             extraStatements: (arn) => [{
                 Sid: "S3ServerAccessLogsDelivery",
                 Effect: "Allow",

@@ -7,6 +7,9 @@ import { K8sObject } from "../chain/network-policies";
 import { AWS_CLI_IMAGE, containerSecurity, fetchSecretWhenWritten, podSecurity } from "../shared/pods";
 import { ALERTMANAGER_SECRETS_DIR } from "./alertmanager-config";
 
+/** Where Grafana's admin password Secret is mounted (read through GF_SECURITY_ADMIN_PASSWORD__FILE). */
+const GRAFANA_ADMIN_DIR = "/etc/grafana-admin";
+
 export const MONITORING_NAMESPACE = "monitoring";
 export const IMAGES = {
     prometheus: "quay.io/prometheus/prometheus:v2.53.2",
@@ -177,16 +180,17 @@ export function monitoringObjects(s: MonitoringSpec): K8sObject[] {
             containers: [container("grafana", IMAGES.grafana, p.grafana, {
                 env: [
                     { name: "GF_SECURITY_ADMIN_USER", value: "admin" },
-                    { name: "GF_SECURITY_ADMIN_PASSWORD", valueFrom: { secretKeyRef: { name: s.grafana.adminSecretName, key: "password" } } },
+                    // Grafana reads any setting from a file with the __FILE suffix: the password never enters the environment.
+                    { name: "GF_SECURITY_ADMIN_PASSWORD__FILE", value: `${GRAFANA_ADMIN_DIR}/password` },
                     { name: "GF_SERVER_HTTP_PORT", value: String(p.grafana) },
                     { name: "GF_USERS_ALLOW_SIGN_UP", value: "false" },
                     { name: "GF_ANALYTICS_REPORTING_ENABLED", value: "false" },
                     { name: "GF_PATHS_DATA", value: "/tmp/grafana" },
                 ],
                 ...probes("/api/health", p.grafana),
-                volumeMounts: [{ name: "provisioning", mountPath: "/etc/grafana/provisioning/datasources/datasources.yml", subPath: "datasources.yml", readOnly: true }, { name: "provisioning", mountPath: "/etc/grafana/provisioning/dashboards/dashboards.yml", subPath: "dashboards.yml", readOnly: true }, { name: "dashboards", mountPath: "/var/lib/grafana/dashboards", readOnly: true }],
+                volumeMounts: [{ name: "provisioning", mountPath: "/etc/grafana/provisioning/datasources/datasources.yml", subPath: "datasources.yml", readOnly: true }, { name: "provisioning", mountPath: "/etc/grafana/provisioning/dashboards/dashboards.yml", subPath: "dashboards.yml", readOnly: true }, { name: "dashboards", mountPath: "/var/lib/grafana/dashboards", readOnly: true }, { name: "admin", mountPath: GRAFANA_ADMIN_DIR, readOnly: true }],
             }, { requests: { cpu: "100m", memory: "256Mi" }, limits: { cpu: "500m", memory: "512Mi" } })],
-            volumes: [{ name: "provisioning", configMap: { name: "grafana-provisioning" } }, { name: "dashboards", configMap: { name: "grafana-dashboards" } }],
+            volumes: [{ name: "provisioning", configMap: { name: "grafana-provisioning" } }, { name: "dashboards", configMap: { name: "grafana-dashboards" } }, { name: "admin", secret: { secretName: s.grafana.adminSecretName, defaultMode: 0o440 } }],
         }),
 
         ...workload({

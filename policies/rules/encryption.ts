@@ -10,6 +10,7 @@ const T = {
     versioning: ["aws:s3/bucketVersioning:BucketVersioning", "aws:s3/bucketVersioningV2:BucketVersioningV2"],
     publicAccessBlock: ["aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock"],
     bucketPolicy: ["aws:s3/bucketPolicy:BucketPolicy"],
+    lifecycle: ["aws:s3/bucketLifecycleConfiguration:BucketLifecycleConfiguration", "aws:s3/bucketLifecycleConfigurationV2:BucketLifecycleConfigurationV2"],
 };
 
 /** A customer key: an ARN or key id, never the AWS-managed aliases. */
@@ -37,41 +38,71 @@ function deniesInsecureTransport(policyText: unknown): boolean {
     });
 }
 
-export const s3BucketsProtected: StackValidationPolicy = stackPolicy({
-    name: "s3-bucket-protected",
-    description: "Every S3 bucket: SSE-KMS with a customer key, versioning on, public access fully blocked, a policy refusing non-TLS requests.",
-    severity: "critical",
-    validateStack: (args, report) => {
-        const of = (types: string[]) => args.resources.filter((r) => types.includes(r.type));
-        const [sse, versioning, blocks, policies] = [of(T.sse), of(T.versioning), of(T.publicAccessBlock), of(T.bucketPolicy)];
-        for (const bucket of of(T.bucket)) {
-            // Each check holds when satisfied, and also when a value it needs is unknown (a preview).
-            const kms = knownOr(() => {
-                const sseRules = sse.filter((s) => configures(s, bucket)).flatMap((s) => asArray(s.props.rules as Record<string, unknown>[] | undefined));
-                const inline = asArray((bucket.props.serverSideEncryptionConfiguration as Record<string, unknown> | undefined)?.rule as Record<string, unknown>[] | undefined);
-                return [...sseRules, ...inline].some((rule) => {
-                    const d = rule.applyServerSideEncryptionByDefault as Record<string, unknown> | undefined;
-                    return d?.sseAlgorithm === "aws:kms" && isCustomerKey(d.kmsMasterKeyId);
-                });
-            }, true);
-            if (!kms) {
-                report("the bucket has no SSE-KMS encryption with a customer-managed key", bucket.urn);
+/** One property of every bucket, as its own policy: an exemption from one leaves the others in force. */
+function bucketPolicy(name: string, description: string, related: readonly string[], holds: (bucket: PolicyResource, configurations: PolicyResource[]) => boolean, message: string): StackValidationPolicy {
+    return stackPolicy({
+        name,
+        description,
+        severity: "high",
+        validateStack: (args, report) => {
+            const configurations = args.resources.filter((r) => related.includes(r.type));
+            for (const bucket of args.resources.filter((r) => T.bucket.includes(r.type))) {
+                const mine = configurations.filter((c) => configures(c, bucket));
+                // Holds when satisfied, and also when a value it needs is unknown (a preview).
+                if (!knownOr(() => holds(bucket, mine), true)) report(message, bucket.urn);
             }
-            const enabled = knownOr(() => versioning.some((v) => configures(v, bucket) && (v.props.versioningConfiguration as Record<string, unknown>).status === "Enabled"), true);
-            if (!enabled) {
-                report("the bucket has no versioning with status Enabled", bucket.urn);
-            }
-            const blocked = knownOr(() => blocks.some((b) => configures(b, bucket) && ["blockPublicAcls", "blockPublicPolicy", "ignorePublicAcls", "restrictPublicBuckets"].every((k) => b.props[k] === true)), true);
-            if (!blocked) {
-                report("the bucket's public access is not fully blocked (all four settings true)", bucket.urn);
-            }
-            const tlsOnly = knownOr(() => policies.some((p) => configures(p, bucket) && deniesInsecureTransport(p.props.policy)), true);
-            if (!tlsOnly) {
-                report('the bucket has no policy denying requests with "aws:SecureTransport": false', bucket.urn);
-            }
-        }
+        },
+    });
+}
+
+export const s3BucketKmsEncrypted = bucketPolicy(
+    "s3-bucket-kms-encrypted",
+    "Every S3 bucket: default encryption SSE-KMS with a customer-managed key.",
+    T.sse,
+    (bucket, sse) => {
+        const rules = sse.flatMap((s) => asArray(s.props.rules as Record<string, unknown>[] | undefined));
+        const inline = asArray((bucket.props.serverSideEncryptionConfiguration as Record<string, unknown> | undefined)?.rule as Record<string, unknown>[] | undefined);
+        return [...rules, ...inline].some((rule) => {
+            const d = rule.applyServerSideEncryptionByDefault as Record<string, unknown> | undefined;
+            return d?.sseAlgorithm === "aws:kms" && isCustomerKey(d.kmsMasterKeyId);
+        });
     },
-});
+    "the bucket has no SSE-KMS encryption with a customer-managed key",
+);
+
+export const s3BucketVersioned = bucketPolicy(
+    "s3-bucket-versioned",
+    "Every S3 bucket: versioning Enabled (an overwrite or delete keeps the previous version).",
+    T.versioning,
+    (_bucket, versioning) => versioning.some((v) => (v.props.versioningConfiguration as Record<string, unknown>).status === "Enabled"),
+    "the bucket has no versioning with status Enabled",
+);
+
+export const s3BucketPublicAccessBlocked = bucketPolicy(
+    "s3-bucket-public-access-blocked",
+    "Every S3 bucket: all four public-access-block settings on.",
+    T.publicAccessBlock,
+    (_bucket, blocks) => blocks.some((b) => ["blockPublicAcls", "blockPublicPolicy", "ignorePublicAcls", "restrictPublicBuckets"].every((k) => b.props[k] === true)),
+    "the bucket's public access is not fully blocked (all four settings true)",
+);
+
+export const s3BucketTlsOnly = bucketPolicy(
+    "s3-bucket-tls-only",
+    "Every S3 bucket: a bucket policy denying requests without TLS (aws:SecureTransport false).",
+    T.bucketPolicy,
+    (_bucket, policies) => policies.some((p) => deniesInsecureTransport(p.props.policy)),
+    'the bucket has no policy denying requests with "aws:SecureTransport": false',
+);
+
+export const s3BucketAbortsIncompleteUploads = bucketPolicy(
+    "s3-bucket-aborts-incomplete-uploads",
+    "Every S3 bucket: an enabled lifecycle rule aborting incomplete multipart uploads (their parts are billed and invisible otherwise).",
+    T.lifecycle,
+    (_bucket, lifecycles) => lifecycles.some((l) => asArray(l.props.rules as Record<string, unknown>[] | undefined).some((rule) => rule.status === "Enabled" && typeof (rule.abortIncompleteMultipartUpload as Record<string, unknown> | undefined)?.daysAfterInitiation === "number")),
+    "no enabled lifecycle rule aborts incomplete multipart uploads (abortIncompleteMultipartUpload)",
+);
+
+export const S3_BUCKET_POLICIES = [s3BucketKmsEncrypted, s3BucketVersioned, s3BucketPublicAccessBlocked, s3BucketTlsOnly, s3BucketAbortsIncompleteUploads];
 
 const RDS_DEFAULTS = { minimumBackupRetentionDays: 7 };
 

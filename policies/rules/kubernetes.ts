@@ -134,3 +134,12 @@ export const imagesPinned = containerPolicy("k8s-images-pinned", "Images are pin
     const problem = imageProblem(c.image);
     if (problem) report(problem);
 });
+
+export const secretsAsFiles = containerPolicy("k8s-secrets-as-files", "Secrets reach containers as files, never as environment variables (env leaks through /proc, crash dumps and child processes).", (c, _pod, _args, report) => {
+    for (const env of asArray(c.env as Spec[] | undefined)) {
+        if (((env.valueFrom ?? {}) as Spec).secretKeyRef !== undefined) report(`env ${String(env.name)} comes from a Secret; mount the Secret and point the program at the file (e.g. a *_FILE variable)`);
+    }
+    for (const from of asArray(c.envFrom as Spec[] | undefined)) {
+        if (from.secretRef !== undefined) report("envFrom loads a whole Secret into the environment; mount it instead");
+    }
+});

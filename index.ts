@@ -144,6 +144,7 @@ export = async () => {
         multiAz: config.postgresMultiAz,
         deletionProtection: config.deletionProtection,
         namePrefix: prefix,
+        accountId: caller.accountId,
         tags,
     });
 

@@ -10,6 +10,7 @@ import { faultDomains } from "./rules/fault-domains";
 import { flowsMatchNeeded, networkPoliciesEnforced } from "./rules/flows";
 import { noNodeProxy } from "./rules/rbac";
 import { elasticIpsAtEdge, imdsV2, publicAddressesAtEdge } from "./rules/instances";
+import { PARITY_POLICIES } from "./rules/parity";
 import { dropCapabilitiesSeccomp, imagesPinned, secretsAsFiles, namespacesDenyByDefault, noPrivilegeEscalation, noPublicServices, probesSet, readOnlyRootFilesystem, resourcesSet, runAsNonRoot } from "./rules/kubernetes";
 import { iamNoWildcards, noUnconditionedWildcardWrites, trustPinsSource } from "./rules/iam";
 import { eksEndpointPrivate, internetIngress, internetIngressRoles, noAllProtocolIngress, restrictedEgress, vpcBaseline } from "./rules/network";
@@ -71,4 +72,6 @@ export const POLICIES: Policies = [
     ...DEPLOY_POLICIES,
     clusterNamesResolve,
     jobVolumesReclaimed,
+    // One property each, for parity with Checkov, trivy and KICS (policies/data/peer-checks.ts)
+    ...PARITY_POLICIES,
 ];

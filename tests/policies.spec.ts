@@ -1,10 +1,12 @@
 import * as assert from "assert";
+import { Policies } from "@pulumi/policy";
 import { POLICIES } from "../policies/pack";
 import * as encryption from "../policies/rules/encryption";
 import { faultDomains, worstZoneLoss } from "../policies/rules/fault-domains";
 import * as instances from "../policies/rules/instances";
 import * as k8s from "../policies/rules/kubernetes";
 import * as network from "../policies/rules/network";
+import * as parity from "../policies/rules/parity";
 import { findSecret, noPlaintextSecrets } from "../policies/rules/secrets";
 import { iamNoWildcards } from "../policies/rules/iam";
 import { requiredTags } from "../policies/rules/tags";
@@ -27,7 +29,7 @@ describe("policy pack", () => {
     it("turns every unknown value into a skipped check, never a violation", async () => {
         const unknown = "[unknown]";
         const types = ["aws:ec2/securityGroup:SecurityGroup", "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule", "aws:rds/instance:Instance", "aws:elasticache/replicationGroup:ReplicationGroup", "aws:ec2/instance:Instance", "aws:ec2/launchTemplate:LaunchTemplate", "aws:kms/key:Key", "aws:eks/cluster:Cluster", "aws:ecr/repository:Repository", "aws:secretsmanager/secret:Secret", "aws:ssm/parameter:Parameter", "aws:cloudwatch/logGroup:LogGroup", "kubernetes:core/v1:Service", "kubernetes:apps/v1:StatefulSet", "kubernetes:core/v1:ConfigMap", "aws:s3/bucketPolicy:BucketPolicy"];
-        const props = { ingress: unknown, egress: unknown, ipProtocol: unknown, cidrIpv4: unknown, fromPort: unknown, toPort: unknown, publiclyAccessible: unknown, storageEncrypted: unknown, atRestEncryptionEnabled: unknown, metadataOptions: unknown, rootBlockDevice: unknown, blockDeviceMappings: unknown, enableKeyRotation: unknown, policy: unknown, vpcConfig: unknown, encryptionConfig: unknown, encryptionConfigurations: unknown, kmsKeyId: unknown, type: unknown, spec: unknown, data: unknown, tags: unknown, metadata: unknown, userData: unknown, replicateSourceDb: unknown, multiAz: unknown, availabilityZone: unknown, subnetId: unknown, instance: unknown, associatePublicIpAddress: unknown, mapPublicIpOnLaunch: unknown, deletionProtection: unknown, skipFinalSnapshot: unknown, automaticFailoverEnabled: unknown, multiAzEnabled: unknown, deletionWindowInDays: unknown, forceDestroy: unknown, forceDelete: unknown, recoveryWindowInDays: unknown };
+        const props = { ingress: unknown, egress: unknown, ipProtocol: unknown, cidrIpv4: unknown, fromPort: unknown, toPort: unknown, publiclyAccessible: unknown, storageEncrypted: unknown, atRestEncryptionEnabled: unknown, metadataOptions: unknown, rootBlockDevice: unknown, blockDeviceMappings: unknown, enableKeyRotation: unknown, policy: unknown, vpcConfig: unknown, encryptionConfig: unknown, encryptionConfigurations: unknown, kmsKeyId: unknown, type: unknown, spec: unknown, data: unknown, tags: unknown, metadata: unknown, userData: unknown, replicateSourceDb: unknown, multiAz: unknown, availabilityZone: unknown, subnetId: unknown, instance: unknown, associatePublicIpAddress: unknown, mapPublicIpOnLaunch: unknown, deletionProtection: unknown, skipFinalSnapshot: unknown, automaticFailoverEnabled: unknown, multiAzEnabled: unknown, deletionWindowInDays: unknown, forceDestroy: unknown, forceDelete: unknown, recoveryWindowInDays: unknown, monitoringInterval: unknown, monitoringRoleArn: unknown, enabledCloudwatchLogsExports: unknown, engine: unknown, copyTagsToSnapshot: unknown, performanceInsightsEnabled: unknown, monitoring: unknown, iamInstanceProfile: unknown, enabledClusterLogTypes: unknown, description: unknown, rule: unknown, actionsEnabled: unknown, alarmActions: unknown, policyArn: unknown };
         for (const policy of POLICIES) {
             const run = await check(policy, types.map((type, i) => ({ type, name: `r${i}`, props })));
             assert.deepStrictEqual(run.messages, [], `${policy.name} reported on unknown values`);
@@ -331,5 +333,44 @@ describe("fault domains", () => {
         assert.strictEqual(worstZoneLoss([{ placement: { kind: "zone", zone: "a" }, replicas: 2 }, { placement: { kind: "zone", zone: "b" }, replicas: 1 }]), 2);
         assert.strictEqual(worstZoneLoss([{ placement: { kind: "spread" }, replicas: 4 }]), 1);
         assert.strictEqual(worstZoneLoss([{ placement: { kind: "anywhere" }, replicas: 3 }, { placement: { kind: "zone", zone: "a" }, replicas: 1 }]), 4);
+    });
+});
+
+describe("one-property policies for parity with Checkov, trivy and KICS", () => {
+    const pod = (spec: Record<string, unknown>, namespace = "chain"): Subject => ({ type: "kubernetes:apps/v1:Deployment", name: "app", props: { metadata: { namespace }, spec: { template: { spec: { containers: [{ name: "app", image: "app:1.0" }], ...spec } } } } });
+    const role = (rules: unknown[]): Subject => ({ type: "kubernetes:rbac.authorization.k8s.io/v1:ClusterRole", name: "reader", props: { rules } });
+    const cases: [Exclude<keyof typeof parity, "PARITY_POLICIES">, Subject, Subject, RegExp][] = [
+        ["rdsEnhancedMonitoring", { type: "aws:rds/instance:Instance", props: { monitoringInterval: 60, monitoringRoleArn: "arn:aws:iam::1:role/m" } }, { type: "aws:rds/instance:Instance", props: { monitoringInterval: 0 } }, /enhanced monitoring is off/],
+        ["rdsLogsExported", { type: "aws:rds/instance:Instance", props: { engine: "postgres", enabledCloudwatchLogsExports: ["postgresql"] } }, { type: "aws:rds/instance:Instance", props: { engine: "postgres", enabledCloudwatchLogsExports: ["upgrade"] } }, /postgresql log is not exported/],
+        ["rdsCopyTagsToSnapshots", { type: "aws:rds/instance:Instance", props: { copyTagsToSnapshot: true } }, { type: "aws:rds/instance:Instance", props: {} }, /copyTagsToSnapshot/],
+        ["rdsPerformanceInsights", { type: "aws:rds/instance:Instance", props: { performanceInsightsEnabled: true } }, { type: "aws:rds/instance:Instance", props: { performanceInsightsEnabled: false } }, /Performance Insights is off/],
+        ["ec2DetailedMonitoring", { type: "aws:ec2/instance:Instance", props: { monitoring: true } }, { type: "aws:ec2/instance:Instance", props: {} }, /detailed monitoring is off/],
+        ["ec2InstanceProfile", { type: "aws:ec2/instance:Instance", props: { iamInstanceProfile: "p" } }, { type: "aws:ec2/instance:Instance", props: {} }, /no iamInstanceProfile/],
+        ["launchTemplateHopLimit", { type: "aws:ec2/launchTemplate:LaunchTemplate", props: { metadataOptions: { httpPutResponseHopLimit: 1 } } }, { type: "aws:ec2/launchTemplate:LaunchTemplate", props: { metadataOptions: { httpPutResponseHopLimit: 2 } } }, /hop.*2|httpPutResponseHopLimit is 2/],
+        ["eksControlPlaneLogging", { type: "aws:eks/cluster:Cluster", props: { enabledClusterLogTypes: ["api", "audit", "authenticator"] } }, { type: "aws:eks/cluster:Cluster", props: { enabledClusterLogTypes: ["api"] } }, /missing: audit, authenticator/],
+        ["eksNodeGroupNoRemoteAccess", { type: "aws:eks/nodeGroup:NodeGroup", props: {} }, { type: "aws:eks/nodeGroup:NodeGroup", props: { remoteAccess: { ec2SshKey: "k" } } }, /remoteAccess opens SSH/],
+        ["kmsKeyPolicyDefined", { type: "aws:kms/key:Key", props: { policy: "{}" } }, { type: "aws:kms/key:Key", props: {} }, /no key policy/],
+        ["s3BucketOwnerEnforced", { type: "aws:s3/bucketOwnershipControls:BucketOwnershipControls", props: { rule: { objectOwnership: "BucketOwnerEnforced" } } }, { type: "aws:s3/bucketOwnershipControls:BucketOwnershipControls", props: { rule: { objectOwnership: "ObjectWriter" } } }, /not BucketOwnerEnforced/],
+        ["securityGroupDescriptions", { type: "aws:ec2/securityGroup:SecurityGroup", props: { description: "load balancers: 443 from the internet" } }, { type: "aws:ec2/securityGroup:SecurityGroup", props: { description: "Managed by Pulumi" } }, /no description/],
+        ["iamNoAdminPolicies", { type: "aws:iam/rolePolicyAttachment:RolePolicyAttachment", props: { policyArn: "arn:aws:iam::aws:policy/AmazonSSMManagedInstanceCore" } }, { type: "aws:iam/rolePolicyAttachment:RolePolicyAttachment", props: { policyArn: "arn:aws:iam::aws:policy/AdministratorAccess" } }, /attaches .*AdministratorAccess/],
+        ["alarmActionsEnabled", { type: "aws:cloudwatch/metricAlarm:MetricAlarm", props: { alarmActions: ["arn:aws:automate:us-east-1:ec2:recover"] } }, { type: "aws:cloudwatch/metricAlarm:MetricAlarm", props: { alarmActions: ["x"], actionsEnabled: false } }, /no enabled action/],
+        ["noDefaultNamespace", pod({}), pod({}, "default"), /default namespace/],
+        ["noHostAccess", pod({}), pod({ volumes: [{ name: "docker", hostPath: { path: "/var/run/docker.sock" } }] }), /mounts the node's \/var\/run\/docker\.sock/],
+        ["rbacLeastPrivilege", role([{ apiGroups: [""], resources: ["pods"], verbs: ["get", "list", "watch"] }]), role([{ apiGroups: [""], resources: ["secrets"], verbs: ["list"] }]), /reads Secrets/],
+    ];
+    for (const [key, good, bad, message] of cases) {
+        it(`${parity[key].name} fires on a bad resource and passes a good one`, async () => {
+            await firesAndPasses(parity[key] as Policies[number], [good], [bad], message);
+        });
+    }
+    it("covers every one-property policy in the pack", () => {
+        assert.deepStrictEqual(new Set(cases.map(([key]) => parity[key].name)), new Set(parity.PARITY_POLICIES.map((p) => p.name)));
+        for (const policy of parity.PARITY_POLICIES) assert.ok(POLICIES.includes(policy), policy.name);
+    });
+    it("k8s-no-host-access and rbac-least-privilege name each of their problems", async () => {
+        const hostPort = pod({ containers: [{ name: "app", image: "app:1.0", ports: [{ containerPort: 80, hostPort: 80 }], securityContext: { capabilities: { add: ["NET_ADMIN"] } } }] });
+        assert.deepStrictEqual((await check(parity.noHostAccess, [hostPort])).messages.sort(), ["container app adds capabilities NET_ADMIN", "container app binds a hostPort"]);
+        const messages = (await check(parity.rbacLeastPrivilege, [role([{ apiGroups: ["*"], resources: ["pods/exec"], verbs: ["create", "impersonate"] }])])).messages.join("\n");
+        for (const expected of [/wildcard/, /impersonate/, /run code in pods/]) assert.match(messages, expected);
     });
 });

@@ -31,6 +31,10 @@ export interface PostgresArgs {
     readonly deletionProtection?: boolean;
     /** Prefix of identifiers, e.g. "chain-platform-prod". No default. */
     readonly namePrefix: string;
+    /** The account, pinned in the enhanced-monitoring role's trust policy. No default. */
+    readonly accountId: string;
+    /** Seconds between enhanced-monitoring samples (OS metrics: CPU steal, memory, disk queue). Default: 60. */
+    readonly monitoringIntervalSeconds?: number;
     /** Tags for every resource. Default: none. */
     readonly tags?: Record<string, string>;
 }
@@ -69,6 +73,24 @@ export class Postgres extends pulumi.ComponentResource {
             tags: tags("pg-params"),
         }, parent);
 
+        // Enhanced monitoring: OS metrics every interval, delivered by RDS through this role.
+        const monitoringRole = new aws.iam.Role(`${name}-monitoring`, {
+            name: `${args.namePrefix}-rds-monitoring`,
+            description: `${args.namePrefix} RDS enhanced monitoring`,
+            assumeRolePolicy: JSON.stringify({
+                Version: "2012-10-17",
+                Statement: [{ Effect: "Allow", Principal: { Service: "monitoring.rds.amazonaws.com" }, Action: "sts:AssumeRole", Condition: { StringEquals: { "aws:SourceAccount": args.accountId } } }],
+            }),
+            tags: tags("rds-monitoring"),
+        }, parent);
+        const monitoringPolicy = new aws.iam.RolePolicyAttachment(`${name}-monitoring`, {
+            role: monitoringRole.name,
+            policyArn: pulumi.interpolate`arn:${aws.getPartitionOutput({}, parent).partition}:iam::aws:policy/service-role/AmazonRDSEnhancedMonitoringRole`,
+        }, parent);
+        // RDS checks the role's permissions when the instance is created: the attachment must exist first.
+        const monitored = { ...parent, dependsOn: [monitoringPolicy] };
+        const monitoring = { monitoringInterval: args.monitoringIntervalSeconds ?? 60, monitoringRoleArn: monitoringRole.arn };
+
         const primary = new aws.rds.Instance(`${name}-primary`, {
             identifier,
             engine: "postgres",
@@ -103,10 +125,11 @@ export class Postgres extends pulumi.ComponentResource {
             performanceInsightsEnabled: true,
             performanceInsightsKmsKeyId: args.dataKeyArn,
             performanceInsightsRetentionPeriod: 7,
+            ...monitoring,
             enabledCloudwatchLogsExports: logs,
             autoMinorVersionUpgrade: true,
             tags: { ...tags("pg-primary"), Role: "postgres" },
-        }, parent);
+        }, monitored);
 
         const replicas = zonesOfReplicas.map((zone, i) =>
             new aws.rds.Instance(`${name}-replica-${i}`, {
@@ -127,10 +150,11 @@ export class Postgres extends pulumi.ComponentResource {
                 performanceInsightsEnabled: true,
                 performanceInsightsKmsKeyId: args.dataKeyArn,
                 performanceInsightsRetentionPeriod: 7,
+                ...monitoring,
                 enabledCloudwatchLogsExports: logs,
                 autoMinorVersionUpgrade: true,
                 tags: { ...tags(`pg-replica-${i + 1}`), Role: "postgres" },
-            }, parent),
+            }, monitored),
         );
 
         this.writerEndpoint = primary.endpoint;

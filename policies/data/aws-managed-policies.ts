@@ -21,6 +21,8 @@ export const AWS_MANAGED_POLICIES: Readonly<Record<string, ManagedPolicy>> = {
     AmazonEKS_CNI_Policy: { version: "current", secretReadStatements: [] },
     AmazonEBSCSIDriverPolicy: { version: "current", secretReadStatements: [] },
     AmazonEKSClusterPolicy: { version: "current", secretReadStatements: [] },
+    // CloudWatch Logs writes to RDSOSMetrics only.
+    AmazonRDSEnhancedMonitoringRole: { version: "current", secretReadStatements: [] },
 };
 
 /** The managed policy an ARN names ("arn:aws:iam::aws:policy/service-role/X" → "X"), if AWS-managed. */

@@ -18,6 +18,18 @@ export function firstLine(error: unknown): string {
     return (error instanceof Error ? error.message : String(error)).split("\n")[0]!.trim();
 }
 
+/**
+ * Why a text is not valid JSON, by position only: Node's JSON.parse messages quote the text around
+ * the error, which may be a secret.
+ */
+export function jsonProblem(error: unknown): string {
+    const message = error instanceof Error ? error.message : String(error);
+    const position = /position (\d+)/.exec(message)?.[1];
+    const lineColumn = /line (\d+) column (\d+)/.exec(message);
+    if (/Unexpected end of JSON input/.test(message)) return "not valid JSON (it ends early)";
+    return `not valid JSON${lineColumn ? ` (line ${lineColumn[1]}, column ${lineColumn[2]})` : position !== undefined ? ` (at character ${position})` : ""}`;
+}
+
 export interface CommandOptions {
     /** Printed after an input error's message (e.g. how far the program got). */
     readonly afterInputError?: () => string | undefined;

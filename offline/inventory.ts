@@ -15,6 +15,8 @@ export interface InventoryResource {
     readonly propertyDependencies?: Readonly<Record<string, readonly string[]>>;
     /** Set when the resource is replaced by deleting it first (`deleteBeforeReplace`); absent otherwise. */
     readonly deleteBeforeReplace?: true;
+    /** Inputs whose changes Pulumi ignores (`ignoreChanges`): the diff shows no change for them. */
+    readonly ignoreChanges?: readonly string[];
 }
 
 export interface PlanFile {

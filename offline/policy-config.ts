@@ -5,7 +5,7 @@
  */
 import * as fs from "fs";
 import { PolicyPackConfig } from "@pulumi/policy";
-import { InputError, firstLine } from "./command";
+import { InputError, jsonProblem } from "./command";
 
 export const ENFORCEMENT_LEVELS = ["advisory", "mandatory", "remediate", "disabled"] as const;
 
@@ -55,7 +55,7 @@ export function readPolicyConfigFile(file: string, policies: readonly PackPolicy
     try {
         config = JSON.parse(fs.readFileSync(file, "utf8"));
     } catch (error) {
-        throw new InputError(`policy configuration ${file}: ${(error as NodeJS.ErrnoException).code === "ENOENT" ? "no such file" : `not valid JSON (${firstLine(error)})`}`);
+        throw new InputError(`policy configuration ${file}: ${(error as NodeJS.ErrnoException).code === "ENOENT" ? "no such file" : jsonProblem(error)}`);
     }
     const problems = policyConfigProblems(config, policies);
     if (problems.length > 0) {

@@ -34,6 +34,7 @@ interface RegisterRequest {
     getPropertydependenciesMap(): { forEach(fn: (value: { getUrnsList(): string[] }, key: string) => void): void };
     getObject(): { toJavaScript(): Record<string, unknown> } | undefined;
     getDeletebeforereplace(): boolean;
+    getIgnorechangesList(): string[];
 }
 interface MonitorHooks {
     newUrn(parent: string, type: string, name: string): string;
@@ -89,6 +90,7 @@ export async function runProgram(options: RunOptions): Promise<ProgramRun> {
                         dependencies: [...req.getDependenciesList()].sort(),
                         propertyDependencies: propertyDependenciesOf(req),
                         ...(req.getDeletebeforereplace() ? { deleteBeforeReplace: true as const } : {}),
+                        ...(req.getIgnorechangesList().length > 0 ? { ignoreChanges: [...req.getIgnorechangesList()].sort() } : {}),
                     });
                 }
             }

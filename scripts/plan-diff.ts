@@ -10,7 +10,7 @@ import { spawnSync } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { firstLine, InputError, runCommand } from "../offline/command";
+import { InputError, jsonProblem, runCommand } from "../offline/command";
 import { loadPriceTable } from "../offline/cost";
 import { Inventory } from "../offline/inventory";
 import { asInventory } from "../offline/inventory-schema";
@@ -47,7 +47,7 @@ function read(file: string): Inventory {
     try {
         document = JSON.parse(fs.readFileSync(file, "utf8"));
     } catch (error) {
-        throw new InputError(`cannot read ${file}: ${(error as NodeJS.ErrnoException).code === "ENOENT" ? "no such file" : `not valid JSON (${firstLine(error)})`}`);
+        throw new InputError(`cannot read ${file}: ${(error as NodeJS.ErrnoException).code === "ENOENT" ? "no such file" : jsonProblem(error)}`);
     }
     return asInventory(document, file);
 }

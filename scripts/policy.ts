@@ -4,7 +4,7 @@
  * 1 a mandatory violation, 2 usage or bad input (file, shape, policy configuration), 3 a bug.
  */
 import * as fs from "fs";
-import { firstLine, InputError, runCommand } from "../offline/command";
+import { InputError, jsonProblem, runCommand } from "../offline/command";
 import { subjectsOf } from "../offline/policy-input";
 import { formatPolicyReport, readPolicyConfig, runPack } from "../offline/policy-report";
 
@@ -29,7 +29,7 @@ async function main(argv: readonly string[]): Promise<number> {
     try {
         document = JSON.parse(fs.readFileSync(file, "utf8"));
     } catch (error) {
-        throw new InputError(`cannot read ${file}: ${(error as NodeJS.ErrnoException).code === "ENOENT" ? "no such file" : `not valid JSON (${firstLine(error)})`}`);
+        throw new InputError(`cannot read ${file}: ${(error as NodeJS.ErrnoException).code === "ENOENT" ? "no such file" : jsonProblem(error)}`);
     }
     const { kind, subjects } = subjectsOf(document, file);
     const report = await runPack(subjects, config);

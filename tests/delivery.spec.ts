@@ -77,6 +77,18 @@ describe("delivered configuration: Nginx", () => {
         assert.deepStrictEqual(w.log(), []);
         assert.ok(!fs.existsSync(path.join(w.root, "etc/nginx/nginx-sync.conf")));
     });
+    it("retries a failed reload on the next run, without checking the unchanged file again", function () {
+        requireTools(this, "jq");
+        const w = world(script, { nginx: "exit 0", systemctl: '[ "$1" = is-active ] && exit 0; exit "${RELOAD:-0}"' });
+        fs.mkdirSync(path.join(w.root, "etc/nginx"), { recursive: true });
+        w.setParameter(conf);
+        assert.notStrictEqual(w.run({ RELOAD: "1" }).status, 0, "the reload failed");
+        const retry = w.run();
+        assert.strictEqual(retry.status, 0, retry.stderr);
+        assert.deepStrictEqual(w.log(), ["systemctl is-active --quiet nginx", "systemctl reload nginx"]);
+        assert.deepStrictEqual(w.run().status, 0);
+        assert.deepStrictEqual(w.log(), [], "applied: nothing more to do");
+    });
     it("keeps the running file when the new one fails nginx -t, or the parameter is empty", function () {
         requireTools(this, "jq");
         for (const [value, env, message] of [[conf, { NGINX_T: "1" }, /fails its check/], ["", {}, /empty parameter/]] as const) {

@@ -274,17 +274,22 @@ describe("plan diff", () => {
         mutable(inPlace.resources.find((r) => r.name === "lb-0")!).userDataReplaceOnChange = false;
         assert.strictEqual(diffTo(inPlace).resources.find((r) => r.urn === lb.urn)!.replacement, false);
     });
-    it("warns when one update replaces every member of a tier at once, not when they roll one after another", () => {
+    it("warns when one update replaces every member of a tier at once, and says how a chained tier rolls", () => {
         const head = copy(base);
-        for (const name of ["lb-0", "lb-1"]) mutable(head.resources.find((r) => r.name === name)!).ami = "ami-0123456789abcdef0";
+        for (const name of ["lb-0", "lb-1"]) mutable(head.resources.find((r) => r.name === name)!).userData = "#cloud-config\nhostname: changed\n";
         assert.deepStrictEqual(rows(diffTo(head), "whole tier at once"), [], "lb-1 waits for lb-0: a rolling replacement");
-        assert.deepStrictEqual(rows(diffTo(head), "stateful or serving").map((f) => f.subjects[0]), ["lb-0", "lb-1"]);
+        assert.deepStrictEqual(rows(diffTo(head), "stateful or serving").map((f) => [f.subjects, /one after another/.test(f.why)]), [[["lb-0", "lb-1"], true]]);
         const unchained = { ...head, resources: head.resources.map((r) => (r.name === "lb-1" ? { ...r, dependencies: r.dependencies.filter((d) => !d.endsWith("::lb-0")) } : r)) };
         assert.deepStrictEqual(rows(diffTo(unchained), "whole tier at once").map((f) => f.subjects), [["lb-0", "lb-1"]]);
         const one = copy(base);
-        mutable(one.resources.find((r) => r.name === "lb-0")!).ami = "ami-0123456789abcdef0";
+        mutable(one.resources.find((r) => r.name === "lb-0")!).userData = "#cloud-config\nhostname: changed\n";
         assert.deepStrictEqual(rows(diffTo(one), "whole tier at once"), []);
-        assert.match(rows(diffTo(one), "stateful or serving")[0]!.why, /^replaced.*`ami`.* — server: down until the new one boots/);
+        assert.match(rows(diffTo(one), "stateful or serving")[0]!.why, /^replaced.*`userData`.* — server: down until the new one boots/);
+    });
+    it("predicts no replacement for an input under ignoreChanges (the servers' AMI)", () => {
+        const head = copy(base);
+        mutable(head.resources.find((r) => r.name === "lb-0")!).ami = "ami-0123456789abcdef0";
+        assert.deepStrictEqual(diffTo(head).resources, []);
     });
     it("names a mandatory policy violation new in the head", () => {
         const head = { ...copy(base), violations: [...base.violations, { policy: "rds-protected", enforcementLevel: "mandatory" as const, urn: "urn:pulumi:prod::chain-platform::aws:rds/instance:Instance::postgres-primary", message: "deletion protection is off" }] };
@@ -347,6 +352,12 @@ describe("plan diff", () => {
                 noTrace(child.stderr);
             }
             assert.deepStrictEqual(fs.readdirSync(scratch), []);
+        });
+        it("never quotes a file's text in an error (it may hold a secret)", () => {
+            const child = run(write("secret.json", '{"password": hunter2secret}'), write("base.json", base));
+            assert.strictEqual(child.status, 2, child.stderr);
+            assert.match(child.stderr, /not valid JSON/);
+            assert.doesNotMatch(child.stderr, /hunter2/);
         });
     });
 });

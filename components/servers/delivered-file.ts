@@ -32,8 +32,9 @@ export interface SyncSpec {
 }
 
 /**
- * The sync script: fetch the parameter (exact bytes, through jq), stop if nothing changed, check the
- * candidate, swap it in atomically, apply. A candidate that fails its check is left beside the live
+ * The sync script: fetch the parameter (exact bytes, through jq), stop if it equals what was last
+ * applied, check the candidate, swap it in atomically, apply, and only then record it as applied (a
+ * failed apply is retried on the next run). A candidate that fails its check is left beside the live
  * file for the operator and the live file is kept. PLATFORM_SYNC_ROOT prefixes every path (tests).
  */
 export function renderSyncScript(s: SyncSpec): string {
@@ -44,14 +45,20 @@ export function renderSyncScript(s: SyncSpec): string {
         'root="${PLATFORM_SYNC_ROOT:-}"',
         `target="$root${s.target}"`,
         `candidate="$root${s.candidate}"`,
+        'applied="$target.applied"',
         "umask 077",
         `aws ssm get-parameter --region ${s.region} --name '${s.parameterName}' --output json | jq -j .Parameter.Value > "$candidate"`,
         '[ -s "$candidate" ] || { echo "empty parameter; keeping $target" >&2; exit 1; }',
-        'if [ -f "$target" ] && cmp -s "$candidate" "$target"; then rm -f "$candidate"; exit 0; fi',
-        ...s.check.map((line) => `${line} || { echo "$candidate fails its check; keeping $target" >&2; exit 1; }`),
-        `chmod ${s.mode} "$candidate"`,
-        'mv -f "$candidate" "$target"',
+        'if [ -f "$applied" ] && cmp -s "$candidate" "$applied"; then rm -f "$candidate"; exit 0; fi',
+        'if [ -f "$target" ] && cmp -s "$candidate" "$target"; then',
+        '  rm -f "$candidate"',
+        "else",
+        ...s.check.map((line) => `  ${line} || { echo "$candidate fails its check; keeping $target" >&2; exit 1; }`),
+        `  chmod ${s.mode} "$candidate"`,
+        '  mv -f "$candidate" "$target"',
+        "fi",
         ...s.apply,
+        'cp "$target" "$applied"',
         `echo "${s.target} updated from ${s.parameterName}"`,
         "",
     ].join("\n");
@@ -64,11 +71,11 @@ export function syncFiles(s: SyncSpec): WriteFile[] {
         { path: script, content: renderSyncScript(s), permissions: "0700" },
         {
             path: `/etc/systemd/system/platform-sync-${s.name}.service`,
-            content: ["[Unit]", `Description=Update ${s.target} from SSM ${s.parameterName}`, "After=network-online.target", "", "[Service]", "Type=oneshot", `ExecStart=${script}`, ""].join("\n"),
+            content: ["[Unit]", `Description=Update ${s.target} from SSM ${s.parameterName}`, "Wants=network-online.target", "After=network-online.target", "", "[Service]", "Type=oneshot", `ExecStart=${script}`, ""].join("\n"),
         },
         {
             path: `/etc/systemd/system/platform-sync-${s.name}.timer`,
-            content: ["[Unit]", `Description=Read SSM ${s.parameterName} every ${SYNC_INTERVAL_SECONDS} s`, "", "[Timer]", `OnBootSec=${SYNC_INTERVAL_SECONDS}`, `OnUnitActiveSec=${SYNC_INTERVAL_SECONDS}`, "", "[Install]", "WantedBy=timers.target", ""].join("\n"),
+            content: ["[Unit]", `Description=Read SSM ${s.parameterName} every ${SYNC_INTERVAL_SECONDS} s`, "", "[Timer]", `OnBootSec=${SYNC_INTERVAL_SECONDS}`, `OnUnitActiveSec=${SYNC_INTERVAL_SECONDS}`, "AccuracySec=1s", "", "[Install]", "WantedBy=timers.target", ""].join("\n"),
         },
     ];
 }

@@ -66,6 +66,9 @@ export const WIREGUARD_APPLY = [
     '    case "$dest" in */*) ;; *) dest="$dest/32" ;; esac',
     '    printf "%s\\n" "$allowed" | grep -qxF "$dest" || ip -4 route del "$dest" dev wg0',
     "  done",
+    "else",
+    // The tunnel is down (a first boot whose start failed, a crash): bring it up with the new file.
+    "  systemctl restart wg-quick@wg0",
     "fi",
 ];
 

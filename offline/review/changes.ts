@@ -67,6 +67,8 @@ export function resourceChanges(base: Inventory, head: Inventory): ResourceChang
         const properties = [...new Set([...pb.keys(), ...pa.keys()])]
             .sort()
             .filter((path) => JSON.stringify(pb.get(path)) !== JSON.stringify(pa.get(path)))
+            // Pulumi computes no diff for ignored inputs: an AMI change under ignoreChanges replaces nothing.
+            .filter((path) => !(a.ignoreChanges ?? []).some((ignored) => path === ignored || path.startsWith(`${ignored}.`) || path.startsWith(`${ignored}[`)))
             .map((path) => ({ path, before: pb.get(path), after: pa.get(path), forcesReplacement: forcesReplacement(a.type, path, a.inputs) }));
         if (properties.length === 0) continue;
         const replacement = properties.some((c) => c.forcesReplacement);

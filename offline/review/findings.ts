@@ -77,13 +77,24 @@ function wholeTiers(base: Inventory, head: Inventory, changes: readonly Resource
     // Members that each wait for another (dependsOn the previous) are replaced one at a time: a rolling update.
     const rolling = (urns: readonly string[]) => urns.length > 1 && urns.filter((u) => urns.some((other) => other !== u && dependencies.get(u)?.has(other))).length === urns.length - 1;
     return [...members.entries()]
-        .filter(([tier, urns]) => headTiers.has(tier) && urns.every((u) => lostUrns.has(u)) && !rolling(urns))
-        .map(([tier, urns]) => ({
-            area: "whole tier at once" as const,
-            subjects: urns.map((u) => u.slice(u.lastIndexOf("::") + 2)),
-            urn: urns[0]!,
-            why: `replaces every member of ${tier} (${urns.length} of ${urns.length}) in one update: ${urns.length === 1 ? "it is the only one, so its service is down" : "nothing serves"} until the new ones are up; change them one at a time`,
-        }));
+        .filter(([tier, urns]) => headTiers.has(tier) && urns.every((u) => lostUrns.has(u)))
+        .map(([tier, urns]) => {
+            const subjects = urns.map((u) => u.slice(u.lastIndexOf("::") + 2));
+            const n = urns.length;
+            return rolling(urns)
+                ? {
+                      area: "stateful or serving" as const,
+                      subjects,
+                      urn: urns[0]!,
+                      why: `replaces every member of ${tier} (${n} of ${n}) one after another: each waits only until the previous is running, not serving; for no gap, roll with \`pulumi up --target\` and check health between`,
+                  }
+                : {
+                      area: "whole tier at once" as const,
+                      subjects,
+                      urn: urns[0]!,
+                      why: `replaces every member of ${tier} (${n} of ${n}) in one update: ${n === 1 ? "it is the only one, so its service is down" : "nothing serves"} until the new ones are up; change them one at a time`,
+                  };
+        });
 }
 
 const key = (v: Violation) => `${v.policy} ${v.urn} ${v.message}`;

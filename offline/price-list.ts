@@ -6,9 +6,10 @@
 
 /** The GetProducts filters that select one on-demand hourly price per instance name, by service. */
 export const PRICE_LIST_QUERIES = {
-    ec2Hourly: { serviceCode: "AmazonEC2", filters: { operatingSystem: "Linux", tenancy: "Shared", preInstalledSw: "NA", capacitystatus: "Used", licenseModel: "No License required" } },
-    rdsHourly: { serviceCode: "AmazonRDS", filters: { databaseEngine: "PostgreSQL", deploymentOption: "Single-AZ" } },
-    elasticacheHourly: { serviceCode: "AmazonElastiCache", filters: { cacheEngine: "Redis" } },
+    // locationType excludes Local Zones and Wavelength, which share the region code.
+    ec2Hourly: { serviceCode: "AmazonEC2", filters: { locationType: "AWS Region", operatingSystem: "Linux", tenancy: "Shared", preInstalledSw: "NA", capacitystatus: "Used", licenseModel: "No License required", marketoption: "OnDemand" } },
+    rdsHourly: { serviceCode: "AmazonRDS", filters: { locationType: "AWS Region", databaseEngine: "PostgreSQL", deploymentOption: "Single-AZ" } },
+    elasticacheHourly: { serviceCode: "AmazonElastiCache", filters: { locationType: "AWS Region", cacheEngine: "Redis" } },
 } as const;
 
 export type PricedKind = keyof typeof PRICE_LIST_QUERIES;

@@ -29,7 +29,7 @@ describe("policy pack", () => {
     it("turns every unknown value into a skipped check, never a violation", async () => {
         const unknown = "[unknown]";
         const types = ["aws:ec2/securityGroup:SecurityGroup", "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule", "aws:rds/instance:Instance", "aws:elasticache/replicationGroup:ReplicationGroup", "aws:ec2/instance:Instance", "aws:ec2/launchTemplate:LaunchTemplate", "aws:kms/key:Key", "aws:eks/cluster:Cluster", "aws:ecr/repository:Repository", "aws:secretsmanager/secret:Secret", "aws:ssm/parameter:Parameter", "aws:cloudwatch/logGroup:LogGroup", "kubernetes:core/v1:Service", "kubernetes:apps/v1:StatefulSet", "kubernetes:core/v1:ConfigMap", "aws:s3/bucketPolicy:BucketPolicy"];
-        const props = { ingress: unknown, egress: unknown, ipProtocol: unknown, cidrIpv4: unknown, fromPort: unknown, toPort: unknown, publiclyAccessible: unknown, storageEncrypted: unknown, atRestEncryptionEnabled: unknown, metadataOptions: unknown, rootBlockDevice: unknown, blockDeviceMappings: unknown, enableKeyRotation: unknown, policy: unknown, vpcConfig: unknown, encryptionConfig: unknown, encryptionConfigurations: unknown, kmsKeyId: unknown, type: unknown, spec: unknown, data: unknown, tags: unknown, metadata: unknown, userData: unknown, replicateSourceDb: unknown, multiAz: unknown, availabilityZone: unknown, subnetId: unknown, instance: unknown, associatePublicIpAddress: unknown, mapPublicIpOnLaunch: unknown, deletionProtection: unknown, skipFinalSnapshot: unknown, automaticFailoverEnabled: unknown, multiAzEnabled: unknown, deletionWindowInDays: unknown, forceDestroy: unknown, forceDelete: unknown, recoveryWindowInDays: unknown, monitoringInterval: unknown, monitoringRoleArn: unknown, enabledCloudwatchLogsExports: unknown, engine: unknown, copyTagsToSnapshot: unknown, performanceInsightsEnabled: unknown, monitoring: unknown, iamInstanceProfile: unknown, enabledClusterLogTypes: unknown, description: unknown, rule: unknown, actionsEnabled: unknown, alarmActions: unknown, policyArn: unknown };
+        const props = { ingress: unknown, egress: unknown, ipProtocol: unknown, cidrIpv4: unknown, fromPort: unknown, toPort: unknown, publiclyAccessible: unknown, storageEncrypted: unknown, atRestEncryptionEnabled: unknown, metadataOptions: unknown, rootBlockDevice: unknown, blockDeviceMappings: unknown, enableKeyRotation: unknown, policy: unknown, vpcConfig: unknown, encryptionConfig: unknown, encryptionConfigurations: unknown, kmsKeyId: unknown, type: unknown, spec: unknown, data: unknown, tags: unknown, metadata: unknown, userData: unknown, replicateSourceDb: unknown, multiAz: unknown, availabilityZone: unknown, subnetId: unknown, instance: unknown, associatePublicIpAddress: unknown, mapPublicIpOnLaunch: unknown, deletionProtection: unknown, skipFinalSnapshot: unknown, automaticFailoverEnabled: unknown, multiAzEnabled: unknown, deletionWindowInDays: unknown, forceDestroy: unknown, forceDelete: unknown, recoveryWindowInDays: unknown, monitoringInterval: unknown, monitoringRoleArn: unknown, enabledCloudwatchLogsExports: unknown, engine: unknown, copyTagsToSnapshot: unknown, performanceInsightsEnabled: unknown, monitoring: unknown, iamInstanceProfile: unknown, enabledClusterLogTypes: unknown, description: unknown, rule: unknown, actionsEnabled: unknown, alarmActions: unknown, policyArn: unknown, snapshotRetentionLimit: unknown };
         for (const policy of POLICIES) {
             const run = await check(policy, types.map((type, i) => ({ type, name: `r${i}`, props })));
             assert.deepStrictEqual(run.messages, [], `${policy.name} reported on unknown values`);
@@ -134,7 +134,8 @@ describe("encryption", () => {
     ];
 
     const lifecycle = linked("aws:s3/bucketLifecycleConfiguration:BucketLifecycleConfiguration", "lifecycle", { rules: [{ id: "clean-up", status: "Enabled", filter: { prefix: "" }, abortIncompleteMultipartUpload: { daysAfterInitiation: 2 } }] });
-    const fullBucket = [...goodBucket, lifecycle];
+    const logging = linked("aws:s3/bucketLogging:BucketLogging", "logging", { targetBucket: "access-logs", targetPrefix: "dumps/" });
+    const fullBucket = [...goodBucket, lifecycle, logging];
     const withProps = (name: string, props: Record<string, unknown>) => fullBucket.map((s) => (s.name === name ? { ...s, props: { ...s.props, ...props } } : s));
     const s3Cases: [typeof encryption.s3BucketKmsEncrypted, Subject[], RegExp][] = [
         [encryption.s3BucketKmsEncrypted, withProps("sse", { rules: [{ applyServerSideEncryptionByDefault: { sseAlgorithm: "AES256" } }] }), /no SSE-KMS encryption with a customer-managed key/],
@@ -142,6 +143,7 @@ describe("encryption", () => {
         [encryption.s3BucketPublicAccessBlocked, withProps("pab", { restrictPublicBuckets: false }), /public access is not fully blocked/],
         [encryption.s3BucketTlsOnly, fullBucket.filter((s) => s.name !== "policy"), /SecureTransport/],
         [encryption.s3BucketAbortsIncompleteUploads, withProps("lifecycle", { rules: [{ id: "expire", status: "Enabled", filter: { prefix: "" }, expiration: { days: 90 } }] }), /aborts incomplete multipart uploads/],
+        [encryption.s3BucketAccessLogged, fullBucket.filter((s) => s.name !== "logging"), /no server access logging/],
     ];
     for (const [policy, bad, message] of s3Cases) {
         it(`${policy.name}: fires on its one property, passes a fully protected bucket`, async () => {
@@ -357,6 +359,10 @@ describe("one-property policies for parity with Checkov, trivy and KICS", () => 
         ["noDefaultNamespace", pod({}), pod({}, "default"), /default namespace/],
         ["noHostAccess", pod({}), pod({ volumes: [{ name: "docker", hostPath: { path: "/var/run/docker.sock" } }] }), /mounts the node's \/var\/run\/docker\.sock/],
         ["rbacLeastPrivilege", role([{ apiGroups: [""], resources: ["pods"], verbs: ["get", "list", "watch"] }]), role([{ apiGroups: [""], resources: ["secrets"], verbs: ["list"] }]), /reads Secrets/],
+        ["rdsAutoMinorUpgrade", { type: "aws:rds/instance:Instance", props: { autoMinorVersionUpgrade: true } }, { type: "aws:rds/instance:Instance", props: { autoMinorVersionUpgrade: false } }, /autoMinorVersionUpgrade is false/],
+        ["elasticacheSnapshotsRetained", { type: "aws:elasticache/replicationGroup:ReplicationGroup", props: { snapshotRetentionLimit: 3 } }, { type: "aws:elasticache/replicationGroup:ReplicationGroup", props: { snapshotRetentionLimit: 0 } }, /no automatic snapshots/],
+        ["kmsKeyEnabled", { type: "aws:kms/key:Key", props: {} }, { type: "aws:kms/key:Key", props: { isEnabled: false } }, /disabled/],
+        ["s3BucketDnsCompliantName", { type: "aws:s3/bucket:Bucket", props: { bucket: "chain-platform-prod-dumps-123456789012" } }, { type: "aws:s3/bucket:Bucket", props: { bucket: "chain.platform.dumps" } }, /not DNS-compliant/],
     ];
     for (const [key, good, bad, message] of cases) {
         it(`${parity[key].name} fires on a bad resource and passes a good one`, async () => {
@@ -372,5 +378,7 @@ describe("one-property policies for parity with Checkov, trivy and KICS", () => 
         assert.deepStrictEqual((await check(parity.noHostAccess, [hostPort])).messages.sort(), ["container app adds capabilities NET_ADMIN", "container app binds a hostPort"]);
         const messages = (await check(parity.rbacLeastPrivilege, [role([{ apiGroups: ["*"], resources: ["pods/exec"], verbs: ["create", "impersonate"] }])])).messages.join("\n");
         for (const expected of [/wildcard/, /impersonate/, /run code in pods/]) assert.match(messages, expected);
+        const binder = (await check(parity.rbacLeastPrivilege, [role([{ apiGroups: ["rbac.authorization.k8s.io"], resources: ["clusterrolebindings"], verbs: ["create"] }])])).messages;
+        assert.match(binder.join(), /may create clusterrolebindings/);
     });
 });

@@ -10,6 +10,7 @@ const T = {
     versioning: ["aws:s3/bucketVersioning:BucketVersioning", "aws:s3/bucketVersioningV2:BucketVersioningV2"],
     publicAccessBlock: ["aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock"],
     bucketPolicy: ["aws:s3/bucketPolicy:BucketPolicy"],
+    logging: ["aws:s3/bucketLogging:BucketLogging", "aws:s3/bucketLoggingV2:BucketLoggingV2"],
     lifecycle: ["aws:s3/bucketLifecycleConfiguration:BucketLifecycleConfiguration", "aws:s3/bucketLifecycleConfigurationV2:BucketLifecycleConfigurationV2"],
 };
 
@@ -102,7 +103,15 @@ export const s3BucketAbortsIncompleteUploads = bucketPolicy(
     "no enabled lifecycle rule aborts incomplete multipart uploads (abortIncompleteMultipartUpload)",
 );
 
-export const S3_BUCKET_POLICIES = [s3BucketKmsEncrypted, s3BucketVersioned, s3BucketPublicAccessBlocked, s3BucketTlsOnly, s3BucketAbortsIncompleteUploads];
+export const s3BucketAccessLogged = bucketPolicy(
+    "s3-bucket-access-logged",
+    "Every S3 bucket: server access logging to a log bucket (who read or wrote which object).",
+    T.logging,
+    (_bucket, logging) => logging.some((l) => typeof l.props.targetBucket === "string" && l.props.targetBucket !== ""),
+    "the bucket has no server access logging (BucketLogging)",
+);
+
+export const S3_BUCKET_POLICIES = [s3BucketKmsEncrypted, s3BucketVersioned, s3BucketPublicAccessBlocked, s3BucketTlsOnly, s3BucketAbortsIncompleteUploads, s3BucketAccessLogged];
 
 const RDS_DEFAULTS = { minimumBackupRetentionDays: 7 };
 

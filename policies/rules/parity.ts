@@ -106,8 +106,23 @@ export const noHostAccess = resourcePolicy({
     },
 });
 
+export const rdsAutoMinorUpgrade = propertyPolicy("rds-auto-minor-upgrade", "RDS instances take minor engine versions (security fixes) in their maintenance window.", RDS, (p) =>
+    p.autoMinorVersionUpgrade === false ? "autoMinorVersionUpgrade is false" : undefined, "low");
+
+export const elasticacheSnapshotsRetained = propertyPolicy("elasticache-snapshots-retained", "Redis keeps automatic snapshots (snapshotRetentionLimit > 0).", ["aws:elasticache/replicationGroup:ReplicationGroup"], (p) =>
+    typeof p.snapshotRetentionLimit === "number" && p.snapshotRetentionLimit > 0 ? undefined : "no automatic snapshots (snapshotRetentionLimit)");
+
+export const kmsKeyEnabled = propertyPolicy("kms-key-enabled", "KMS keys are enabled: a disabled key silently breaks everything encrypted under it.", ["aws:kms/key:Key"], (p) =>
+    p.isEnabled === false ? "the key is disabled (isEnabled: false)" : undefined);
+
+export const s3BucketDnsCompliantName = propertyPolicy("s3-bucket-dns-compliant-name", "Bucket names are DNS-compliant without dots (3–63 lowercase letters, digits and hyphens): virtual-hosted HTTPS works.", ["aws:s3/bucket:Bucket"], (p) =>
+    p.bucket === undefined || /^[a-z0-9][a-z0-9-]{1,61}[a-z0-9]$/.test(String(p.bucket)) ? undefined : `bucket name ${String(p.bucket)} is not DNS-compliant without dots`, "low");
+
 const RBAC_ROLES = ["kubernetes:rbac.authorization.k8s.io/v1:Role", "kubernetes:rbac.authorization.k8s.io/v1:ClusterRole"];
 const ESCALATING_VERBS = ["bind", "escalate", "impersonate"];
+const WRITE_VERBS = ["create", "update", "patch", "delete", "deletecollection"];
+/** Writing these grants permissions, changes admission, or erases evidence. */
+const GUARDED_RESOURCES = ["roles", "rolebindings", "clusterroles", "clusterrolebindings", "validatingwebhookconfigurations", "mutatingwebhookconfigurations", "pods/log", "services/status", "certificatesigningrequests/approval"];
 
 export const rbacLeastPrivilege = resourcePolicy({
     name: "rbac-least-privilege",
@@ -123,7 +138,10 @@ export const rbacLeastPrivilege = resourcePolicy({
             const escalating = verbs.filter((v) => ESCALATING_VERBS.includes(v));
             if (escalating.length > 0) report(`grants ${escalating.join(", ")}: a path to more privilege than the role holds`);
             if (resources.includes("secrets") && verbs.some((v) => ["get", "list", "watch"].includes(v))) report("reads Secrets");
-            if (resources.some((r) => r === "pods/exec" || r === "pods/attach") || (resources.includes("pods") && verbs.includes("create"))) report("can run code in pods (create pods, exec or attach)");
+            if (resources.some((r) => r === "pods/exec" || r === "pods/attach" || r === "pods/portforward") || (resources.includes("pods") && verbs.includes("create"))) report("can run code in pods or reach them (create pods, exec, attach or port-forward)");
+            const writes = verbs.filter((v) => WRITE_VERBS.includes(v));
+            const guarded = resources.filter((r) => GUARDED_RESOURCES.includes(r));
+            if (writes.length > 0 && guarded.length > 0) report(`may ${writes.join("/")} ${guarded.join(", ")}: control over permissions, admission or audit trails`);
         }
     },
 });
@@ -134,4 +152,5 @@ export const PARITY_POLICIES = [
     eksControlPlaneLogging, eksNodeGroupNoRemoteAccess, kmsKeyPolicyDefined, s3BucketOwnerEnforced,
     securityGroupDescriptions, iamNoAdminPolicies, alarmActionsEnabled,
     noDefaultNamespace, noHostAccess, rbacLeastPrivilege,
+    rdsAutoMinorUpgrade, elasticacheSnapshotsRetained, kmsKeyEnabled, s3BucketDnsCompliantName,
 ];

@@ -341,7 +341,16 @@ describe("fault domains", () => {
 describe("one-property policies for parity with Checkov, trivy and KICS", () => {
     const pod = (spec: Record<string, unknown>, namespace = "chain"): Subject => ({ type: "kubernetes:apps/v1:Deployment", name: "app", props: { metadata: { namespace }, spec: { template: { spec: { containers: [{ name: "app", image: "app:1.0" }], ...spec } } } } });
     const role = (rules: unknown[]): Subject => ({ type: "kubernetes:rbac.authorization.k8s.io/v1:ClusterRole", name: "reader", props: { rules } });
-    const cases: [Exclude<keyof typeof parity, "PARITY_POLICIES">, Subject, Subject, RegExp][] = [
+    const binding = (subjects: unknown[]): Subject => ({ type: "kubernetes:rbac.authorization.k8s.io/v1:ClusterRoleBinding", name: "b", props: { roleRef: { kind: "ClusterRole", name: "monitoring-prometheus" }, subjects } });
+    const trust = (condition: Record<string, unknown>): Subject => ({ type: "aws:iam/role:Role", name: "irsa", props: { assumeRolePolicy: JSON.stringify({ Statement: [{ Effect: "Allow", Principal: { Federated: "arn:aws:iam::1:oidc-provider/oidc.eks/id/X" }, Action: "sts:AssumeRoleWithWebIdentity", Condition: condition }] }) } });
+    const relays = (spreadOut: boolean): Subject => ({ type: "kubernetes:apps/v1:StatefulSet", name: "relay", props: { metadata: { namespace: "chain" }, spec: { replicas: 4, template: { metadata: { labels: { app: "relay" } }, spec: { containers: [{ name: "relay", image: "r:1" }], ...(spreadOut ? { topologySpreadConstraints: [{ maxSkew: 1, topologyKey: "topology.kubernetes.io/zone" }] } : {}) } } } } });
+    const budget: Subject = { type: "kubernetes:policy/v1:PodDisruptionBudget", name: "relay-pdb", props: { metadata: { namespace: "chain" }, spec: { selector: { matchLabels: { app: "relay" } }, maxUnavailable: 1 } } };
+    const spread = (spreadOut: boolean, withBudget: boolean): [Subject[], Subject[]] => [[relays(spreadOut), budget], [relays(spreadOut), ...(withBudget ? [] : [budget])]];
+    const tokens = (): [Subject[], Subject[]] => [
+        [{ ...pod({ serviceAccountName: "reader", automountServiceAccountToken: true }) }, binding([{ kind: "ServiceAccount", name: "reader", namespace: "chain" }]), pod({ automountServiceAccountToken: false })],
+        [pod({})],
+    ];
+    const cases: [Exclude<keyof typeof parity, "PARITY_POLICIES">, Subject | Subject[], Subject | Subject[], RegExp][] = [
         ["rdsEnhancedMonitoring", { type: "aws:rds/instance:Instance", props: { monitoringInterval: 60, monitoringRoleArn: "arn:aws:iam::1:role/m" } }, { type: "aws:rds/instance:Instance", props: { monitoringInterval: 0 } }, /enhanced monitoring is off/],
         ["rdsLogsExported", { type: "aws:rds/instance:Instance", props: { engine: "postgres", enabledCloudwatchLogsExports: ["postgresql"] } }, { type: "aws:rds/instance:Instance", props: { engine: "postgres", enabledCloudwatchLogsExports: ["upgrade"] } }, /postgresql log is not exported/],
         ["rdsCopyTagsToSnapshots", { type: "aws:rds/instance:Instance", props: { copyTagsToSnapshot: true } }, { type: "aws:rds/instance:Instance", props: {} }, /copyTagsToSnapshot/],
@@ -363,10 +372,19 @@ describe("one-property policies for parity with Checkov, trivy and KICS", () => 
         ["elasticacheSnapshotsRetained", { type: "aws:elasticache/replicationGroup:ReplicationGroup", props: { snapshotRetentionLimit: 3 } }, { type: "aws:elasticache/replicationGroup:ReplicationGroup", props: { snapshotRetentionLimit: 0 } }, /no automatic snapshots/],
         ["kmsKeyEnabled", { type: "aws:kms/key:Key", props: {} }, { type: "aws:kms/key:Key", props: { isEnabled: false } }, /disabled/],
         ["s3BucketDnsCompliantName", { type: "aws:s3/bucket:Bucket", props: { bucket: "chain-platform-prod-dumps-123456789012" } }, { type: "aws:s3/bucket:Bucket", props: { bucket: "chain.platform.dumps" } }, /not DNS-compliant/],
+        ["noPrivilegedBindings", binding([{ kind: "ServiceAccount", name: "prometheus", namespace: "monitoring" }]), binding([{ kind: "Group", name: "system:authenticated" }]), /binds the group system:authenticated/],
+        ["podSecurityBaseline", pod({ volumes: [{ name: "config", configMap: { name: "c" } }] }), pod({ hostAliases: [{ ip: "10.0.0.1", hostnames: ["db"] }] }), /hostAliases/],
+        ["serviceNoExternalIps", { type: "kubernetes:core/v1:Service", props: { spec: { type: "ClusterIP" } } }, { type: "kubernetes:core/v1:Service", props: { spec: { externalIPs: ["1.2.3.4"] } } }, /externalIPs/],
+        ["cronJobDeadline", { type: "kubernetes:batch/v1:CronJob", props: { spec: { startingDeadlineSeconds: 900 } } }, { type: "kubernetes:batch/v1:CronJob", props: { spec: {} } }, /startingDeadlineSeconds/],
+        ["volumeClaimsReadWriteOnce", { type: "kubernetes:apps/v1:StatefulSet", props: { spec: { volumeClaimTemplates: [{ metadata: { name: "data" }, spec: { accessModes: ["ReadWriteOnce"] } }] } } }, { type: "kubernetes:apps/v1:StatefulSet", props: { spec: { volumeClaimTemplates: [{ metadata: { name: "data" }, spec: { accessModes: ["ReadWriteMany"] } }] } } }, /data are not ReadWriteOnce/],
+        ["oidcTrustPinsSubject", trust({ StringEquals: { "oidc.eks/id/X:sub": "system:serviceaccount:chain:validator-0", "oidc.eks/id/X:aud": "sts.amazonaws.com" } }), trust({ StringLike: { "oidc.eks/id/X:sub": "system:serviceaccount:chain:*" } }), /does not pin the subject/],
+        ["replicasProtected", ...spread(true, true), /no PodDisruptionBudget selects them/],
+        ["tokensOnlyWithRbac", ...tokens(), /mounts an API token for chain\/default/],
+        ["edgeRolesSeparate", [{ type: "aws:ec2/instance:Instance", name: "lb", props: { iamInstanceProfile: "lb", primaryNetworkInterface: { networkInterfaceId: "eni-1" } } }, { type: "aws:ec2/instance:Instance", name: "app", props: { iamInstanceProfile: "app", associatePublicIpAddress: false } }], [{ type: "aws:ec2/instance:Instance", name: "lb", props: { iamInstanceProfile: "shared", primaryNetworkInterface: { networkInterfaceId: "eni-1" } } }, { type: "aws:ec2/instance:Instance", name: "app", props: { iamInstanceProfile: "shared" } }], /serves public and private instances/],
     ];
     for (const [key, good, bad, message] of cases) {
         it(`${parity[key].name} fires on a bad resource and passes a good one`, async () => {
-            await firesAndPasses(parity[key] as Policies[number], [good], [bad], message);
+            await firesAndPasses(parity[key] as Policies[number], Array.isArray(good) ? good : [good], Array.isArray(bad) ? bad : [bad], message);
         });
     }
     it("covers every one-property policy in the pack", () => {
@@ -380,5 +398,7 @@ describe("one-property policies for parity with Checkov, trivy and KICS", () => 
         for (const expected of [/wildcard/, /impersonate/, /run code in pods/]) assert.match(messages, expected);
         const binder = (await check(parity.rbacLeastPrivilege, [role([{ apiGroups: ["rbac.authorization.k8s.io"], resources: ["clusterrolebindings"], verbs: ["create"] }])])).messages;
         assert.match(binder.join(), /may create clusterrolebindings/);
+        const [, unspread] = spread(false, true);
+        assert.deepStrictEqual((await check(parity.replicasProtected, [...unspread, budget])).messages, ["4 replicas with no topology spread or pod anti-affinity"]);
     });
 });

@@ -3,8 +3,8 @@
  * policies/data/peer-checks.ts). Each checks one setting of one kind of resource, so an exemption
  * for one leaves the resource's other policies in force.
  */
-import { ResourceValidationPolicy } from "@pulumi/policy";
-import { resourcePolicy } from "../lib/exemptions";
+import { PolicyResource, ResourceValidationPolicy, StackValidationPolicy } from "@pulumi/policy";
+import { resourcePolicy, stackPolicy } from "../lib/exemptions";
 import { containersOf, namespaceOf, podSpecOf, Spec, WORKLOAD_TYPES } from "../lib/kubernetes";
 import { asArray } from "../lib/values";
 
@@ -121,8 +121,8 @@ export const s3BucketDnsCompliantName = propertyPolicy("s3-bucket-dns-compliant-
 const RBAC_ROLES = ["kubernetes:rbac.authorization.k8s.io/v1:Role", "kubernetes:rbac.authorization.k8s.io/v1:ClusterRole"];
 const ESCALATING_VERBS = ["bind", "escalate", "impersonate"];
 const WRITE_VERBS = ["create", "update", "patch", "delete", "deletecollection"];
-/** Writing these grants permissions, changes admission, or erases evidence. */
-const GUARDED_RESOURCES = ["roles", "rolebindings", "clusterroles", "clusterrolebindings", "validatingwebhookconfigurations", "mutatingwebhookconfigurations", "pods/log", "services/status", "certificatesigningrequests/approval"];
+/** Writing these grants permissions, reroutes traffic (services, endpoints, network policies, the aws-auth ConfigMap), changes admission, or erases evidence. */
+const GUARDED_RESOURCES = ["configmaps", "services", "endpoints", "endpointslices", "networkpolicies", "ingresses", "roles", "rolebindings", "clusterroles", "clusterrolebindings", "validatingwebhookconfigurations", "mutatingwebhookconfigurations", "pods/log", "services/status", "certificatesigningrequests/approval"];
 
 export const rbacLeastPrivilege = resourcePolicy({
     name: "rbac-least-privilege",
@@ -146,6 +146,137 @@ export const rbacLeastPrivilege = resourcePolicy({
     },
 });
 
+
+const BINDINGS = ["kubernetes:rbac.authorization.k8s.io/v1:RoleBinding", "kubernetes:rbac.authorization.k8s.io/v1:ClusterRoleBinding"];
+const BROAD_GROUPS = ["system:anonymous", "system:unauthenticated", "system:authenticated", "system:masters"];
+const ADMIN_ROLES = ["cluster-admin", "admin", "edit"];
+
+export const noPrivilegedBindings = resourcePolicy({
+    name: "k8s-no-privileged-bindings",
+    description: "Bindings name specific service accounts: never anonymous, all-authenticated or system:masters, never a default service account, never the built-in admin roles (deployers get admin from EKS access entries).",
+    severity: "critical",
+    validateResource: (args, report) => {
+        if (!BINDINGS.includes(args.type)) return;
+        const role = String(((args.props.roleRef ?? {}) as Spec).name ?? "");
+        if (ADMIN_ROLES.includes(role)) report(`binds the built-in ${role} role`);
+        for (const subject of asArray(args.props.subjects as Spec[] | undefined)) {
+            if (subject.kind === "Group" && BROAD_GROUPS.includes(String(subject.name))) report(`binds the group ${String(subject.name)}`);
+            if (subject.kind === "User" && String(subject.name).startsWith("system:anonymous")) report("binds the anonymous user");
+            if (subject.kind === "ServiceAccount" && subject.name === "default") report(`binds the default service account of ${String(subject.namespace ?? "its namespace")}`);
+        }
+    },
+});
+
+/** Volume types a restricted pod may use (Pod Security Standards, restricted). */
+const ALLOWED_VOLUMES = ["configMap", "secret", "emptyDir", "persistentVolumeClaim", "projected", "downwardAPI", "ephemeral", "csi"];
+
+export const podSecurityBaseline = resourcePolicy({
+    name: "k8s-pod-security-baseline",
+    description: "Pods keep the Pod Security Standards' remaining baseline and restricted rules: restricted volume types, no hostAliases, no custom SELinux options, default /proc mount, no sysctls, no root group.",
+    severity: "high",
+    validateResource: (args, report) => {
+        if (!WORKLOAD_TYPES.includes(args.type)) return;
+        const pod = podSpecOf(args.type, args.props);
+        if (!pod) return;
+        for (const volume of asArray(pod.volumes as Spec[] | undefined)) {
+            const kind = Object.keys(volume).find((k) => k !== "name");
+            if (kind && !ALLOWED_VOLUMES.includes(kind)) report(`volume ${String(volume.name)} is of type ${kind}, outside the restricted set`);
+        }
+        if (asArray(pod.hostAliases as unknown[] | undefined).length > 0) report("hostAliases rewrite /etc/hosts past cluster DNS");
+        const podContext = (pod.securityContext ?? {}) as Spec;
+        if (asArray(podContext.sysctls as unknown[] | undefined).length > 0) report("sets sysctls");
+        if (podContext.runAsGroup === 0 || podContext.fsGroup === 0 || asArray(podContext.supplementalGroups as number[] | undefined).includes(0)) report("runs with the root group (runAsGroup, fsGroup or supplementalGroups 0)");
+        for (const c of containersOf(pod, true)) {
+            const context = (c.securityContext ?? {}) as Spec;
+            const selinux = (context.seLinuxOptions ?? podContext.seLinuxOptions) as Spec | undefined;
+            if (selinux && (selinux.user !== undefined || selinux.role !== undefined || (selinux.type !== undefined && !["container_t", "container_init_t", "container_kvm_t"].includes(String(selinux.type))))) report(`container ${String(c.name)} sets custom SELinux options`);
+            if (context.procMount !== undefined && context.procMount !== "Default") report(`container ${String(c.name)} unmasks /proc (procMount ${String(context.procMount)})`);
+            if (context.runAsGroup === 0) report(`container ${String(c.name)} runs with group 0`);
+        }
+    },
+});
+
+export const serviceNoExternalIps = propertyPolicy("k8s-service-no-external-ips", "Services claim no externalIPs (a Service could capture any address's traffic, CVE-2020-8554).", ["kubernetes:core/v1:Service"], (p) =>
+    asArray(((p.spec ?? {}) as Props).externalIPs as unknown[] | undefined).length > 0 ? "the Service sets externalIPs" : undefined, "high");
+
+export const cronJobDeadline = propertyPolicy("k8s-cronjob-deadline", "CronJobs set startingDeadlineSeconds: after an outage a missed run starts late or is skipped, never piles up.", ["kubernetes:batch/v1:CronJob"], (p) =>
+    typeof ((p.spec ?? {}) as Props).startingDeadlineSeconds === "number" ? undefined : "no startingDeadlineSeconds", "low");
+
+export const volumeClaimsReadWriteOnce = propertyPolicy("k8s-volume-claims-rwo", "StatefulSet volume claims are ReadWriteOnce (EBS volumes attach to one node; each replica owns its data).", ["kubernetes:apps/v1:StatefulSet"], (p) => {
+    const claims = asArray(((p.spec ?? {}) as Props).volumeClaimTemplates as Props[] | undefined);
+    const shared = claims.filter((claim) => asArray(((claim.spec ?? {}) as Props).accessModes as string[] | undefined).some((mode) => mode !== "ReadWriteOnce" && mode !== "ReadWriteOncePod"));
+    return shared.length > 0 ? `volume claims ${shared.map((c) => String(((c.metadata ?? {}) as Props).name)).join(", ")} are not ReadWriteOnce` : undefined;
+});
+
+const labelsMatch = (selector: Record<string, string>, labels: Record<string, string>) => Object.entries(selector).every(([k, v]) => labels[k] === v);
+const replicasOf = (r: PolicyResource) => Number(((r.props.spec ?? {}) as Props).replicas ?? 1);
+const podLabelsOf = (r: PolicyResource) => ((((((r.props.spec ?? {}) as Props).template ?? {}) as Props).metadata ?? {}) as Props).labels as Record<string, string> | undefined ?? {};
+const SCALED = ["kubernetes:apps/v1:Deployment", "kubernetes:apps/v1:StatefulSet"];
+
+export const replicasProtected: StackValidationPolicy = stackPolicy({
+    name: "k8s-replicas-protected",
+    description: "A workload of more than one replica is spread over nodes or zones (topology spread or anti-affinity) and covered by a PodDisruptionBudget, so a drain or a zone loss never takes all of it.",
+    severity: "high",
+    validateStack: (args, report) => {
+        const budgets = args.resources.filter((r) => r.type === "kubernetes:policy/v1:PodDisruptionBudget");
+        for (const workload of args.resources.filter((r) => SCALED.includes(r.type) && replicasOf(r) > 1)) {
+            const pod = podSpecOf(workload.type, workload.props) ?? {};
+            if (pod.topologySpreadConstraints === undefined && ((pod.affinity ?? {}) as Spec).podAntiAffinity === undefined) report(`${replicasOf(workload)} replicas with no topology spread or pod anti-affinity`, workload.urn);
+            const covered = budgets.some((b) => namespaceOf(b.props) === namespaceOf(workload.props) && labelsMatch(((((b.props.spec ?? {}) as Props).selector ?? {}) as Props).matchLabels as Record<string, string> ?? {}, podLabelsOf(workload)));
+            if (!covered) report(`${replicasOf(workload)} replicas and no PodDisruptionBudget selects them`, workload.urn);
+        }
+    },
+});
+
+export const tokensOnlyWithRbac: StackValidationPolicy = stackPolicy({
+    name: "k8s-token-only-with-rbac",
+    description: "A pod mounts a Kubernetes API token only when its service account is bound to a role (pod or service account sets automountServiceAccountToken: false otherwise).",
+    severity: "medium",
+    validateStack: (args, report) => {
+        const bound = new Set(args.resources.filter((r) => BINDINGS.includes(r.type)).flatMap((b) => asArray(b.props.subjects as Spec[] | undefined).filter((s) => s.kind === "ServiceAccount").map((s) => `${String(s.namespace)}/${String(s.name)}`)));
+        const accounts = new Map(args.resources.filter((r) => r.type === "kubernetes:core/v1:ServiceAccount").map((a) => [`${namespaceOf(a.props)}/${String(((a.props.metadata ?? {}) as Props).name)}`, a]));
+        for (const workload of args.resources.filter((r) => WORKLOAD_TYPES.includes(r.type))) {
+            const pod = podSpecOf(workload.type, workload.props);
+            if (!pod) continue;
+            const key = `${namespaceOf(workload.props)}/${String(pod.serviceAccountName ?? "default")}`;
+            const mounted = pod.automountServiceAccountToken ?? accounts.get(key)?.props.automountServiceAccountToken ?? true;
+            if (mounted !== false && !bound.has(key)) report(`mounts an API token for ${key}, which no role binding names`, workload.urn);
+        }
+    },
+});
+
+export const oidcTrustPinsSubject = propertyPolicy("iam-oidc-trust-pins-subject", "Roles trusted through an OIDC provider (IRSA, CI) pin the token's exact subject with StringEquals: no wildcard, no missing sub.", ["aws:iam/role:Role"], (p) => {
+    let doc: Props;
+    try {
+        doc = JSON.parse(String(p.assumeRolePolicy ?? "{}")) as Props;
+    } catch {
+        return undefined;
+    }
+    for (const statement of asArray(doc.Statement as Props[] | undefined)) {
+        const federated = String(((statement.Principal ?? {}) as Props).Federated ?? "");
+        if (statement.Effect !== "Allow" || !federated.includes("oidc-provider/")) continue;
+        const equals = ((statement.Condition ?? {}) as Record<string, Props>).StringEquals ?? {};
+        const sub = Object.entries(equals).find(([k]) => k.endsWith(":sub"));
+        if (!sub || asArray(sub[1] as string[] | string).some((v) => String(v).includes("*"))) return `trust through ${federated.slice(federated.indexOf("oidc-provider/") + 14)} does not pin the subject (StringEquals on :sub)`;
+    }
+    return undefined;
+}, "critical");
+
+export const edgeRolesSeparate: StackValidationPolicy = stackPolicy({
+    name: "ec2-edge-roles-separate",
+    description: "An instance profile serves either internet-facing instances or private ones, never both: a compromised edge server holds no private server's permissions.",
+    severity: "high",
+    validateStack: (args, report) => {
+        const kinds = new Map<string, Set<string>>();
+        for (const instance of args.resources.filter((r) => r.type === "aws:ec2/instance:Instance")) {
+            const profile = String(instance.props.iamInstanceProfile ?? "");
+            const publicFacing = instance.props.primaryNetworkInterface !== undefined || instance.props.associatePublicIpAddress === true;
+            kinds.set(profile, (kinds.get(profile) ?? new Set()).add(publicFacing ? "public" : "private"));
+        }
+        for (const [profile, seen] of kinds) if (profile && seen.size > 1) report(`instance profile ${profile} serves public and private instances`);
+    },
+});
+
 export const PARITY_POLICIES = [
     rdsEnhancedMonitoring, rdsLogsExported, rdsCopyTagsToSnapshots, rdsPerformanceInsights,
     ec2DetailedMonitoring, ec2InstanceProfile, launchTemplateHopLimit,
@@ -153,4 +284,6 @@ export const PARITY_POLICIES = [
     securityGroupDescriptions, iamNoAdminPolicies, alarmActionsEnabled,
     noDefaultNamespace, noHostAccess, rbacLeastPrivilege,
     rdsAutoMinorUpgrade, elasticacheSnapshotsRetained, kmsKeyEnabled, s3BucketDnsCompliantName,
+    noPrivilegedBindings, podSecurityBaseline, serviceNoExternalIps, cronJobDeadline, volumeClaimsReadWriteOnce,
+    replicasProtected, tokensOnlyWithRbac, oidcTrustPinsSubject, edgeRolesSeparate,
 ];

@@ -30,7 +30,9 @@ describe("policy pack", () => {
         const unknown = "[unknown]";
         const types = ["aws:ec2/securityGroup:SecurityGroup", "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule", "aws:rds/instance:Instance", "aws:elasticache/replicationGroup:ReplicationGroup", "aws:ec2/instance:Instance", "aws:ec2/launchTemplate:LaunchTemplate", "aws:kms/key:Key", "aws:eks/cluster:Cluster", "aws:ecr/repository:Repository", "aws:secretsmanager/secret:Secret", "aws:ssm/parameter:Parameter", "aws:cloudwatch/logGroup:LogGroup", "kubernetes:core/v1:Service", "kubernetes:apps/v1:StatefulSet", "kubernetes:core/v1:ConfigMap", "aws:s3/bucketPolicy:BucketPolicy"];
         const props = { ingress: unknown, egress: unknown, ipProtocol: unknown, cidrIpv4: unknown, fromPort: unknown, toPort: unknown, publiclyAccessible: unknown, storageEncrypted: unknown, atRestEncryptionEnabled: unknown, metadataOptions: unknown, rootBlockDevice: unknown, blockDeviceMappings: unknown, enableKeyRotation: unknown, policy: unknown, vpcConfig: unknown, encryptionConfig: unknown, encryptionConfigurations: unknown, kmsKeyId: unknown, type: unknown, spec: unknown, data: unknown, tags: unknown, metadata: unknown, userData: unknown, replicateSourceDb: unknown, multiAz: unknown, availabilityZone: unknown, subnetId: unknown, instance: unknown, associatePublicIpAddress: unknown, mapPublicIpOnLaunch: unknown, deletionProtection: unknown, skipFinalSnapshot: unknown, automaticFailoverEnabled: unknown, multiAzEnabled: unknown, deletionWindowInDays: unknown, forceDestroy: unknown, forceDelete: unknown, recoveryWindowInDays: unknown, monitoringInterval: unknown, monitoringRoleArn: unknown, enabledCloudwatchLogsExports: unknown, engine: unknown, copyTagsToSnapshot: unknown, performanceInsightsEnabled: unknown, monitoring: unknown, iamInstanceProfile: unknown, enabledClusterLogTypes: unknown, description: unknown, rule: unknown, actionsEnabled: unknown, alarmActions: unknown, policyArn: unknown, snapshotRetentionLimit: unknown };
-        for (const policy of POLICIES) {
+        // Judges which resources exist, not their values: a lone group is unattached whatever its values.
+        const structural = ["ec2-security-groups-attached"];
+        for (const policy of POLICIES.filter((p) => !structural.includes(p.name))) {
             const run = await check(policy, types.map((type, i) => ({ type, name: `r${i}`, props })));
             assert.deepStrictEqual(run.messages, [], `${policy.name} reported on unknown values`);
         }
@@ -350,6 +352,9 @@ describe("one-property policies for parity with Checkov, trivy and KICS", () => 
         [{ ...pod({ serviceAccountName: "reader", automountServiceAccountToken: true }) }, binding([{ kind: "ServiceAccount", name: "reader", namespace: "chain" }]), pod({ automountServiceAccountToken: false })],
         [pod({})],
     ];
+    const netpol = (labels: Record<string, string>): Subject => ({ type: "kubernetes:networking.k8s.io/v1:NetworkPolicy", name: "np", props: { metadata: { namespace: "chain" }, spec: { podSelector: { matchLabels: labels }, policyTypes: ["Ingress"] } } });
+    const svc = (selector: Record<string, string>): Subject => ({ type: "kubernetes:core/v1:Service", name: "svc", props: { metadata: { namespace: "chain" }, spec: { selector, ports: [{ port: 80 }] } } });
+    const sg: Subject = { type: "aws:ec2/securityGroup:SecurityGroup", name: "sg", props: { description: "x" } };
     const cases: [Exclude<keyof typeof parity, "PARITY_POLICIES">, Subject | Subject[], Subject | Subject[], RegExp][] = [
         ["rdsEnhancedMonitoring", { type: "aws:rds/instance:Instance", props: { monitoringInterval: 60, monitoringRoleArn: "arn:aws:iam::1:role/m" } }, { type: "aws:rds/instance:Instance", props: { monitoringInterval: 0 } }, /enhanced monitoring is off/],
         ["rdsLogsExported", { type: "aws:rds/instance:Instance", props: { engine: "postgres", enabledCloudwatchLogsExports: ["postgresql"] } }, { type: "aws:rds/instance:Instance", props: { engine: "postgres", enabledCloudwatchLogsExports: ["upgrade"] } }, /postgresql log is not exported/],
@@ -380,6 +385,9 @@ describe("one-property policies for parity with Checkov, trivy and KICS", () => 
         ["oidcTrustPinsSubject", trust({ StringEquals: { "oidc.eks/id/X:sub": "system:serviceaccount:chain:validator-0", "oidc.eks/id/X:aud": "sts.amazonaws.com" } }), trust({ StringLike: { "oidc.eks/id/X:sub": "system:serviceaccount:chain:*" } }), /does not pin the subject/],
         ["replicasProtected", ...spread(true, true), /no PodDisruptionBudget selects them/],
         ["tokensOnlyWithRbac", ...tokens(), /mounts an API token for chain\/default/],
+        ["networkPoliciesSelectPods", [relays(true), netpol({ app: "relay" })], [relays(true), netpol({ app: "relays" })], /selects no declared pod \(\{"app":"relays"\}\)/],
+        ["servicesSelectPods", [relays(true), svc({ app: "relay" })], [relays(true), svc({ app: "rellay" })], /selects no declared pod/],
+        ["securityGroupsAttached", [sg, { type: "aws:ec2/networkInterface:NetworkInterface", name: "nic", props: {}, propertyDependencies: { securityGroups: [urnOf(sg)] } }], [sg], /attached to nothing/],
         ["edgeRolesSeparate", [{ type: "aws:ec2/instance:Instance", name: "lb", props: { iamInstanceProfile: "lb", primaryNetworkInterface: { networkInterfaceId: "eni-1" } } }, { type: "aws:ec2/instance:Instance", name: "app", props: { iamInstanceProfile: "app", associatePublicIpAddress: false } }], [{ type: "aws:ec2/instance:Instance", name: "lb", props: { iamInstanceProfile: "shared", primaryNetworkInterface: { networkInterfaceId: "eni-1" } } }, { type: "aws:ec2/instance:Instance", name: "app", props: { iamInstanceProfile: "shared" } }], /serves public and private instances/],
     ];
     for (const [key, good, bad, message] of cases) {

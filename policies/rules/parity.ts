@@ -277,6 +277,59 @@ export const edgeRolesSeparate: StackValidationPolicy = stackPolicy({
     },
 });
 
+/** Whether a label selector (matchLabels only; expressions are not judged) matches some declared pod of the namespace. */
+function selectsSomePod(args: { resources: PolicyResource[] }, namespace: string, selector: Record<string, string>): boolean {
+    return args.resources.some((r) => WORKLOAD_TYPES.includes(r.type) && namespaceOf(r.props) === namespace && labelsMatch(selector, podTemplateLabels(r)));
+}
+
+function podTemplateLabels(r: PolicyResource): Record<string, string> {
+    const spec = (r.props.spec ?? {}) as Props;
+    const template = (r.type === "kubernetes:batch/v1:CronJob" ? ((((spec.jobTemplate ?? {}) as Props).spec ?? {}) as Props).template : spec.template) as Props | undefined;
+    return (((template?.metadata ?? {}) as Props).labels ?? {}) as Record<string, string>;
+}
+
+export const networkPoliciesSelectPods: StackValidationPolicy = stackPolicy({
+    name: "k8s-network-policies-select-pods",
+    description: "Every NetworkPolicy that names pods selects some declared pod: a selector with a typo protects nothing.",
+    severity: "medium",
+    validateStack: (args, report) => {
+        for (const policy of args.resources.filter((r) => r.type === "kubernetes:networking.k8s.io/v1:NetworkPolicy")) {
+            const selector = (((policy.props.spec ?? {}) as Props).podSelector ?? {}) as Props;
+            const labels = (selector.matchLabels ?? {}) as Record<string, string>;
+            if (Object.keys(labels).length === 0 || selector.matchExpressions !== undefined) continue;
+            if (!selectsSomePod(args, namespaceOf(policy.props), labels)) report(`selects no declared pod (${JSON.stringify(labels)})`, policy.urn);
+        }
+    },
+});
+
+export const servicesSelectPods: StackValidationPolicy = stackPolicy({
+    name: "k8s-services-select-pods",
+    description: "Every Service with a selector selects some declared pod: otherwise it has no endpoints and its clients fail.",
+    severity: "high",
+    validateStack: (args, report) => {
+        for (const service of args.resources.filter((r) => r.type === "kubernetes:core/v1:Service")) {
+            const selector = (((service.props.spec ?? {}) as Props).selector ?? {}) as Record<string, string>;
+            if (Object.keys(selector).length === 0) continue;
+            if (!selectsSomePod(args, namespaceOf(service.props), selector)) report(`selects no declared pod (${JSON.stringify(selector)})`, service.urn);
+        }
+    },
+});
+
+const ATTACHES_GROUPS = ["aws:ec2/instance:Instance", "aws:ec2/networkInterface:NetworkInterface", "aws:ec2/launchTemplate:LaunchTemplate", "aws:rds/instance:Instance", "aws:elasticache/replicationGroup:ReplicationGroup", "aws:eks/cluster:Cluster", "aws:eks/nodeGroup:NodeGroup", "aws:lb/loadBalancer:LoadBalancer", "kubernetes:core/v1:Service"];
+
+export const securityGroupsAttached: StackValidationPolicy = stackPolicy({
+    name: "ec2-security-groups-attached",
+    description: "Every security group the stack declares is attached to something (an instance, interface, launch template, database, cache or cluster): an unattached group is dead weight or a missed attachment.",
+    severity: "low",
+    validateStack: (args, report) => {
+        const attachers = args.resources.filter((r) => ATTACHES_GROUPS.includes(r.type));
+        for (const group of args.resources.filter((r) => r.type === "aws:ec2/securityGroup:SecurityGroup")) {
+            const attached = attachers.some((a) => a.dependencies.some((d) => d.urn === group.urn) || Object.values(a.propertyDependencies ?? {}).some((deps) => deps.some((d) => d.urn === group.urn)));
+            if (!attached) report("the security group is attached to nothing", group.urn);
+        }
+    },
+});
+
 export const PARITY_POLICIES = [
     rdsEnhancedMonitoring, rdsLogsExported, rdsCopyTagsToSnapshots, rdsPerformanceInsights,
     ec2DetailedMonitoring, ec2InstanceProfile, launchTemplateHopLimit,
@@ -286,4 +339,5 @@ export const PARITY_POLICIES = [
     rdsAutoMinorUpgrade, elasticacheSnapshotsRetained, kmsKeyEnabled, s3BucketDnsCompliantName,
     noPrivilegedBindings, podSecurityBaseline, serviceNoExternalIps, cronJobDeadline, volumeClaimsReadWriteOnce,
     replicasProtected, tokensOnlyWithRbac, oidcTrustPinsSubject, edgeRolesSeparate,
+    networkPoliciesSelectPods, servicesSelectPods, securityGroupsAttached,
 ];

@@ -1,6 +1,7 @@
 /**
  * Prints the README's generated tables from the offline plan of prod (the stack with every secret):
- * `npm run -s tables`, then paste between the markers. `tests/readme.spec.ts` fails when they differ.
+ * `npm run -s tables -- --write` rewrites them between their markers in README.md (without it, prints
+ * them). `tests/readme.spec.ts` fails when they differ.
  * `--needed-flows` prints the entries of policies/data/needed-flows.ts from the port map instead.
  */
 import * as fs from "fs";
@@ -9,7 +10,9 @@ import * as path from "path";
 import { spawnSync } from "child_process";
 import { Inventory } from "../offline/inventory";
 import { fromInventory } from "../offline/policy-input";
+import { coverageSection, policyTable } from "../offline/coverage-table";
 import { flowTable, principalTable, runbookSection, scenarioTable, secretReadersTable } from "../offline/model-tables";
+import { POLICIES } from "../policies/pack";
 import { neededFlows } from "../topology/needed-flows";
 import { portMap } from "../topology/ports";
 
@@ -30,7 +33,32 @@ try {
     }
     const inventory = JSON.parse(fs.readFileSync(json, "utf8")) as Inventory;
     const subjects = fromInventory(inventory.resources);
-    process.stdout.write(`${secretReadersTable(subjects, `${inventory.project}-${inventory.stack}`)}\n\n${principalTable(subjects, `${inventory.project}-${inventory.stack}`)}\n\n${flowTable(subjects)}\n\n${scenarioTable()}\n\n${runbookSection()}\n`);
+    const sections = [
+        secretReadersTable(subjects, `${inventory.project}-${inventory.stack}`),
+        principalTable(subjects, `${inventory.project}-${inventory.stack}`),
+        flowTable(subjects),
+        scenarioTable(),
+        runbookSection(),
+        policyTable(POLICIES),
+        coverageSection(),
+    ];
+    if (process.argv.includes("--write")) {
+        const readmePath = path.join(__dirname, "..", "README.md");
+        let readme = fs.readFileSync(readmePath, "utf8");
+        for (const section of sections) {
+            // A section runs from its begin marker (first line) to its end marker (last line).
+            const lines = section.split("\n");
+            const begin = lines[0]!.slice(0, lines[0]!.indexOf(":begin") + ":begin".length);
+            const end = lines[lines.length - 1]!;
+            const from = readme.indexOf(begin);
+            const to = readme.indexOf(end);
+            if (from < 0 || to < from) throw new Error(`README has no ${begin} … ${end} section`);
+            readme = readme.slice(0, from) + section + readme.slice(to + end.length);
+        }
+        fs.writeFileSync(readmePath, readme);
+    } else {
+        process.stdout.write(`${sections.join("\n\n")}\n`);
+    }
 } finally {
     fs.rmSync(dir, { recursive: true, force: true });
 }

@@ -1,3 +1,5 @@
+import { COVERAGE_BEGIN, COVERAGE_END, coverageSection, POLICY_TABLE_BEGIN, POLICY_TABLE_END, policyTable } from "../offline/coverage-table";
+import { PEER_CHECKS } from "../policies/data/peer-checks";
 import * as assert from "assert";
 import * as fs from "fs";
 import * as path from "path";
@@ -55,6 +57,26 @@ function assertGenerated(begin: string, end: string, expected: string, what: str
     assert.ok(from >= 0 && to > from, `README lacks ${what}`);
     assert.strictEqual(readme.slice(from, to + end.length), expected, `README's ${what} is stale: npm run -s tables`);
 }
+
+describe("peer coverage", () => {
+    it("maps every applicable peer check to a policy of the pack, a reason, or a named gap — exactly one", () => {
+        const names = new Set(POLICIES.map((p) => p.name));
+        assert.ok(PEER_CHECKS.length > 500);
+        for (const c of PEER_CHECKS) {
+            assert.strictEqual([c.policy, c.notApplicable, c.gap].filter((v) => v !== undefined && v !== "").length, 1, `${c.tool} ${c.id}`);
+            if (c.policy) assert.ok(names.has(c.policy), `${c.tool} ${c.id} names ${c.policy}, which the pack does not have`);
+        }
+        const ids = PEER_CHECKS.map((c) => `${c.tool} ${c.id}`);
+        assert.strictEqual(new Set(ids).size, ids.length, "a check listed twice");
+    });
+    it("generates the README's policy table and coverage section from the pack and the mapping", () => {
+        assertGenerated(POLICY_TABLE_BEGIN, POLICY_TABLE_END, policyTable(POLICIES), "policy table");
+        assertGenerated(COVERAGE_BEGIN, COVERAGE_END, coverageSection(), "coverage section");
+        const broken = coverageSection([...PEER_CHECKS, { tool: "checkov", id: "CKV_TEST_1", title: "planted", gap: "a planted gap" }]);
+        assert.match(broken, /\| CKV_TEST_1 \| planted \| \*\*gap\*\*: a planted gap \|/);
+        assert.match(broken, /Checkov: \d+ applicable checks — \d+ covered by a policy \(\d+ partly\), \d+ not applicable, 1 gaps/);
+    });
+});
 
 describe("README generated tables", () => {
     const prod = () => planned("prod");

@@ -708,7 +708,7 @@ export const PEER_CHECKS: readonly PeerCheck[] = [
     { tool: "kics", id: "d24c0755-c028-44b1-b503-8e719c898832", title: "S3 Bucket Allows Put Action From All Principals", policy: "s3-bucket-public-access-blocked" },
     { tool: "kics", id: "f861041c-8c9f-4156-acfc-5e6e524f5884", title: "S3 Bucket Logging Disabled", policy: "s3-bucket-access-logged" },
     { tool: "kics", id: "a8fc2180-b3ac-4c93-bd0d-a55b974e4b07", title: "S3 Bucket Object Level CloudTrail Logging Disabled", notApplicable: "object-level logging needs CloudTrail data events; no trail declared" },
-    { tool: "kics", id: "5fb49a69-8d46-4495-a2f8-9c8c622b2b6e", title: "S3 Bucket Object Not Encrypted", notApplicable: "no aws_s3_bucket_object declared; bucket default SSE-KMS is enforced by s3-bucket-protected" },
+    { tool: "kics", id: "5fb49a69-8d46-4495-a2f8-9c8c622b2b6e", title: "S3 Bucket Object Not Encrypted", notApplicable: "no aws_s3_bucket_object declared; bucket default SSE-KMS is enforced by s3-bucket-kms-encrypted" },
     { tool: "kics", id: "4bc4dd4c-7d8d-405e-a0fb-57fa4c31b4d9", title: "S3 Bucket Policy Accepts HTTP Requests", policy: "s3-bucket-tls-only" },
     { tool: "kics", id: "bf878b1a-7418-4de3-b13c-3a86cf894920", title: "S3 Bucket Public ACL Overridden By Public Access Block", policy: "s3-bucket-public-access-blocked" },
     { tool: "kics", id: "a4966c4f-9141-48b8-a564-ffe9959945bc", title: "S3 Bucket With All Permissions", policy: "s3-bucket-public-access-blocked" },

@@ -1,4 +1,5 @@
 import * as aws from "@pulumi/aws";
+import { namespaceBudget } from "../shared/namespace-budget";
 import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
 import { RESTRICTED_NAMESPACE_LABELS } from "../chain";
@@ -64,7 +65,7 @@ export class Backups extends pulumi.ComponentResource {
         const chainNamespace = args.spec.chain.namespace;
         declareAll(
             // Dumps: Secrets Manager, S3, STS; snapshots: the EKS API.
-            [...networkPolicies(BACKUP_NAMESPACE, args.listeners, args.placements, ["backup-postgres", "backup-chain"]), ...objects],
+            [...namespaceBudget(BACKUP_NAMESPACE, objects), ...networkPolicies(BACKUP_NAMESPACE, args.listeners, args.placements, ["backup-postgres", "backup-chain"]), ...objects],
             (object) => `${name}-${object.kind.toLowerCase()}-${object.metadata.name}`,
             { ...k8sOpts, dependsOn: [namespace] },
             args.cluster.workloadDependencies,

@@ -10,6 +10,8 @@ export function declareObject(name: string, object: K8sObject, opts: pulumi.Cust
         case "v1/ServiceAccount": return new k8s.core.v1.ServiceAccount(name, args, opts);
         case "v1/Service": return new k8s.core.v1.Service(name, args, opts);
         case "v1/ConfigMap": return new k8s.core.v1.ConfigMap(name, args, opts);
+        case "v1/LimitRange": return new k8s.core.v1.LimitRange(name, args, opts);
+        case "v1/ResourceQuota": return new k8s.core.v1.ResourceQuota(name, args, opts);
         case "rbac.authorization.k8s.io/v1/ClusterRole": return new k8s.rbac.v1.ClusterRole(name, args, opts);
         case "rbac.authorization.k8s.io/v1/ClusterRoleBinding": return new k8s.rbac.v1.ClusterRoleBinding(name, args, opts);
         case "rbac.authorization.k8s.io/v1/Role": return new k8s.rbac.v1.Role(name, args, opts);

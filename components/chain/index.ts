@@ -1,4 +1,5 @@
 import * as aws from "@pulumi/aws";
+import { namespaceBudget } from "../shared/namespace-budget";
 import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
 import { Listener, listenerOf } from "../../topology/ports";
@@ -113,7 +114,7 @@ export class ChainNetwork extends pulumi.ComponentResource {
         });
         const declared = declareAll(
             // Validators fetch their key from Secrets Manager; relays call nothing over HTTPS.
-            [...networkPolicies(NAMESPACE, args.listeners, args.placements, ["validator"]), ...objects],
+            [...namespaceBudget(NAMESPACE, objects), ...networkPolicies(NAMESPACE, args.listeners, args.placements, ["validator"]), ...objects],
             (object) => `${name}-${object.kind.toLowerCase()}-${object.metadata.name}`,
             inNamespace,
             args.cluster.workloadDependencies,

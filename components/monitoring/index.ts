@@ -1,4 +1,5 @@
 import * as aws from "@pulumi/aws";
+import { namespaceBudget } from "../shared/namespace-budget";
 import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
 import * as random from "@pulumi/random";
@@ -182,7 +183,7 @@ export class Monitoring extends pulumi.ComponentResource {
         // Secrets Manager (Alertmanager, exporters), EC2 discovery (Prometheus), the EKS API (kube-state-metrics),
         // the public endpoint (blackbox); Grafana, Jaeger and the Nginx exporter call nothing over HTTPS.
         const httpsClients = ["alertmanager", "postgres-exporter", "redis-exporter", "prometheus", "kube-state-metrics", "blackbox-exporter"];
-        for (const object of [...networkPolicies(MONITORING_NAMESPACE, args.listeners, args.placements, httpsClients), ...objects.filter((o) => o.kind !== "ServiceAccount")]) {
+        for (const object of [...namespaceBudget(MONITORING_NAMESPACE, objects), ...networkPolicies(MONITORING_NAMESPACE, args.listeners, args.placements, httpsClients), ...objects.filter((o) => o.kind !== "ServiceAccount")]) {
             declare(object, { ...inNamespace, dependsOn: [namespace, ...serviceAccounts] });
         }
 

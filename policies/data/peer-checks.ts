@@ -3,8 +3,8 @@
  * policy of this pack that covers it, or to the reason it does not apply, or (a gap) to what a policy
  * would check. Read from the scanners' rule sources: Checkov (terraform/aws, kubernetes, graph checks),
  * trivy-checks (cloud/aws, kubernetes KSV) and KICS (terraform/aws, k8s queries); ids and titles as
- * there. The README's coverage table is generated from this list (npm run -s tables -- --coverage), and
- * tests hold every policy named here to the pack.
+ * there. The README's policy table and coverage section are generated from this list
+ * (npm run -s tables -- --write), and tests hold every policy named here to the pack.
  */
 
 export type PeerTool = "checkov" | "trivy" | "kics";
@@ -402,8 +402,8 @@ export const PEER_CHECKS: readonly PeerCheck[] = [
     { tool: "trivy", id: "KSV022", title: "Specific capabilities added", policy: "k8s-no-host-access" },
     { tool: "trivy", id: "KSV102", title: "Tiller Is Deployed", notApplicable: "Helm v3 (kubernetes:helm.sh/v3:Release) has no Tiller" },
     { tool: "trivy", id: "KSV026", title: "Unsafe sysctl options set", policy: "k8s-pod-security-baseline" },
-    { tool: "trivy", id: "KSV039", title: "limit range usage", notApplicable: "validates LimitRange objects, none declared; per-container requests/limits enforced by k8s-requests-and-limits" },
-    { tool: "trivy", id: "KSV040", title: "resource quota usage", notApplicable: "validates ResourceQuota objects, none declared; per-container requests/limits enforced by k8s-requests-and-limits" },
+    { tool: "trivy", id: "KSV039", title: "limit range usage", policy: "k8s-namespace-quotas" },
+    { tool: "trivy", id: "KSV040", title: "resource quota usage", policy: "k8s-namespace-quotas" },
     { tool: "trivy", id: "KSV013", title: "Image tag \":latest\" used", policy: "k8s-images-pinned" },
     { tool: "trivy", id: "KSV032", title: "All container images must start with the *.azurecr.io domain", notApplicable: "deprecated upstream; Azure ACR prefix" },
     { tool: "trivy", id: "KSV035", title: "All container images must start with an ECR domain", notApplicable: "deprecated upstream (superseded by KSV-0125)" },
@@ -491,8 +491,8 @@ export const PEER_CHECKS: readonly PeerCheck[] = [
     { tool: "kics", id: "ae8827e2-4af9-4baa-9998-87539ae0d6f0", title: "Peer Auto TLS Set To True", notApplicable: "EKS-managed control plane / kubelet flags; the stack declares no kube-apiserver, etcd, controller-manager, scheduler or kubelet pods or configs" },
     { tool: "kics", id: "592ad21d-ad9b-46c6-8d2d-fad09d62a942", title: "Permissive Access to Create Pods", policy: "rbac-least-privilege" },
     { tool: "kics", id: "0401f71b-9c1e-4821-ab15-a955caa621be", title: "Pod Misconfigured Network Policy", policy: "k8s-namespaces-deny-by-default" },
-    { tool: "kics", id: "4a20ebac-1060-4c81-95d1-1f7f620e983b", title: "Pod or Container Without LimitRange", notApplicable: "single-tenant cluster; every container's requests/limits are enforced by k8s-requests-and-limits" },
-    { tool: "kics", id: "48a5beba-e4c0-4584-a2aa-e6894e4cf424", title: "Pod or Container Without ResourceQuota", notApplicable: "single-tenant cluster; every container's requests/limits are enforced by k8s-requests-and-limits" },
+    { tool: "kics", id: "4a20ebac-1060-4c81-95d1-1f7f620e983b", title: "Pod or Container Without LimitRange", policy: "k8s-namespace-quotas" },
+    { tool: "kics", id: "48a5beba-e4c0-4584-a2aa-e6894e4cf424", title: "Pod or Container Without ResourceQuota", policy: "k8s-namespace-quotas" },
     { tool: "kics", id: "a97a340a-0063-418e-b3a1-3028941d0995", title: "Pod or Container Without Security Context", policy: "k8s-read-only-root-filesystem" },
     { tool: "kics", id: "afa36afb-39fe-4d94-b9b6-afb236f7a03d", title: "Pod Security Policy Admission Control Plugin Not Set", notApplicable: "EKS-managed control plane / kubelet flags; the stack declares no kube-apiserver, etcd, controller-manager, scheduler or kubelet pods or configs" },
     { tool: "kics", id: "5572cc5e-1e4c-4113-92a6-7a8a3bd25e6d", title: "Privilege Escalation Allowed", policy: "k8s-no-privilege-escalation" },

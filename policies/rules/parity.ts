@@ -7,6 +7,7 @@ import { PolicyResource, ResourceValidationPolicy, StackValidationPolicy } from 
 import { resourcePolicy, stackPolicy } from "../lib/exemptions";
 import { containersOf, namespaceOf, podSpecOf, Spec, WORKLOAD_TYPES } from "../lib/kubernetes";
 import { asArray } from "../lib/values";
+import { mebibytes, millicores } from "../lib/quantities";
 
 type Props = Record<string, unknown>;
 
@@ -330,6 +331,62 @@ export const securityGroupsAttached: StackValidationPolicy = stackPolicy({
     },
 });
 
+const podTemplate = (r: PolicyResource): { pod: Spec; copies: number } | undefined => {
+    const pod = podSpecOf(r.type, r.props);
+    if (!pod) return undefined;
+    return { pod, copies: r.type === "kubernetes:batch/v1:CronJob" ? 1 : Number(((r.props.spec ?? {}) as Props).replicas ?? 1) };
+};
+
+const sumOf = (pod: Spec, kind: "requests" | "limits", key: "cpu" | "memory") => {
+    const parse = key === "cpu" ? millicores : mebibytes;
+    const value = (c: Spec) => parse((((c.resources ?? {}) as Spec)[kind] as Spec | undefined)?.[key]) ?? 0;
+    return Math.max(asArray(pod.containers as Spec[] | undefined).reduce((n, c) => n + value(c), 0), ...asArray(pod.initContainers as Spec[] | undefined).map(value));
+};
+
+export const namespaceQuotas: StackValidationPolicy = stackPolicy({
+    name: "k8s-namespace-quotas",
+    description: "Every namespace with pods has a LimitRange and a ResourceQuota, and its declared pods fit them (the API server would refuse a pod past the quota: too small a quota is an outage).",
+    severity: "high",
+    validateStack: (args, report) => {
+        const workloads = args.resources.filter((r) => WORKLOAD_TYPES.includes(r.type));
+        const namespaces = new Map<string, PolicyResource>(args.resources.filter((r) => r.type === "kubernetes:core/v1:Namespace").map((n) => [String(((n.props.metadata ?? {}) as Props).name), n]));
+        for (const namespace of new Set(workloads.map((w) => namespaceOf(w.props)))) {
+            const mine = workloads.filter((w) => namespaceOf(w.props) === namespace);
+            const where = namespaces.get(namespace)?.urn ?? mine[0]!.urn;
+            const limitRange = args.resources.find((r) => r.type === "kubernetes:core/v1:LimitRange" && namespaceOf(r.props) === namespace);
+            const quota = args.resources.find((r) => r.type === "kubernetes:core/v1:ResourceQuota" && namespaceOf(r.props) === namespace);
+            if (!limitRange) report(`namespace ${namespace} has no LimitRange`, where);
+            if (!quota) report(`namespace ${namespace} has no ResourceQuota`, where);
+            if (quota) {
+                const hard = (((quota.props.spec ?? {}) as Props).hard ?? {}) as Record<string, unknown>;
+                const checks: [string, number, number | undefined][] = [
+                    ["requests.cpu", mine.reduce((n, w) => n + (podTemplate(w) ? podTemplate(w)!.copies * sumOf(podTemplate(w)!.pod, "requests", "cpu") : 0), 0), millicores(hard["requests.cpu"])],
+                    ["requests.memory", mine.reduce((n, w) => n + (podTemplate(w) ? podTemplate(w)!.copies * sumOf(podTemplate(w)!.pod, "requests", "memory") : 0), 0), mebibytes(hard["requests.memory"])],
+                    ["limits.cpu", mine.reduce((n, w) => n + (podTemplate(w) ? podTemplate(w)!.copies * sumOf(podTemplate(w)!.pod, "limits", "cpu") : 0), 0), millicores(hard["limits.cpu"])],
+                    ["limits.memory", mine.reduce((n, w) => n + (podTemplate(w) ? podTemplate(w)!.copies * sumOf(podTemplate(w)!.pod, "limits", "memory") : 0), 0), mebibytes(hard["limits.memory"])],
+                ];
+                for (const [key, needed, allowed] of checks) {
+                    if (allowed !== undefined && needed > allowed) report(`namespace ${namespace}: the declared pods need ${key} ${Math.ceil(needed)}${key.endsWith("cpu") ? "m" : "Mi"}, the ResourceQuota allows ${String(hard[key])}`, quota.urn);
+                }
+            }
+            if (limitRange) {
+                const max = ((asArray((((limitRange.props.spec ?? {}) as Props).limits) as Props[] | undefined).find((l) => l.type === "Container") ?? {}) as Props).max as Props | undefined;
+                for (const w of mine) {
+                    for (const c of podTemplate(w) ? containersOf(podTemplate(w)!.pod, true) : []) {
+                        const limits = ((c.resources ?? {}) as Spec).limits as Spec | undefined;
+                        const over = (["cpu", "memory"] as const).filter((k) => {
+                            const parse = k === "cpu" ? millicores : mebibytes;
+                            const cap = parse(max?.[k]);
+                            return cap !== undefined && (parse(limits?.[k]) ?? 0) > cap;
+                        });
+                        if (over.length > 0) report(`container ${String(c.name)} exceeds namespace ${namespace}'s LimitRange max (${over.join(", ")})`, w.urn);
+                    }
+                }
+            }
+        }
+    },
+});
+
 export const PARITY_POLICIES = [
     rdsEnhancedMonitoring, rdsLogsExported, rdsCopyTagsToSnapshots, rdsPerformanceInsights,
     ec2DetailedMonitoring, ec2InstanceProfile, launchTemplateHopLimit,
@@ -339,5 +396,5 @@ export const PARITY_POLICIES = [
     rdsAutoMinorUpgrade, elasticacheSnapshotsRetained, kmsKeyEnabled, s3BucketDnsCompliantName,
     noPrivilegedBindings, podSecurityBaseline, serviceNoExternalIps, cronJobDeadline, volumeClaimsReadWriteOnce,
     replicasProtected, tokensOnlyWithRbac, oidcTrustPinsSubject, edgeRolesSeparate,
-    networkPoliciesSelectPods, servicesSelectPods, securityGroupsAttached,
+    networkPoliciesSelectPods, servicesSelectPods, securityGroupsAttached, namespaceQuotas,
 ];

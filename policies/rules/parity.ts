@@ -316,20 +316,6 @@ export const servicesSelectPods: StackValidationPolicy = stackPolicy({
     },
 });
 
-const ATTACHES_GROUPS = ["aws:ec2/instance:Instance", "aws:ec2/networkInterface:NetworkInterface", "aws:ec2/launchTemplate:LaunchTemplate", "aws:rds/instance:Instance", "aws:elasticache/replicationGroup:ReplicationGroup", "aws:eks/cluster:Cluster", "aws:eks/nodeGroup:NodeGroup", "aws:lb/loadBalancer:LoadBalancer", "kubernetes:core/v1:Service"];
-
-export const securityGroupsAttached: StackValidationPolicy = stackPolicy({
-    name: "ec2-security-groups-attached",
-    description: "Every security group the stack declares is attached to something (an instance, interface, launch template, database, cache or cluster): an unattached group is dead weight or a missed attachment.",
-    severity: "low",
-    validateStack: (args, report) => {
-        const attachers = args.resources.filter((r) => ATTACHES_GROUPS.includes(r.type));
-        for (const group of args.resources.filter((r) => r.type === "aws:ec2/securityGroup:SecurityGroup")) {
-            const attached = attachers.some((a) => a.dependencies.some((d) => d.urn === group.urn) || Object.values(a.propertyDependencies ?? {}).some((deps) => deps.some((d) => d.urn === group.urn)));
-            if (!attached) report("the security group is attached to nothing", group.urn);
-        }
-    },
-});
 
 const podTemplate = (r: PolicyResource): { pod: Spec; copies: number } | undefined => {
     const pod = podSpecOf(r.type, r.props);
@@ -396,5 +382,5 @@ export const PARITY_POLICIES = [
     rdsAutoMinorUpgrade, elasticacheSnapshotsRetained, kmsKeyEnabled, s3BucketDnsCompliantName,
     noPrivilegedBindings, podSecurityBaseline, serviceNoExternalIps, cronJobDeadline, volumeClaimsReadWriteOnce,
     replicasProtected, tokensOnlyWithRbac, oidcTrustPinsSubject, edgeRolesSeparate,
-    networkPoliciesSelectPods, servicesSelectPods, securityGroupsAttached, namespaceQuotas,
+    networkPoliciesSelectPods, servicesSelectPods, namespaceQuotas,
 ];

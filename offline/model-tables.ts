@@ -7,7 +7,9 @@ import { alertGroups, AlertRule } from "../components/monitoring/rules";
 import { renderRunbooks } from "../components/monitoring/runbooks";
 import { SCENARIOS, STALE_BACKUPS } from "../components/monitoring/scenarios";
 import { NEEDED_FLOWS } from "../policies/data/needed-flows";
+import { NEEDED_POD_FLOWS } from "../policies/data/needed-pod-flows";
 import { allowedFlows } from "../policies/lib/flow-model";
+import { podFlows } from "../policies/lib/pod-flows";
 import { principalSummaries, secretReaders } from "../policies/lib/privileges";
 import { PolicySubject, stackArgs } from "./policy-runner";
 
@@ -24,6 +26,18 @@ export function flowTable(subjects: readonly PolicySubject[]): string {
         return `| ${f.from} | ${f.to} | ${f.protocol} ${ports} | ${why.join("; ") || "**not needed**"} |`;
     });
     return [FLOWS_BEGIN, "| from | to | port | why |", "|---|---|---|---|", ...rows, FLOWS_END].join("\n");
+}
+
+export const POD_FLOWS_BEGIN = "<!-- pod-flows:begin (generated: npm run -s tables) -->";
+export const POD_FLOWS_END = "<!-- pod-flows:end -->";
+
+/** Every pod-to-pod flow the NetworkPolicies allow, with the reason the needed pod-flow list gives. */
+export function podFlowTable(subjects: readonly PolicySubject[]): string {
+    const rows = podFlows(stackArgs(subjects).resources).map((f) => {
+        const why = NEEDED_POD_FLOWS.find((n) => n.from === f.from && n.to === f.to && n.protocol === f.protocol && n.port === f.port)?.why;
+        return `| ${f.from} | ${f.to} | ${f.protocol} ${f.port} | ${why ?? "**not needed**"} |`;
+    });
+    return [POD_FLOWS_BEGIN, "| from pod | to pod | port | why |", "|---|---|---|---|", ...rows, POD_FLOWS_END].join("\n");
 }
 
 export function secretReadersTable(subjects: readonly PolicySubject[], prefix: string): string {

@@ -11,6 +11,7 @@ import { flowsMatchNeeded, networkPoliciesEnforced } from "./rules/flows";
 import { noNodeProxy } from "./rules/rbac";
 import { elasticIpsAtEdge, imdsV2, publicAddressesAtEdge } from "./rules/instances";
 import { PARITY_POLICIES } from "./rules/parity";
+import { podFlowsMatchNeeded } from "./rules/pod-flows";
 import { dropCapabilitiesSeccomp, imagesPinned, secretsAsFiles, namespacesDenyByDefault, noPrivilegeEscalation, noPublicServices, probesSet, readOnlyRootFilesystem, resourcesSet, runAsNonRoot } from "./rules/kubernetes";
 import { iamNoWildcards, noUnconditionedWildcardWrites, trustPinsSource } from "./rules/iam";
 import { eksEndpointPrivate, internetIngress, internetIngressRoles, noAllProtocolIngress, restrictedEgress, vpcBaseline } from "./rules/network";
@@ -35,6 +36,7 @@ export const POLICIES: Policies = [
     namespacesDenyByDefault,
     networkPoliciesEnforced,
     flowsMatchNeeded,
+    podFlowsMatchNeeded,
     noNodeProxy,
     // Encryption
     ...S3_BUCKET_POLICIES,

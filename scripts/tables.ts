@@ -11,7 +11,7 @@ import { spawnSync } from "child_process";
 import { Inventory } from "../offline/inventory";
 import { fromInventory } from "../offline/policy-input";
 import { coverageSection, policyTable } from "../offline/coverage-table";
-import { flowTable, principalTable, runbookSection, scenarioTable, secretReadersTable } from "../offline/model-tables";
+import { flowTable, podFlowTable, principalTable, runbookSection, scenarioTable, secretReadersTable } from "../offline/model-tables";
 import { POLICIES } from "../policies/pack";
 import { neededFlows } from "../topology/needed-flows";
 import { portMap } from "../topology/ports";
@@ -37,6 +37,7 @@ try {
         secretReadersTable(subjects, `${inventory.project}-${inventory.stack}`),
         principalTable(subjects, `${inventory.project}-${inventory.stack}`),
         flowTable(subjects),
+        podFlowTable(subjects),
         scenarioTable(),
         runbookSection(),
         policyTable(POLICIES),

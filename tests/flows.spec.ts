@@ -8,7 +8,10 @@ import { fromInventory } from "../offline/policy-input";
 import { neededFlows } from "../topology/needed-flows";
 import { portMap } from "../topology/ports";
 import { planned, STACKS } from "./harness";
-import { check, Subject, urnOf } from "./policy-helper";
+import { check, subject, Subject, urnOf } from "./policy-helper";
+import { NEEDED_POD_FLOWS } from "../policies/data/needed-pod-flows";
+import { podFlows } from "../policies/lib/pod-flows";
+import { podFlowsMatchNeeded } from "../policies/rules/pod-flows";
 
 const group = (role: string): Subject => ({ type: "aws:ec2/securityGroup:SecurityGroup", name: `${role}-sg`, props: { tags: { Role: role } } });
 const rule = (direction: "ingress" | "egress", on: string, port: number, peer: { group: string } | { cidr: string }, name = `${on}-${direction}-${port}`): Subject => ({
@@ -134,4 +137,43 @@ describe("flow model: rules it cannot place are reported, not dropped", () => {
         const icmp = { ...rule("ingress", "postgres", 0, { cidr: "0.0.0.0/0" }, "icmp"), props: { ipProtocol: "icmp", fromPort: -1, toPort: -1, cidrIpv4: "0.0.0.0/0" } };
         assert.ok((await messages([...world, icmp])).includes("allowed flow not needed: internet → postgres icmp 0-65535"));
     });
+});
+
+describe("pod flow model (NetworkPolicies)", () => {
+    const ns = (namespace: string, component: string): Subject => ({ type: "kubernetes:apps/v1:Deployment", name: component, props: { metadata: { namespace }, spec: { template: { metadata: { labels: { "app.kubernetes.io/component": component } }, spec: { containers: [{ name: component, image: "x:1" }] } } } } });
+    const np = (name: string, namespace: string, spec: Record<string, unknown>): Subject => ({ type: "kubernetes:networking.k8s.io/v1:NetworkPolicy", name, props: { metadata: { namespace }, spec } });
+    const deny = (namespace: string) => np(`${namespace}-deny`, namespace, { podSelector: {}, policyTypes: ["Ingress", "Egress"] });
+    const sel = (component: string) => ({ matchLabels: { "app.kubernetes.io/component": component } });
+    const scrape = [
+        ns("monitoring", "prometheus"), ns("chain", "validator"), deny("monitoring"), deny("chain"),
+        np("prom-out", "monitoring", { podSelector: sel("prometheus"), policyTypes: ["Egress"], egress: [{ to: [{ namespaceSelector: { matchLabels: { "kubernetes.io/metadata.name": "chain" } }, podSelector: sel("validator") }], ports: [{ port: 9101, protocol: "TCP" }] }] }),
+        np("val-in", "chain", { podSelector: sel("validator"), policyTypes: ["Ingress"], ingress: [{ from: [{ namespaceSelector: { matchLabels: { "kubernetes.io/metadata.name": "monitoring" } }, podSelector: sel("prometheus") }], ports: [{ port: 9101, protocol: "TCP" }] }] }),
+    ];
+    const subjects = (list: readonly Subject[]) => stackArgs(list.map(subject)).resources;
+    const neededScrape = [{ from: "monitoring/prometheus", to: "chain/validator", protocol: "TCP", port: 9101, why: "metrics" }];
+
+    it("allows a flow only with the sender's egress and the receiver's ingress, across namespaces by namespaceSelector", () => {
+        assert.deepStrictEqual(podFlows(subjects(scrape)).map((f) => `${f.from}>${f.to}:${f.port}`), ["monitoring/prometheus>chain/validator:9101"]);
+        const noEgress = scrape.filter((s) => s.name !== "prom-out");
+        assert.deepStrictEqual(podFlows(subjects(noEgress)), [], "the default deny blocks prometheus's egress");
+        const sameNamespaceOnly = scrape.map((s) => (s.name === "val-in" ? np("val-in", "chain", { podSelector: sel("validator"), policyTypes: ["Ingress"], ingress: [{ from: [{ podSelector: sel("prometheus") }], ports: [{ port: 9101 }] }] }) : s));
+        assert.deepStrictEqual(podFlows(subjects(sameNamespaceOnly)), [], "a podSelector alone names pods of the policy's own namespace");
+        assert.ok(podFlows(subjects(scrape), false).some((f) => f.port === "all"), "unenforced, everything flows");
+    });
+    it("pod-flows-match-needed fires on a needed flow blocked and on a flow nobody needs, naming it", async () => {
+        assert.deepStrictEqual((await check(podFlowsMatchNeeded, scrape, { needed: neededScrape })).messages, []);
+        const blocked = await check(podFlowsMatchNeeded, scrape.filter((s) => s.name !== "val-in"), { needed: neededScrape });
+        assert.ok(blocked.messages.includes("needed pod flow blocked: monitoring/prometheus → chain/validator TCP 9101 (metrics)"), blocked.messages.join("\n"));
+        const open = await check(podFlowsMatchNeeded, scrape.filter((s) => s.name !== "chain-deny" && s.name !== "val-in"), { needed: neededScrape });
+        assert.ok(open.messages.includes("pod flow allowed but not needed: monitoring/prometheus → chain/validator TCP 9101") === false);
+        assert.match(open.messages.join("\n"), /pod flow allowed but not needed: chain\/validator → chain\/validator all all ports/);
+    });
+    for (const stack of STACKS) {
+        it(`${stack}: the NetworkPolicies allow exactly the needed pod flows`, () => {
+            const flows = podFlows(stackArgs(fromInventory(planned(stack).resources)).resources);
+            const key = (f: { from: string; to: string; protocol: string; port: number | "all" }) => `${f.from}>${f.to}:${f.protocol}:${f.port}`;
+            assert.deepStrictEqual(flows.map(key).sort(), NEEDED_POD_FLOWS.map(key).sort());
+            assert.ok(!planned(stack).violations.some((v) => v.policy === "pod-flows-match-needed"));
+        });
+    }
 });

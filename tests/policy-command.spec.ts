@@ -60,7 +60,7 @@ describe("policy command", () => {
                     { urn: urn("pulumi:pulumi:Stack", "chain-platform-prod"), custom: false, type: "pulumi:pulumi:Stack" },
                     { urn: urn("pulumi:providers:aws", "default"), custom: true, type: "pulumi:providers:aws", inputs: { region: "us-east-1" } },
                     { urn: urn("aws:ssm/parameter:Parameter", "hub-key"), custom: true, type: "aws:ssm/parameter:Parameter", id: "/p-prod/wireguard/hub-private-key", inputs: { name: "/p-prod/wireguard/hub-private-key", type: "SecureString", keyId: secret, value: secret, tags: { Project: "p", Stack: "prod", Environment: "prod", Owner: "o", ManagedBy: "pulumi" } } },
-                    { urn: urn("aws:ec2/instance:Instance", "app-0"), custom: true, type: "aws:ec2/instance:Instance", id: "i-1", inputs: { metadataOptions: { httpTokens: "optional" }, rootBlockDevice: { encrypted: true }, tags: { Project: "p", Stack: "prod", Environment: "prod", Owner: "o", ManagedBy: "pulumi", Role: "appServer" } } },
+                    { urn: urn("aws:ec2/instance:Instance", "app-0"), custom: true, type: "aws:ec2/instance:Instance", id: "i-1", inputs: { metadataOptions: { httpTokens: "optional" }, rootBlockDevice: { encrypted: true }, monitoring: true, iamInstanceProfile: "p-prod-app", tags: { Project: "p", Stack: "prod", Environment: "prod", Owner: "o", ManagedBy: "pulumi", Role: "appServer" } } },
                 ],
             },
         };

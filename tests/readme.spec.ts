@@ -8,7 +8,7 @@ import { CONFIG_KEYS } from "../config/schema";
 import { fromInventory } from "../offline/policy-input";
 import { AlertRule, alertGroups } from "../components/monitoring/rules";
 import { RUNBOOKS } from "../components/monitoring/runbooks";
-import { flowTable, FLOWS_BEGIN, FLOWS_END, principalTable, PRINCIPALS_BEGIN, PRINCIPALS_END, runbookSection, scenarioTable, SCENARIOS_BEGIN, SCENARIOS_END, secretReadersTable, TABLE_BEGIN, TABLE_END } from "../offline/model-tables";
+import { flowTable, FLOWS_BEGIN, FLOWS_END, POD_FLOWS_BEGIN, POD_FLOWS_END, podFlowTable, principalTable, PRINCIPALS_BEGIN, PRINCIPALS_END, runbookSection, scenarioTable, SCENARIOS_BEGIN, SCENARIOS_END, secretReadersTable, TABLE_BEGIN, TABLE_END } from "../offline/model-tables";
 import { POLICIES } from "../policies/pack";
 import { planned, PROJECT_DIR, STACKS } from "./harness";
 
@@ -93,6 +93,11 @@ describe("README generated tables", () => {
     it("shows every flow the security groups allow, with why, as the flow model computes it for prod", () => {
         const table = flowTable(fromInventory(prod().resources));
         assertGenerated(FLOWS_BEGIN, FLOWS_END, table, "flow matrix");
+        assert.doesNotMatch(table, /not needed/);
+    });
+    it("shows every pod flow the NetworkPolicies allow, with why, as the pod flow model computes it for prod", () => {
+        const table = podFlowTable(fromInventory(prod().resources));
+        assertGenerated(POD_FLOWS_BEGIN, POD_FLOWS_END, table, "pod flow matrix");
         assert.doesNotMatch(table, /not needed/);
     });
     it("shows the scenario table as generated from the scenarios", () => {

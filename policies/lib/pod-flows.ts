@@ -1,0 +1,143 @@
+/**
+ * The flow model inside the cluster: from the declared workloads and NetworkPolicies, which pods reach
+ * which pods on which ports, as the Kubernetes NetworkPolicy semantics say when the network enforces
+ * them: a pod selected by any policy of a direction is isolated in that direction and admits only what
+ * some selecting policy allows; a flow needs the sender's egress and the receiver's ingress. Pods are
+ * named "namespace/component" (the app.kubernetes.io/component label). Pure over a plan or a stack export.
+ */
+import { PolicyResource } from "@pulumi/policy";
+import { namespaceOf, podSpecOf, Spec, WORKLOAD_TYPES } from "./kubernetes";
+import { asArray, known } from "./values";
+
+export interface PodFlow {
+    readonly from: string;
+    readonly to: string;
+    /** "TCP", "UDP", or "all". */
+    readonly protocol: string;
+    /** A port, or "all". */
+    readonly port: number | "all";
+}
+
+interface Pod {
+    readonly id: string;
+    readonly namespace: string;
+    readonly labels: Record<string, string>;
+}
+
+interface Port {
+    readonly protocol: string;
+    readonly port: number | "all";
+}
+
+const ALL: Port = { protocol: "all", port: "all" };
+const COMPONENT = "app.kubernetes.io/component";
+
+/** The declared pods, one per namespace and component (a StatefulSet per validator is one kind of pod). */
+export function declaredPods(resources: readonly PolicyResource[]): Pod[] {
+    const pods = new Map<string, Pod>();
+    for (const r of resources.filter((x) => WORKLOAD_TYPES.includes(x.type))) {
+        const spec = known(() => r.props.spec) as Spec | undefined;
+        const template = (r.type === "kubernetes:batch/v1:CronJob" ? ((spec?.jobTemplate as Spec | undefined)?.spec as Spec | undefined)?.template : spec?.template) as Spec | undefined;
+        const labels = ((template?.metadata as Spec | undefined)?.labels ?? {}) as Record<string, string>;
+        if (!podSpecOf(r.type, r.props)) continue;
+        const namespace = namespaceOf(r.props);
+        const id = `${namespace}/${labels[COMPONENT] ?? r.name}`;
+        if (!pods.has(id)) pods.set(id, { id, namespace, labels });
+    }
+    return [...pods.values()];
+}
+
+function selects(selector: Spec | undefined, labels: Record<string, string>): boolean {
+    if (!selector) return true;
+    if (selector.matchExpressions !== undefined) return false;
+    return Object.entries((selector.matchLabels ?? {}) as Record<string, string>).every(([k, v]) => labels[k] === v);
+}
+
+/** The pods a rule's peer names (ipBlocks name no pod). */
+function peerPods(peer: Spec, policyNamespace: string, pods: readonly Pod[]): Pod[] {
+    if (peer.ipBlock !== undefined) return [];
+    const namespaceSelector = peer.namespaceSelector as Spec | undefined;
+    const inNamespace = (pod: Pod) => (namespaceSelector === undefined ? pod.namespace === policyNamespace : selects(namespaceSelector, { "kubernetes.io/metadata.name": pod.namespace }));
+    return pods.filter((pod) => inNamespace(pod) && selects(peer.podSelector as Spec | undefined, pod.labels));
+}
+
+function portsOf(rule: Spec): Port[] {
+    const ports = asArray(rule.ports as Spec[] | undefined);
+    return ports.length === 0 ? [ALL] : ports.map((p) => ({ protocol: String(p.protocol ?? "TCP"), port: typeof p.port === "number" ? p.port : "all" }));
+}
+
+interface Policy {
+    readonly namespace: string;
+    readonly selector: Spec;
+    readonly types: readonly string[];
+    readonly ingress: readonly Spec[];
+    readonly egress: readonly Spec[];
+}
+
+function policiesOf(resources: readonly PolicyResource[]): Policy[] {
+    return resources
+        .filter((r) => r.type === "kubernetes:networking.k8s.io/v1:NetworkPolicy")
+        .map((r) => {
+            const spec = (known(() => r.props.spec) ?? {}) as Spec;
+            const ingress = asArray(spec.ingress as Spec[] | undefined);
+            const egress = asArray(spec.egress as Spec[] | undefined);
+            const types = asArray(spec.policyTypes as string[] | undefined);
+            return { namespace: namespaceOf(r.props), selector: (spec.podSelector ?? {}) as Spec, types: types.length > 0 ? types : ["Ingress", ...(egress.length > 0 ? ["Egress"] : [])], ingress, egress };
+        });
+}
+
+/** The ports a pod allows in one direction towards a peer pod: all when not isolated in it. */
+function allowed(pod: Pod, peer: Pod, direction: "Ingress" | "Egress", policies: readonly Policy[], pods: readonly Pod[]): Port[] {
+    const mine = policies.filter((p) => p.namespace === pod.namespace && selects(p.selector, pod.labels) && p.types.includes(direction));
+    if (mine.length === 0) return [ALL];
+    return mine.flatMap((p) =>
+        (direction === "Ingress" ? p.ingress : p.egress)
+            .filter((rule) => {
+                const peers = asArray((direction === "Ingress" ? rule.from : rule.to) as Spec[] | undefined);
+                return peers.length === 0 || peers.some((x) => peerPods(x, p.namespace, pods).some((q) => q.id === peer.id));
+            })
+            .flatMap(portsOf),
+    );
+}
+
+function meet(a: Port, b: Port): Port | undefined {
+    const protocol = a.protocol === "all" ? b.protocol : b.protocol === "all" || a.protocol === b.protocol ? a.protocol : undefined;
+    const port = a.port === "all" ? b.port : b.port === "all" || a.port === b.port ? a.port : undefined;
+    return protocol !== undefined && port !== undefined ? { protocol, port } : undefined;
+}
+
+/** Every pod-to-pod flow the NetworkPolicies allow (all of them, when nothing enforces the policies). */
+export function podFlows(resources: readonly PolicyResource[], enforced = true): PodFlow[] {
+    const pods = declaredPods(resources);
+    const policies = enforced ? policiesOf(resources) : [];
+    const flows = new Map<string, PodFlow>();
+    for (const from of pods) {
+        for (const to of pods) {
+            const out = allowed(from, to, "Egress", policies, pods);
+            const into = allowed(to, from, "Ingress", policies, pods);
+            for (const a of out) {
+                for (const b of into) {
+                    const both = meet(a, b);
+                    if (both) flows.set(`${from.id}>${to.id}:${both.protocol}:${both.port}`, { from: from.id, to: to.id, ...both });
+                }
+            }
+        }
+    }
+    return [...flows.values()].sort((a, b) => `${a.from}>${a.to}:${a.protocol}:${a.port}`.localeCompare(`${b.from}>${b.to}:${b.protocol}:${b.port}`));
+}
+
+export interface NeededPodFlow {
+    readonly from: string;
+    readonly to: string;
+    readonly protocol: string;
+    readonly port: number;
+    readonly why: string;
+}
+
+export function podFlowAllowed(needed: NeededPodFlow, flows: readonly PodFlow[]): boolean {
+    return flows.some((f) => f.from === needed.from && f.to === needed.to && (f.protocol === "all" || f.protocol === needed.protocol) && (f.port === "all" || f.port === needed.port));
+}
+
+export function podFlowNeeded(flow: PodFlow, needed: readonly NeededPodFlow[]): boolean {
+    return flow.port !== "all" && flow.protocol !== "all" && needed.some((n) => n.from === flow.from && n.to === flow.to && n.protocol === flow.protocol && n.port === flow.port);
+}

@@ -7,6 +7,7 @@
 import { EnforcementLevel, Policies, PolicyPackConfig, PolicyResource, ResourceValidationArgs, ResourceValidationPolicy, StackValidationArgs, StackValidationPolicy } from "@pulumi/policy";
 import { EXEMPTED_PREFIX, ExemptionRecord, setExemptionSink } from "../policies/lib/exemptions";
 import { Violation } from "./inventory";
+import { RESOURCE_TYPES } from "../policies/lib/exemptions";
 import { UNKNOWN_MARK } from "./secrets";
 
 // The engine's own proxy, so an unknown value fails a property read exactly as in a real preview.
@@ -217,6 +218,9 @@ export async function runPolicies(subjects: readonly PolicySubject[], options: R
                     for (const validate of validations) {
                         const onlyType = (validate as { __pulumiType?: string }).__pulumiType;
                         if (onlyType && onlyType !== subject.type) continue;
+                        // Our policies that name the types they read (lib/exemptions.ts, RESOURCE_TYPES) skip the others.
+                        const onlyTypes = (validate as { [RESOURCE_TYPES]?: ReadonlySet<string> })[RESOURCE_TYPES];
+                        if (onlyTypes && !onlyTypes.has(subject.type)) continue;
                         try {
                             const result = validate(argsOf(subject), (message, urn) =>
                                 report.violations.push({ policy: policy.name, enforcementLevel, urn: urn ?? subject.urn, message }),

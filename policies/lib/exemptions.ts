@@ -57,7 +57,14 @@ function exemptionFor(exemptions: readonly Exemption[] | undefined, name: string
     return exemptions?.find((e) => (e.resource === name || e.resource === urn) && typeof e.reason === "string" && e.reason.trim().length >= 3);
 }
 
-export function resourcePolicy(policy: ResourceValidationPolicy & { validateResource: (args: ResourceValidationArgs, report: ReportViolation) => void | Promise<void> }): ResourceValidationPolicy {
+/**
+ * A validation function may carry the set of resource types it reads under this key; a runner may then
+ * skip other types (the offline runner does; the engine calls it for every resource, which is the same
+ * answer, only slower).
+ */
+export const RESOURCE_TYPES = "__platformResourceTypes";
+
+export function resourcePolicy(policy: ResourceValidationPolicy & { validateResource: (args: ResourceValidationArgs, report: ReportViolation) => void | Promise<void> }, types?: readonly string[]): ResourceValidationPolicy {
     const validate = policy.validateResource;
     const wrapped = (args: ResourceValidationArgs, report: ReportViolation) => {
         const exemption = exemptionFor(args.getConfig<{ exemptions?: Exemption[] }>().exemptions, args.name, args.urn);
@@ -70,6 +77,9 @@ export function resourcePolicy(policy: ResourceValidationPolicy & { validateReso
     const pulumiType = (validate as { __pulumiType?: string }).__pulumiType;
     if (pulumiType) {
         (wrapped as { __pulumiType?: string }).__pulumiType = pulumiType;
+    }
+    if (types) {
+        (wrapped as { [RESOURCE_TYPES]?: ReadonlySet<string> })[RESOURCE_TYPES] = new Set(types);
     }
     return withSchema({ ...policy, validateResource: wrapped });
 }

@@ -86,18 +86,37 @@ function policiesOf(resources: readonly PolicyResource[]): Policy[] {
         });
 }
 
-/** The ports a pod allows in one direction towards a peer pod: all when not isolated in it. */
-function allowed(pod: Pod, peer: Pod, direction: "Ingress" | "Egress", policies: readonly Policy[], pods: readonly Pod[]): Port[] {
-    const mine = policies.filter((p) => p.namespace === pod.namespace && selects(p.selector, pod.labels) && p.types.includes(direction));
-    if (mine.length === 0) return [ALL];
-    return mine.flatMap((p) =>
-        (direction === "Ingress" ? p.ingress : p.egress)
-            .filter((rule) => {
+interface CompiledRule {
+    /** Pod ids the rule's peers name; undefined for "any peer". */
+    readonly peers?: ReadonlySet<string>;
+    readonly ports: readonly Port[];
+}
+
+/** Per pod and direction: undefined when no policy isolates it, else the rules of the policies that select it. */
+function compile(pods: readonly Pod[], policies: readonly Policy[]): Map<string, { Ingress?: CompiledRule[]; Egress?: CompiledRule[] }> {
+    const byPod = new Map<string, { Ingress?: CompiledRule[]; Egress?: CompiledRule[] }>(pods.map((pod) => [pod.id, {}]));
+    for (const policy of policies) {
+        const selected = pods.filter((pod) => pod.namespace === policy.namespace && selects(policy.selector, pod.labels));
+        if (selected.length === 0) continue;
+        for (const direction of ["Ingress", "Egress"] as const) {
+            if (!policy.types.includes(direction)) continue;
+            const rules: CompiledRule[] = (direction === "Ingress" ? policy.ingress : policy.egress).map((rule) => {
                 const peers = asArray((direction === "Ingress" ? rule.from : rule.to) as Spec[] | undefined);
-                return peers.length === 0 || peers.some((x) => peerPods(x, p.namespace, pods).some((q) => q.id === peer.id));
-            })
-            .flatMap(portsOf),
-    );
+                return { peers: peers.length === 0 ? undefined : new Set(peers.flatMap((x) => peerPods(x, policy.namespace, pods).map((q) => q.id))), ports: portsOf(rule) };
+            });
+            for (const pod of selected) {
+                const entry = byPod.get(pod.id)!;
+                entry[direction] = [...(entry[direction] ?? []), ...rules];
+            }
+        }
+    }
+    return byPod;
+}
+
+/** The ports a pod allows in one direction towards a peer pod: all when not isolated in it. */
+function allowed(rules: readonly CompiledRule[] | undefined, peer: Pod): readonly Port[] {
+    if (rules === undefined) return [ALL];
+    return rules.filter((rule) => rule.peers === undefined || rule.peers.has(peer.id)).flatMap((rule) => rule.ports);
 }
 
 function meet(a: Port, b: Port): Port | undefined {
@@ -109,12 +128,12 @@ function meet(a: Port, b: Port): Port | undefined {
 /** Every pod-to-pod flow the NetworkPolicies allow (all of them, when nothing enforces the policies). */
 export function podFlows(resources: readonly PolicyResource[], enforced = true): PodFlow[] {
     const pods = declaredPods(resources);
-    const policies = enforced ? policiesOf(resources) : [];
+    const compiled = compile(pods, enforced ? policiesOf(resources) : []);
     const flows = new Map<string, PodFlow>();
     for (const from of pods) {
         for (const to of pods) {
-            const out = allowed(from, to, "Egress", policies, pods);
-            const into = allowed(to, from, "Ingress", policies, pods);
+            const out = allowed(compiled.get(from.id)!.Egress, to);
+            const into = allowed(compiled.get(to.id)!.Ingress, from);
             for (const a of out) {
                 for (const b of into) {
                     const both = meet(a, b);

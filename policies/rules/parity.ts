@@ -22,7 +22,7 @@ function propertyPolicy(name: string, description: string, types: readonly strin
             const found = problem(args.props, args.type);
             if (found) report(found);
         },
-    });
+    }, types);
 }
 
 const RDS = ["aws:rds/instance:Instance"];
@@ -105,7 +105,7 @@ export const noHostAccess = resourcePolicy({
             if (add.length > 0) report(`container ${String(c.name)} adds capabilities ${add.join(", ")}`);
         }
     },
-});
+}, WORKLOAD_TYPES);
 
 export const rdsAutoMinorUpgrade = propertyPolicy("rds-auto-minor-upgrade", "RDS instances take minor engine versions (security fixes) in their maintenance window.", RDS, (p) =>
     p.autoMinorVersionUpgrade === false ? "autoMinorVersionUpgrade is false" : undefined, "low");
@@ -145,7 +145,7 @@ export const rbacLeastPrivilege = resourcePolicy({
             if (writes.length > 0 && guarded.length > 0) report(`may ${writes.join("/")} ${guarded.join(", ")}: control over permissions, admission or audit trails`);
         }
     },
-});
+}, RBAC_ROLES);
 
 
 const BINDINGS = ["kubernetes:rbac.authorization.k8s.io/v1:RoleBinding", "kubernetes:rbac.authorization.k8s.io/v1:ClusterRoleBinding"];
@@ -166,7 +166,7 @@ export const noPrivilegedBindings = resourcePolicy({
             if (subject.kind === "ServiceAccount" && subject.name === "default") report(`binds the default service account of ${String(subject.namespace ?? "its namespace")}`);
         }
     },
-});
+}, BINDINGS);
 
 /** Volume types a restricted pod may use (Pod Security Standards, restricted). */
 const ALLOWED_VOLUMES = ["configMap", "secret", "emptyDir", "persistentVolumeClaim", "projected", "downwardAPI", "ephemeral", "csi"];
@@ -195,7 +195,7 @@ export const podSecurityBaseline = resourcePolicy({
             if (context.runAsGroup === 0) report(`container ${String(c.name)} runs with group 0`);
         }
     },
-});
+}, WORKLOAD_TYPES);
 
 export const serviceNoExternalIps = propertyPolicy("k8s-service-no-external-ips", "Services claim no externalIPs (a Service could capture any address's traffic, CVE-2020-8554).", ["kubernetes:core/v1:Service"], (p) =>
     asArray(((p.spec ?? {}) as Props).externalIPs as unknown[] | undefined).length > 0 ? "the Service sets externalIPs" : undefined, "high");

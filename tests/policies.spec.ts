@@ -352,7 +352,7 @@ describe("one-property policies for parity with Checkov, trivy and KICS", () => 
     ];
     const netpol = (labels: Record<string, string>): Subject => ({ type: "kubernetes:networking.k8s.io/v1:NetworkPolicy", name: "np", props: { metadata: { namespace: "chain" }, spec: { podSelector: { matchLabels: labels }, policyTypes: ["Ingress"] } } });
     const svc = (selector: Record<string, string>): Subject => ({ type: "kubernetes:core/v1:Service", name: "svc", props: { metadata: { namespace: "chain" }, spec: { selector, ports: [{ port: 80 }] } } });
-    const cases: [Exclude<keyof typeof parity, "PARITY_POLICIES">, Subject | Subject[], Subject | Subject[], RegExp][] = [
+    const cases: [Exclude<keyof typeof parity, "PARITY_POLICIES" | "TRUSTED_REGISTRIES" | "fullImageName">, Subject | Subject[], Subject | Subject[], RegExp][] = [
         ["rdsEnhancedMonitoring", { type: "aws:rds/instance:Instance", props: { monitoringInterval: 60, monitoringRoleArn: "arn:aws:iam::1:role/m" } }, { type: "aws:rds/instance:Instance", props: { monitoringInterval: 0 } }, /enhanced monitoring is off/],
         ["rdsLogsExported", { type: "aws:rds/instance:Instance", props: { engine: "postgres", enabledCloudwatchLogsExports: ["postgresql"] } }, { type: "aws:rds/instance:Instance", props: { engine: "postgres", enabledCloudwatchLogsExports: ["upgrade"] } }, /postgresql log is not exported/],
         ["rdsCopyTagsToSnapshots", { type: "aws:rds/instance:Instance", props: { copyTagsToSnapshot: true } }, { type: "aws:rds/instance:Instance", props: {} }, /copyTagsToSnapshot/],
@@ -385,6 +385,8 @@ describe("one-property policies for parity with Checkov, trivy and KICS", () => 
         ["networkPoliciesSelectPods", [relays(true), netpol({ app: "relay" })], [relays(true), netpol({ app: "relays" })], /selects no declared pod \(\{"app":"relays"\}\)/],
         ["servicesSelectPods", [relays(true), svc({ app: "relay" })], [relays(true), svc({ app: "rellay" })], /selects no declared pod/],
         ["namespaceQuotas", [relays(true), { type: "kubernetes:core/v1:LimitRange", name: "lr", props: { metadata: { namespace: "chain" }, spec: { limits: [{ type: "Container", max: { cpu: "2", memory: "2Gi" } }] } } }, { type: "kubernetes:core/v1:ResourceQuota", name: "rq", props: { metadata: { namespace: "chain" }, spec: { hard: { "requests.cpu": "4", "requests.memory": "4Gi", "limits.cpu": "8", "limits.memory": "8Gi" } } } }], [relays(true)], /namespace chain has no LimitRange/],
+        ["imagesFromTrustedRegistries", pod({ containers: [{ name: "a", image: "123456789012.dkr.ecr.us-east-1.amazonaws.com/p/chain-node@sha256:" + "a".repeat(64) }, { name: "b", image: "postgres:17-alpine" }, { name: "c", image: "quay.io/prometheus/prometheus:v2.53.2" }] }), pod({ containers: [{ name: "a", image: "evil.example.com/miner:1.0" }, { name: "b", image: "busybox:1.36" }] }), /image evil\.example\.com\/miner:1\.0 is from no trusted registry/],
+        ["ownServiceAccount", pod({ serviceAccountName: "grafana" }), pod({}), /default service account/],
         ["edgeRolesSeparate", [{ type: "aws:ec2/instance:Instance", name: "lb", props: { iamInstanceProfile: "lb", primaryNetworkInterface: { networkInterfaceId: "eni-1" } } }, { type: "aws:ec2/instance:Instance", name: "app", props: { iamInstanceProfile: "app", associatePublicIpAddress: false } }], [{ type: "aws:ec2/instance:Instance", name: "lb", props: { iamInstanceProfile: "shared", primaryNetworkInterface: { networkInterfaceId: "eni-1" } } }, { type: "aws:ec2/instance:Instance", name: "app", props: { iamInstanceProfile: "shared" } }], /serves public and private instances/],
     ];
     for (const [key, good, bad, message] of cases) {
@@ -403,6 +405,8 @@ describe("one-property policies for parity with Checkov, trivy and KICS", () => 
         for (const expected of [/wildcard/, /impersonate/, /run code in pods/]) assert.match(messages, expected);
         const binder = (await check(parity.rbacLeastPrivilege, [role([{ apiGroups: ["rbac.authorization.k8s.io"], resources: ["clusterrolebindings"], verbs: ["create"] }])])).messages;
         assert.match(binder.join(), /may create clusterrolebindings/);
+        assert.deepStrictEqual([parity.fullImageName("busybox:1.36"), parity.fullImageName("grafana/grafana:11"), parity.fullImageName("localhost:5000/x")], ["docker.io/library/busybox:1.36", "docker.io/grafana/grafana:11", "localhost:5000/x"]);
+        assert.match((await check(parity.imagesFromTrustedRegistries, [pod({ containers: [{ name: "b", image: "busybox:1.36" }] })])).messages.join(), /docker\.io\/library\/busybox/);
         const [, unspread] = spread(false, true);
         assert.deepStrictEqual((await check(parity.replicasProtected, [...unspread, budget])).messages, ["4 replicas with no topology spread or pod anti-affinity"]);
     });

@@ -87,7 +87,9 @@ function workload(w: Workload): K8sObject[] {
     const pod = {
         metadata: { labels: l },
         spec: {
-            ...(w.serviceAccount ? { serviceAccountName: w.serviceAccount, automountServiceAccountToken: w.serviceAccount === "prometheus" || w.serviceAccount === "kube-state-metrics" } : { automountServiceAccountToken: false }),
+            // Every workload runs as an account of its own (never the namespace's default); only the API readers mount a token.
+            serviceAccountName: w.serviceAccount ?? w.name,
+            automountServiceAccountToken: w.serviceAccount === "prometheus" || w.serviceAccount === "kube-state-metrics",
             securityContext: podSecurity(USER),
             ...(w.initContainers ? { initContainers: w.initContainers } : {}),
             containers: w.containers,
@@ -99,6 +101,7 @@ function workload(w: Workload): K8sObject[] {
         ? { replicas: 1, serviceName: w.name, selector, template: pod, ...(w.volumeClaim ? { volumeClaimTemplates: [{ metadata: { name: "data" }, spec: { accessModes: ["ReadWriteOnce"], storageClassName: w.volumeClaim.storageClass, resources: { requests: { storage: `${w.volumeClaim.gb}Gi` } } } }] } : {}) }
         : { replicas: 1, selector, template: pod };
     return [
+        ...(w.serviceAccount ? [] : [{ apiVersion: "v1", kind: "ServiceAccount", metadata: { name: w.name, namespace: MONITORING_NAMESPACE, labels: l }, automountServiceAccountToken: false }]),
         { apiVersion: "apps/v1", kind: w.kind ?? "Deployment", metadata: { name: w.name, namespace: MONITORING_NAMESPACE, labels: l, ...(w.waitsForOperatorSecrets ? { annotations: { "pulumi.com/skipAwait": "true" } } : {}) }, spec },
         // Headless: Prometheus discovers each pod by DNS; operators reach UIs with kubectl port-forward or through WireGuard.
         { apiVersion: "v1", kind: "Service", metadata: { name: w.name, namespace: MONITORING_NAMESPACE, labels: l }, spec: { clusterIP: "None", publishNotReadyAddresses: true, selector: { ...selector.matchLabels, ...(w.instance ? { "app.kubernetes.io/instance": w.instance } : {}) }, ports: [{ name: "metrics", port: w.port, targetPort: w.port, protocol: "TCP" }] } },

@@ -373,6 +373,62 @@ export const namespaceQuotas: StackValidationPolicy = stackPolicy({
     },
 });
 
+/** Registries (and repository prefixes) images may come from; a new source is a reviewed change here. */
+export const TRUSTED_REGISTRIES = [
+    "*.dkr.ecr.*.amazonaws.com/", // this account's ECR (the chain image)
+    "public.ecr.aws/aws-cli/",
+    "registry.k8s.io/kube-state-metrics/",
+    "quay.io/prometheus/",
+    "quay.io/prometheuscommunity/",
+    "docker.io/grafana/",
+    "docker.io/jaegertracing/",
+    "docker.io/oliver006/",
+    "docker.io/nginx/",
+    "docker.io/alpine/k8s",
+    "docker.io/library/postgres",
+];
+
+/** The image's full reference: Docker Hub's implicit host and library/ made explicit. */
+export function fullImageName(image: string): string {
+    const first = image.split("/")[0]!;
+    const hasHost = image.includes("/") && (first.includes(".") || first.includes(":") || first === "localhost");
+    if (hasHost) return image;
+    return `docker.io/${image.includes("/") ? image : `library/${image}`}`;
+}
+
+function trusted(image: string, registries: readonly string[]): boolean {
+    const name = fullImageName(image);
+    return registries.some((prefix) => new RegExp(`^${prefix.split("*").map((part) => part.replace(/[.+?^${}()|[\]\\]/g, "\\$&")).join("[^/]*")}`).test(name));
+}
+
+export const imagesFromTrustedRegistries = resourcePolicy({
+    name: "k8s-images-from-trusted-registries",
+    description: "Container images come only from the registries and repositories on the allow-list (configuration `registries`): a new source of code running in the cluster is a reviewed change.",
+    severity: "high",
+    configSchema: { properties: { registries: { type: "array", items: { type: "string" }, default: TRUSTED_REGISTRIES } } },
+    validateResource: (args, report) => {
+        if (!WORKLOAD_TYPES.includes(args.type)) return;
+        const pod = podSpecOf(args.type, args.props);
+        if (!pod) return;
+        const registries = args.getConfig<{ registries?: string[] }>().registries ?? TRUSTED_REGISTRIES;
+        for (const c of containersOf(pod, true)) {
+            if (typeof c.image === "string" && !trusted(c.image, registries)) report(`container ${String(c.name)}: image ${fullImageName(c.image)} is from no trusted registry`);
+        }
+    },
+}, WORKLOAD_TYPES);
+
+export const ownServiceAccount = resourcePolicy({
+    name: "k8s-own-service-account",
+    description: "Every workload names a service account of its own, never the namespace's default (which anything else in the namespace may also run as).",
+    severity: "medium",
+    validateResource: (args, report) => {
+        const pod = podSpecOf(args.type, args.props);
+        if (!pod) return;
+        const account = pod.serviceAccountName ?? pod.serviceAccount;
+        if (account === undefined || account === "" || account === "default") report("runs as the namespace's default service account");
+    },
+}, WORKLOAD_TYPES);
+
 export const PARITY_POLICIES = [
     rdsEnhancedMonitoring, rdsLogsExported, rdsCopyTagsToSnapshots, rdsPerformanceInsights,
     ec2DetailedMonitoring, ec2InstanceProfile, launchTemplateHopLimit,
@@ -382,5 +438,5 @@ export const PARITY_POLICIES = [
     rdsAutoMinorUpgrade, elasticacheSnapshotsRetained, kmsKeyEnabled, s3BucketDnsCompliantName,
     noPrivilegedBindings, podSecurityBaseline, serviceNoExternalIps, cronJobDeadline, volumeClaimsReadWriteOnce,
     replicasProtected, tokensOnlyWithRbac, oidcTrustPinsSubject, edgeRolesSeparate,
-    networkPoliciesSelectPods, servicesSelectPods, namespaceQuotas,
+    networkPoliciesSelectPods, servicesSelectPods, namespaceQuotas, imagesFromTrustedRegistries, ownServiceAccount,
 ];

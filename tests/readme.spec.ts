@@ -55,7 +55,7 @@ function assertGenerated(begin: string, end: string, expected: string, what: str
     const from = readme.indexOf(begin);
     const to = readme.indexOf(end);
     assert.ok(from >= 0 && to > from, `README lacks ${what}`);
-    assert.strictEqual(readme.slice(from, to + end.length), expected, `README's ${what} is stale: npm run -s tables`);
+    assert.strictEqual(readme.slice(from, to + end.length), expected, `README's ${what} is stale: npm run -s tables -- --write`);
 }
 
 describe("peer coverage", () => {

@@ -160,6 +160,12 @@ describe("pod flow model (NetworkPolicies)", () => {
         assert.deepStrictEqual(podFlows(subjects(sameNamespaceOnly)), [], "a podSelector alone names pods of the policy's own namespace");
         assert.ok(podFlows(subjects(scrape), false).some((f) => f.port === "all"), "unenforced, everything flows");
     });
+    it("reads selectors and ports as Kubernetes does: matchExpressions, namespace labels, endPort", () => {
+        const labelledNs: Subject = { type: "kubernetes:core/v1:Namespace", name: "monitoring-ns", props: { metadata: { name: "monitoring", labels: { team: "obs" } } } };
+        const byExpression = scrape.map((s) => (s.name === "val-in" ? np("val-in", "chain", { podSelector: sel("validator"), policyTypes: ["Ingress"], ingress: [{ from: [{ namespaceSelector: { matchLabels: { team: "obs" } }, podSelector: { matchExpressions: [{ key: "app.kubernetes.io/component", operator: "In", values: ["prometheus", "grafana"] }] } }], ports: [{ port: 9100, endPort: 9102, protocol: "TCP" }] }] }) : s));
+        assert.deepStrictEqual(podFlows(subjects([...byExpression, labelledNs])).map((f) => `${f.from}>${f.to}:${f.port}`), ["monitoring/prometheus>chain/validator:9101"]);
+        assert.deepStrictEqual(podFlows(subjects(byExpression)), [], "without the namespace's team label the selector names nothing");
+    });
     it("pod-flows-match-needed fires on a needed flow blocked and on a flow nobody needs, naming it", async () => {
         assert.deepStrictEqual((await check(podFlowsMatchNeeded, scrape, { needed: neededScrape })).messages, []);
         const blocked = await check(podFlowsMatchNeeded, scrape.filter((s) => s.name !== "val-in"), { needed: neededScrape });

@@ -15,7 +15,7 @@ const elsewhere = { ...deployment, metadata: { name: "other", namespace: "monito
 describe("namespace budget (LimitRange and ResourceQuota from the declared pods)", () => {
     it("parses quantities", () => {
         assert.deepStrictEqual([millicores("500m"), millicores("2"), millicores("1.5"), millicores("x")], [500, 2000, 1500, undefined]);
-        assert.deepStrictEqual([mebibytes("1Gi"), mebibytes("256Mi"), mebibytes("1024Ki"), mebibytes("1e3")], [1024, 256, 1, undefined]);
+        assert.deepStrictEqual([mebibytes("1Gi"), mebibytes("256Mi"), mebibytes("1024Ki"), mebibytes("1e3"), mebibytes("1048576k") !== undefined, mebibytes("1K")], [1024, 256, 1, undefined, true, undefined]);
     });
     it("sizes the quota for every declared pod at once (init containers, Deployment surge) with headroom, and caps containers at the largest", () => {
         const [limitRange, quota] = namespaceBudget("chain", [statefulSet, deployment, elsewhere]);
@@ -24,6 +24,10 @@ describe("namespace budget (LimitRange and ResourceQuota from the declared pods)
         assert.strictEqual((quota!.spec as { hard: Record<string, string> }).hard["requests.cpu"], `${Math.ceil(requestsCpu)}m`);
         assert.strictEqual((quota!.spec as { hard: Record<string, string> }).hard["limits.memory"], `${Math.ceil((1536 * 4 + 256 * 3) * QUOTA_HEADROOM)}Mi`);
         assert.deepStrictEqual(((limitRange!.spec as { limits: { max: unknown }[] }).limits[0]!.max), { cpu: "2000m", memory: "1536Mi" });
+        // Small containers: the defaults never exceed max (the API server refuses that LimitRange).
+        const tiny = { ...deployment, spec: { replicas: 1, template: { spec: { containers: [container("t", ["10m", "100m"], ["16Mi", "128Mi"])] } } } };
+        const [small] = namespaceBudget("chain", [tiny]);
+        assert.deepStrictEqual((small!.spec as { limits: { default: unknown }[] }).limits[0]!.default, { cpu: "100m", memory: "128Mi" });
     });
     it("gives each namespace of the stack its LimitRange and ResourceQuota, and the policy passes them", () => {
         const prod = planned("prod");
@@ -37,6 +41,8 @@ describe("namespace budget (LimitRange and ResourceQuota from the declared pods)
         const shrunk = prod.resources.map((r) => (r.type === "kubernetes:core/v1:ResourceQuota" && r.name.startsWith("chain-") ? { ...r, inputs: { ...r.inputs, spec: { hard: { "requests.cpu": "1000m", "requests.memory": "1Gi", "limits.cpu": "1", "limits.memory": "1Gi" } } } } : r));
         const run = await runPolicies(fromInventory(shrunk), { policies: [namespaceQuotas] });
         assert.match(run.violations.map((v) => v.message).join("\n"), /namespace chain: the declared pods need requests\.cpu \d+m, the ResourceQuota allows 1000m/);
+        const podsCapped = prod.resources.map((r) => (r.type === "kubernetes:core/v1:ResourceQuota" && r.name.startsWith("chain-") ? { ...r, inputs: { ...r.inputs, spec: { hard: { ...((r.inputs.spec as { hard: object }).hard), pods: "1" } } } } : r));
+        assert.match((await runPolicies(fromInventory(podsCapped), { policies: [namespaceQuotas] })).violations.map((v) => v.message).join(), /exceed the ResourceQuota's pods 1/);
         const bare: Subject[] = [{ type: "kubernetes:apps/v1:StatefulSet", name: "relay", props: statefulSet as unknown as Record<string, unknown> }];
         assert.deepStrictEqual((await check(namespaceQuotas, bare)).messages.sort(), ["namespace chain has no LimitRange", "namespace chain has no ResourceQuota"]);
     });

@@ -183,7 +183,8 @@ export function monitoringObjects(s: MonitoringSpec): K8sObject[] {
             containers: [container("grafana", IMAGES.grafana, p.grafana, {
                 env: [
                     { name: "GF_SECURITY_ADMIN_USER", value: "admin" },
-                    // Grafana reads any setting from a file with the __FILE suffix: the password never enters the environment.
+                    // Grafana reads any setting from a file with the __FILE suffix: the password is in no pod spec and no
+                    // `kubectl describe`; the image's entry script still exports it to Grafana's own process at start.
                     { name: "GF_SECURITY_ADMIN_PASSWORD__FILE", value: `${GRAFANA_ADMIN_DIR}/password` },
                     { name: "GF_SERVER_HTTP_PORT", value: String(p.grafana) },
                     { name: "GF_USERS_ALLOW_SIGN_UP", value: "false" },

@@ -84,9 +84,10 @@ export function namespaceBudget(namespace: string, objects: readonly PodObject[]
                 limits: [{
                     type: "Container",
                     max: { cpu: cpu(needs.maxCpuLimit), memory: mem(needs.maxMemLimit) },
-                    // Only for a container that sets nothing (the pack refuses that): small, never unbounded.
-                    default: { cpu: "200m", memory: "256Mi" },
-                    defaultRequest: { cpu: "50m", memory: "64Mi" },
+                    // Only for a container that sets nothing (the pack refuses that): small, never unbounded,
+                    // and never above max (the API server refuses such a LimitRange).
+                    default: { cpu: cpu(Math.min(200, needs.maxCpuLimit)), memory: mem(Math.min(256, needs.maxMemLimit)) },
+                    defaultRequest: { cpu: cpu(Math.min(50, needs.maxCpuLimit)), memory: mem(Math.min(64, needs.maxMemLimit)) },
                 }],
             },
         },

@@ -4,6 +4,10 @@
  * them: a pod selected by any policy of a direction is isolated in that direction and admits only what
  * some selecting policy allows; a flow needs the sender's egress and the receiver's ingress. Pods are
  * named "namespace/component" (the app.kubernetes.io/component label). Pure over a plan or a stack export.
+ *
+ * Not modelled: ipBlock peers. With the VPC CNI, pods take addresses from the node subnets, so a rule
+ * admitting a subnet (the relays' NLB, Prometheus to the nodes) admits the pods in it as well; those
+ * rules are the security-group layer's and are listed in the README beside this matrix.
  */
 import { PolicyResource } from "@pulumi/policy";
 import { namespaceOf, podSpecOf, Spec, WORKLOAD_TYPES } from "./kubernetes";
@@ -47,23 +51,42 @@ export function declaredPods(resources: readonly PolicyResource[]): Pod[] {
     return [...pods.values()];
 }
 
-function selects(selector: Spec | undefined, labels: Record<string, string>): boolean {
+/** A label selector, matchLabels and matchExpressions (In, NotIn, Exists, DoesNotExist) as Kubernetes reads it. */
+export function selects(selector: Spec | undefined, labels: Record<string, string>): boolean {
     if (!selector) return true;
-    if (selector.matchExpressions !== undefined) return false;
-    return Object.entries((selector.matchLabels ?? {}) as Record<string, string>).every(([k, v]) => labels[k] === v);
+    const byLabels = Object.entries((selector.matchLabels ?? {}) as Record<string, string>).every(([k, v]) => labels[k] === v);
+    return byLabels && asArray(selector.matchExpressions as Spec[] | undefined).every((e) => {
+        const key = String(e.key);
+        const values = asArray(e.values as string[] | undefined);
+        switch (e.operator) {
+            case "In": return key in labels && values.includes(labels[key]!);
+            case "NotIn": return !(key in labels) || !values.includes(labels[key]!);
+            case "Exists": return key in labels;
+            case "DoesNotExist": return !(key in labels);
+            default: return false;
+        }
+    });
 }
 
 /** The pods a rule's peer names (ipBlocks name no pod). */
-function peerPods(peer: Spec, policyNamespace: string, pods: readonly Pod[]): Pod[] {
+function peerPods(peer: Spec, policyNamespace: string, pods: readonly Pod[], namespaceLabels: ReadonlyMap<string, Record<string, string>>): Pod[] {
     if (peer.ipBlock !== undefined) return [];
     const namespaceSelector = peer.namespaceSelector as Spec | undefined;
-    const inNamespace = (pod: Pod) => (namespaceSelector === undefined ? pod.namespace === policyNamespace : selects(namespaceSelector, { "kubernetes.io/metadata.name": pod.namespace }));
+    const labelsOf = (namespace: string) => ({ ...(namespaceLabels.get(namespace) ?? {}), "kubernetes.io/metadata.name": namespace });
+    const inNamespace = (pod: Pod) => (namespaceSelector === undefined ? pod.namespace === policyNamespace : selects(namespaceSelector, labelsOf(pod.namespace)));
     return pods.filter((pod) => inNamespace(pod) && selects(peer.podSelector as Spec | undefined, pod.labels));
 }
 
 function portsOf(rule: Spec): Port[] {
     const ports = asArray(rule.ports as Spec[] | undefined);
-    return ports.length === 0 ? [ALL] : ports.map((p) => ({ protocol: String(p.protocol ?? "TCP"), port: typeof p.port === "number" ? p.port : "all" }));
+    if (ports.length === 0) return [ALL];
+    return ports.flatMap((p): Port[] => {
+        const protocol = String(p.protocol ?? "TCP");
+        // A named port could be any number: counted as every port, so it is never taken for a needed one.
+        if (typeof p.port !== "number") return [{ protocol, port: "all" as const }];
+        const end = typeof p.endPort === "number" ? p.endPort : p.port;
+        return end - p.port > 1024 ? [{ protocol, port: "all" as const }] : Array.from({ length: end - p.port + 1 }, (_, i) => ({ protocol, port: (p.port as number) + i }));
+    });
 }
 
 interface Policy {
@@ -93,7 +116,7 @@ interface CompiledRule {
 }
 
 /** Per pod and direction: undefined when no policy isolates it, else the rules of the policies that select it. */
-function compile(pods: readonly Pod[], policies: readonly Policy[]): Map<string, { Ingress?: CompiledRule[]; Egress?: CompiledRule[] }> {
+function compile(pods: readonly Pod[], policies: readonly Policy[], namespaceLabels: ReadonlyMap<string, Record<string, string>>): Map<string, { Ingress?: CompiledRule[]; Egress?: CompiledRule[] }> {
     const byPod = new Map<string, { Ingress?: CompiledRule[]; Egress?: CompiledRule[] }>(pods.map((pod) => [pod.id, {}]));
     for (const policy of policies) {
         const selected = pods.filter((pod) => pod.namespace === policy.namespace && selects(policy.selector, pod.labels));
@@ -102,7 +125,7 @@ function compile(pods: readonly Pod[], policies: readonly Policy[]): Map<string,
             if (!policy.types.includes(direction)) continue;
             const rules: CompiledRule[] = (direction === "Ingress" ? policy.ingress : policy.egress).map((rule) => {
                 const peers = asArray((direction === "Ingress" ? rule.from : rule.to) as Spec[] | undefined);
-                return { peers: peers.length === 0 ? undefined : new Set(peers.flatMap((x) => peerPods(x, policy.namespace, pods).map((q) => q.id))), ports: portsOf(rule) };
+                return { peers: peers.length === 0 ? undefined : new Set(peers.flatMap((x) => peerPods(x, policy.namespace, pods, namespaceLabels).map((q) => q.id))), ports: portsOf(rule) };
             });
             for (const pod of selected) {
                 const entry = byPod.get(pod.id)!;
@@ -128,7 +151,11 @@ function meet(a: Port, b: Port): Port | undefined {
 /** Every pod-to-pod flow the NetworkPolicies allow (all of them, when nothing enforces the policies). */
 export function podFlows(resources: readonly PolicyResource[], enforced = true): PodFlow[] {
     const pods = declaredPods(resources);
-    const compiled = compile(pods, enforced ? policiesOf(resources) : []);
+    const namespaceLabels = new Map(resources.filter((r) => r.type === "kubernetes:core/v1:Namespace").map((n) => {
+        const metadata = (known(() => n.props.metadata) ?? {}) as Spec;
+        return [String(metadata.name), (metadata.labels ?? {}) as Record<string, string>] as const;
+    }));
+    const compiled = compile(pods, enforced ? policiesOf(resources) : [], namespaceLabels);
     const flows = new Map<string, PodFlow>();
     for (const from of pods) {
         for (const to of pods) {

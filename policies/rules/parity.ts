@@ -320,7 +320,9 @@ export const servicesSelectPods: StackValidationPolicy = stackPolicy({
 const podTemplate = (r: PolicyResource): { pod: Spec; copies: number } | undefined => {
     const pod = podSpecOf(r.type, r.props);
     if (!pod) return undefined;
-    return { pod, copies: r.type === "kubernetes:batch/v1:CronJob" ? 1 : Number(((r.props.spec ?? {}) as Props).replicas ?? 1) };
+    const replicas = Number(((r.props.spec ?? {}) as Props).replicas ?? 1);
+    // A Deployment's rollout runs its surge (25 %, rounded up) beside the old pods.
+    return { pod, copies: r.type === "kubernetes:batch/v1:CronJob" ? 1 : r.type === "kubernetes:apps/v1:Deployment" ? replicas + Math.ceil(replicas / 4) : replicas };
 };
 
 const sumOf = (pod: Spec, kind: "requests" | "limits", key: "cpu" | "memory") => {
@@ -354,9 +356,21 @@ export const namespaceQuotas: StackValidationPolicy = stackPolicy({
                 for (const [key, needed, allowed] of checks) {
                     if (allowed !== undefined && needed > allowed) report(`namespace ${namespace}: the declared pods need ${key} ${Math.ceil(needed)}${key.endsWith("cpu") ? "m" : "Mi"}, the ResourceQuota allows ${String(hard[key])}`, quota.urn);
                 }
+                const pods = mine.reduce((n, w) => n + (podTemplate(w)?.copies ?? 0), 0);
+                if (hard.pods !== undefined && Number(hard.pods) < pods) report(`namespace ${namespace}: the declared pods (${pods}, rollouts included) exceed the ResourceQuota's pods ${String(hard.pods)}`, quota.urn);
             }
             if (limitRange) {
-                const max = ((asArray((((limitRange.props.spec ?? {}) as Props).limits) as Props[] | undefined).find((l) => l.type === "Container") ?? {}) as Props).max as Props | undefined;
+                const container = (asArray((((limitRange.props.spec ?? {}) as Props).limits) as Props[] | undefined).find((l) => l.type === "Container") ?? {}) as Props;
+                const max = container.max as Props | undefined;
+                // The API server refuses a LimitRange whose default exceeds its max.
+                for (const field of ["default", "defaultRequest"] as const) {
+                    for (const k of ["cpu", "memory"] as const) {
+                        const parse = k === "cpu" ? millicores : mebibytes;
+                        const value = parse((container[field] as Props | undefined)?.[k]);
+                        const cap = parse(max?.[k]);
+                        if (value !== undefined && cap !== undefined && value > cap) report(`namespace ${namespace}: the LimitRange's ${field} ${k} exceeds its max, which the API server refuses`, limitRange.urn);
+                    }
+                }
                 for (const w of mine) {
                     for (const c of podTemplate(w) ? containersOf(podTemplate(w)!.pod, true) : []) {
                         const limits = ((c.resources ?? {}) as Spec).limits as Spec | undefined;
@@ -373,17 +387,21 @@ export const namespaceQuotas: StackValidationPolicy = stackPolicy({
     },
 });
 
-/** Registries (and repository prefixes) images may come from; a new source is a reviewed change here. */
+/**
+ * Where images may come from; a new source is a reviewed change here. An entry ending in "/" admits the
+ * repositories under it; any other entry is one repository (a tag or digest must follow). "*" stands
+ * for one part of a name (no "/").
+ */
 export const TRUSTED_REGISTRIES = [
-    "*.dkr.ecr.*.amazonaws.com/", // this account's ECR (the chain image)
+    "*.dkr.ecr.*.amazonaws.com/chain-platform-*/", // the stack's own ECR repositories (the chain image)
     "public.ecr.aws/aws-cli/",
     "registry.k8s.io/kube-state-metrics/",
     "quay.io/prometheus/",
     "quay.io/prometheuscommunity/",
     "docker.io/grafana/",
     "docker.io/jaegertracing/",
-    "docker.io/oliver006/",
-    "docker.io/nginx/",
+    "docker.io/oliver006/redis_exporter",
+    "docker.io/nginx/nginx-prometheus-exporter",
     "docker.io/alpine/k8s",
     "docker.io/library/postgres",
 ];
@@ -398,7 +416,11 @@ export function fullImageName(image: string): string {
 
 function trusted(image: string, registries: readonly string[]): boolean {
     const name = fullImageName(image);
-    return registries.some((prefix) => new RegExp(`^${prefix.split("*").map((part) => part.replace(/[.+?^${}()|[\]\\]/g, "\\$&")).join("[^/]*")}`).test(name));
+    return registries.some((entry) => {
+        const pattern = entry.split("*").map((part) => part.replace(/[.+?^${}()|[\]\\]/g, "\\$&")).join("[^/]*");
+        // A repository entry must be followed by its tag or digest, so "postgres" never admits "postgres-miner".
+        return new RegExp(`^${pattern}${entry.endsWith("/") ? "" : "[:@]"}`).test(name);
+    });
 }
 
 export const imagesFromTrustedRegistries = resourcePolicy({

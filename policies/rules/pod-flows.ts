@@ -25,14 +25,15 @@ export const podFlowsMatchNeeded: StackValidationPolicy = stackPolicy({
         if (workloads.length === 0) return;
         const { needed } = configOf(args, { needed: NEEDED_POD_FLOWS as NeededPodFlow[] });
         const flows = podFlows(args.resources);
-        const where = workloads[0]!.urn;
+        // Each violation is reported on a workload of the receiving pod, so an exemption is as narrow as the flow.
+        const podOf = (id: string) => workloads.find((w) => declaredPods([w])[0]?.id === id)?.urn ?? workloads[0]!.urn;
         // A needed flow between pods the stack declares (a stack may leave a kind of pod out).
         const pods = new Set(declaredPods(args.resources).map((p) => p.id));
         for (const flow of needed.filter((n) => pods.has(n.from) && pods.has(n.to) && !podFlowAllowed(n, flows))) {
-            report(`needed pod flow blocked: ${describe(flow)} (${flow.why})`, where);
+            report(`needed pod flow blocked: ${describe(flow)} (${flow.why})`, podOf(flow.to));
         }
         for (const flow of flows.filter((f) => !podFlowNeeded(f, needed))) {
-            report(`pod flow allowed but not needed: ${describe(flow)}`, where);
+            report(`pod flow allowed but not needed: ${describe(flow)}`, podOf(flow.to));
         }
     },
 });

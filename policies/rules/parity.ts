@@ -60,8 +60,19 @@ export const eksControlPlaneLogging = propertyPolicy("eks-control-plane-logging"
 export const eksNodeGroupNoRemoteAccess = propertyPolicy("eks-node-group-no-remote-access", "Managed node groups open no SSH (remoteAccess): nodes are reached through SSM.", ["aws:eks/nodeGroup:NodeGroup"], (p) =>
     p.remoteAccess === undefined ? undefined : "remoteAccess opens SSH to the nodes");
 
-export const kmsKeyPolicyDefined = propertyPolicy("kms-key-policy-defined", "Every KMS key has an explicit key policy (the default grants the whole account).", ["aws:kms/key:Key"], (p) =>
-    typeof p.policy === "string" && p.policy !== "" ? undefined : "no key policy: the default lets every principal of the account with IAM permission use the key");
+export const kmsKeyPolicyDefined: StackValidationPolicy = stackPolicy({
+    name: "kms-key-policy-defined",
+    description: "Every KMS key has an explicit key policy, inline or as an aws.kms.KeyPolicy (the default grants the whole account).",
+    severity: "medium",
+    validateStack: (args, report) => {
+        const separate = args.resources.filter((r) => r.type === "aws:kms/keyPolicy:KeyPolicy");
+        for (const key of args.resources.filter((r) => r.type === "aws:kms/key:Key")) {
+            const inline = typeof key.props.policy === "string" && key.props.policy !== "";
+            const byResource = separate.some((k) => (k.propertyDependencies?.keyId ?? []).some((d) => d.urn === key.urn));
+            if (!inline && !byResource) report("no key policy: the default lets every principal of the account with IAM permission use the key", key.urn);
+        }
+    },
+});
 
 export const s3BucketOwnerEnforced = propertyPolicy("s3-bucket-owner-enforced", "Bucket ownership controls are BucketOwnerEnforced: ACLs are off.", ["aws:s3/bucketOwnershipControls:BucketOwnershipControls"], (p) =>
     ((p.rule ?? {}) as Props).objectOwnership === "BucketOwnerEnforced" ? undefined : "object ownership is not BucketOwnerEnforced (ACLs stay in effect)");
@@ -71,8 +82,11 @@ export const securityGroupDescriptions = propertyPolicy("security-group-descript
 
 const ADMIN_POLICIES = /:policy\/(AdministratorAccess|IAMFullAccess|PowerUserAccess)$/;
 
-export const iamNoAdminPolicies = propertyPolicy("iam-no-admin-policies", "No role, user or group gets AdministratorAccess, IAMFullAccess or PowerUserAccess.", ["aws:iam/rolePolicyAttachment:RolePolicyAttachment", "aws:iam/userPolicyAttachment:UserPolicyAttachment", "aws:iam/groupPolicyAttachment:GroupPolicyAttachment", "aws:iam/policyAttachment:PolicyAttachment"], (p) =>
-    ADMIN_POLICIES.test(String(p.policyArn ?? "")) ? `attaches ${String(p.policyArn)}` : undefined, "critical");
+export const iamNoAdminPolicies = propertyPolicy("iam-no-admin-policies", "No role, user or group gets AdministratorAccess, IAMFullAccess or PowerUserAccess (by attachment or a role's managedPolicyArns).", ["aws:iam/rolePolicyAttachment:RolePolicyAttachment", "aws:iam/userPolicyAttachment:UserPolicyAttachment", "aws:iam/groupPolicyAttachment:GroupPolicyAttachment", "aws:iam/policyAttachment:PolicyAttachment", "aws:iam/role:Role"], (p) => {
+    const arns = [p.policyArn, ...asArray(p.managedPolicyArns as string[] | undefined)].map((a) => String(a ?? ""));
+    const admin = arns.find((a) => ADMIN_POLICIES.test(a));
+    return admin ? `attaches ${admin}` : undefined;
+}, "critical");
 
 export const alarmActionsEnabled = propertyPolicy("cloudwatch-alarm-actions", "CloudWatch alarms act (actions enabled, at least one alarm action).", ["aws:cloudwatch/metricAlarm:MetricAlarm"], (p) =>
     p.actionsEnabled !== false && asArray(p.alarmActions as string[] | undefined).length > 0 ? undefined : "the alarm has no enabled action: it changes state and nobody hears");

@@ -1,4 +1,7 @@
 import * as assert from "assert";
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
 import { parseCidr, cidrsOverlap } from "../topology/cidr";
 import { byName, ofType, plan, planned, STACKS } from "./harness";
 
@@ -175,6 +178,12 @@ for (const stack of STACKS) {
             });
         }
 
+        it("never prints a plain-text value put under an unknown key (a misplaced secret)", () => {
+            const result = plan(stack, { overrides: { [`${PROJECT}:grafanaAdminPassword`]: "Sup3rSecretValue-do-not-log" } });
+            assert.strictEqual(result.status, 2);
+            assert.ok(result.stderr.includes(`${PROJECT}:grafanaAdminPassword = (value not shown`), result.stderr);
+            assert.doesNotMatch(result.stderr + result.stdout, /Sup3rSecretValue/);
+        });
         it("never prints an encrypted value, even of a key it refuses", () => {
             const result = plan(stack, { extraYaml: `${PROJECT}:adminPassword:\n  secure: AAABAHVuZGVjcnlwdGFibGUtY2lwaGVydGV4dA==` });
             assert.strictEqual(result.status, 2);
@@ -185,6 +194,15 @@ for (const stack of STACKS) {
 }
 
 describe("offline plan command line", () => {
+    it("exits 2 on a stack file that is not valid YAML, naming the file and position without quoting its lines", () => {
+        const { spawnSync } = require("child_process") as typeof import("child_process");
+        const file = path.join(os.tmpdir(), `broken-${process.pid}.yaml`);
+        fs.writeFileSync(file, "config:\n  aws:region: [us-east-1\n  chain-platform:owner: hunter2secret\n");
+        const child = spawnSync(process.execPath, ["-r", "./scripts/register.js", "scripts/plan.ts", "--stack", "staging", "--config-file", file], { encoding: "utf8" });
+        assert.strictEqual(child.status, 2, child.stderr);
+        assert.match(child.stderr, /broken-\d+\.yaml: not valid YAML: .* at line \d+, column \d+/);
+        assert.doesNotMatch(child.stderr, /hunter2|^\s+at /m);
+    });
     it("exits 3 when the program itself fails, with its message and how to see the stack trace", () => {
         const { spawnSync } = require("child_process") as typeof import("child_process");
         // A stack name long enough that the RDS identifier derived from it exceeds what RDS accepts.

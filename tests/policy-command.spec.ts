@@ -117,4 +117,31 @@ describe("policy pack entry point", () => {
             assert.doesNotMatch(text, /from "\.\.\/(\.\.\/)?(topology|components|config)\//, file);
         }
     });
+    it("answers bad input with exit 2, one message and no stack trace; a policy configuration is held to the pack", () => {
+        const inventory = write("ok.json", planned("staging"));
+        const text = (name: string, body: string) => {
+            fs.writeFileSync(path.join(dir, name), body);
+            return path.join(dir, name);
+        };
+        const cases: [string[], RegExp][] = [
+            [[write("shape.json", { resources: [{}] })], /is not an offline-plan inventory[\s\S]*resources\.0\.urn/],
+            [[write("export-shape.json", { deployment: { resources: [{ urn: 1 }] } })], /is not a pulumi stack export/],
+            [[text("broken.json", '{"password": hunter2secret}')], /cannot read .*: not valid JSON/],
+            [[inventory, "--config", path.join(dir, "missing-config.json")], /policy configuration .*: no such file/],
+            [[inventory, "--config", text("bad-config.json", "{oops")], /policy configuration .*: not valid JSON/],
+            [[inventory, "--config", write("typo.json", { "required-tags": "advisry" })], /required-tags: enforcement level must be one of advisory, mandatory, remediate, disabled/],
+            [[inventory, "--config", write("unknown.json", { "no-such-policy": "mandatory" })], /no-such-policy: is not a policy of this pack/],
+            [[inventory, "--config", write("setting.json", { "required-tags": { exemptoins: [] } })], /required-tags\.exemptoins: is not a setting of this policy/],
+            [[inventory, "--config"], /--config needs a file/],
+        ];
+        for (const [args, message] of cases) {
+            const result = policy(...args);
+            assert.strictEqual(result.status, 2, `${args.join(" ")}: ${result.stderr}`);
+            assert.match(result.stderr, message);
+            assert.doesNotMatch(result.stderr, /^\s+at /m, "stack trace printed");
+            assert.doesNotMatch(result.stderr, /hunter2/, "file text quoted");
+        }
+        // The committed configuration passes its own validation.
+        assert.strictEqual(policy(inventory, "--config", path.join(PROJECT_DIR, "policies/config.json")).status, 0);
+    });
 });

@@ -353,6 +353,14 @@ describe("plan diff", () => {
             }
             assert.deepStrictEqual(fs.readdirSync(scratch), []);
         });
+        it("plans a git revision in a worktree it removes again, leaving no temporary folder", () => {
+            const child = run("--base", "HEAD", "--stack", "staging", write("head.json", planned("staging")));
+            assert.strictEqual(child.status, 0, child.stderr);
+            assert.match(child.stdout, /^## Plan diff: `chain-platform\/staging`/m);
+            assert.deepStrictEqual(fs.readdirSync(scratch), []);
+            const worktrees = spawnSync("git", ["worktree", "list"], { cwd: PROJECT_DIR, encoding: "utf8" }).stdout.trim().split("\n");
+            assert.strictEqual(worktrees.length, 1, worktrees.join("\n"));
+        });
         it("never quotes a file's text in an error (it may hold a secret)", () => {
             const child = run(write("secret.json", '{"password": hunter2secret}'), write("base.json", base));
             assert.strictEqual(child.status, 2, child.stderr);

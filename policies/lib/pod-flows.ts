@@ -10,7 +10,7 @@
  * rules are the security-group layer's and are listed in the README beside this matrix.
  */
 import { PolicyResource } from "@pulumi/policy";
-import { namespaceOf, podSpecOf, Spec, WORKLOAD_TYPES } from "./kubernetes";
+import { namespaceOf, podLabelsOf, podSpecOf, selects, Spec, WORKLOAD_TYPES } from "./kubernetes";
 import { asArray, known } from "./values";
 
 export interface PodFlow {
@@ -40,32 +40,13 @@ const COMPONENT = "app.kubernetes.io/component";
 export function declaredPods(resources: readonly PolicyResource[]): Pod[] {
     const pods = new Map<string, Pod>();
     for (const r of resources.filter((x) => WORKLOAD_TYPES.includes(x.type))) {
-        const spec = known(() => r.props.spec) as Spec | undefined;
-        const template = (r.type === "kubernetes:batch/v1:CronJob" ? ((spec?.jobTemplate as Spec | undefined)?.spec as Spec | undefined)?.template : spec?.template) as Spec | undefined;
-        const labels = ((template?.metadata as Spec | undefined)?.labels ?? {}) as Record<string, string>;
         if (!podSpecOf(r.type, r.props)) continue;
+        const labels = podLabelsOf(r.type, r.props);
         const namespace = namespaceOf(r.props);
         const id = `${namespace}/${labels[COMPONENT] ?? r.name}`;
         if (!pods.has(id)) pods.set(id, { id, namespace, labels });
     }
     return [...pods.values()];
-}
-
-/** A label selector, matchLabels and matchExpressions (In, NotIn, Exists, DoesNotExist) as Kubernetes reads it. */
-export function selects(selector: Spec | undefined, labels: Record<string, string>): boolean {
-    if (!selector) return true;
-    const byLabels = Object.entries((selector.matchLabels ?? {}) as Record<string, string>).every(([k, v]) => labels[k] === v);
-    return byLabels && asArray(selector.matchExpressions as Spec[] | undefined).every((e) => {
-        const key = String(e.key);
-        const values = asArray(e.values as string[] | undefined);
-        switch (e.operator) {
-            case "In": return key in labels && values.includes(labels[key]!);
-            case "NotIn": return !(key in labels) || !values.includes(labels[key]!);
-            case "Exists": return key in labels;
-            case "DoesNotExist": return !(key in labels);
-            default: return false;
-        }
-    });
 }
 
 /** The pods a rule's peer names (ipBlocks name no pod). */

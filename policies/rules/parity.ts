@@ -5,7 +5,7 @@
  */
 import { PolicyResource, ResourceValidationPolicy, StackValidationPolicy } from "@pulumi/policy";
 import { resourcePolicy, stackPolicy } from "../lib/exemptions";
-import { containersOf, namespaceOf, podSpecOf, Spec, WORKLOAD_TYPES } from "../lib/kubernetes";
+import { containersOf, namespaceOf, podLabelsOf, podSpecOf, selects, Spec, WORKLOAD_TYPES } from "../lib/kubernetes";
 import { asArray } from "../lib/values";
 import { mebibytes, millicores } from "../lib/quantities";
 
@@ -107,7 +107,7 @@ export const noHostAccess = resourcePolicy({
     description: "Pods touch nothing of their node: no hostPath volumes (the container runtime socket among them), no hostPort, no added capabilities.",
     severity: "high",
     validateResource: (args, report) => {
-        if (!WORKLOAD_TYPES.includes(args.type)) return;
+        // undefined for anything but a workload
         const pod = podSpecOf(args.type, args.props);
         if (!pod) return;
         for (const volume of asArray(pod.volumes as Spec[] | undefined)) {
@@ -190,7 +190,7 @@ export const podSecurityBaseline = resourcePolicy({
     description: "Pods keep the Pod Security Standards' remaining baseline and restricted rules: restricted volume types, no hostAliases, no custom SELinux options, default /proc mount, no sysctls, no root group.",
     severity: "high",
     validateResource: (args, report) => {
-        if (!WORKLOAD_TYPES.includes(args.type)) return;
+        // undefined for anything but a workload
         const pod = podSpecOf(args.type, args.props);
         if (!pod) return;
         for (const volume of asArray(pod.volumes as Spec[] | undefined)) {
@@ -223,9 +223,7 @@ export const volumeClaimsReadWriteOnce = propertyPolicy("k8s-volume-claims-rwo",
     return shared.length > 0 ? `volume claims ${shared.map((c) => String(((c.metadata ?? {}) as Props).name)).join(", ")} are not ReadWriteOnce` : undefined;
 });
 
-const labelsMatch = (selector: Record<string, string>, labels: Record<string, string>) => Object.entries(selector).every(([k, v]) => labels[k] === v);
 const replicasOf = (r: PolicyResource) => Number(((r.props.spec ?? {}) as Props).replicas ?? 1);
-const podLabelsOf = (r: PolicyResource) => ((((((r.props.spec ?? {}) as Props).template ?? {}) as Props).metadata ?? {}) as Props).labels as Record<string, string> | undefined ?? {};
 const SCALED = ["kubernetes:apps/v1:Deployment", "kubernetes:apps/v1:StatefulSet"];
 
 export const replicasProtected: StackValidationPolicy = stackPolicy({
@@ -237,7 +235,7 @@ export const replicasProtected: StackValidationPolicy = stackPolicy({
         for (const workload of args.resources.filter((r) => SCALED.includes(r.type) && replicasOf(r) > 1)) {
             const pod = podSpecOf(workload.type, workload.props) ?? {};
             if (pod.topologySpreadConstraints === undefined && ((pod.affinity ?? {}) as Spec).podAntiAffinity === undefined) report(`${replicasOf(workload)} replicas with no topology spread or pod anti-affinity`, workload.urn);
-            const covered = budgets.some((b) => namespaceOf(b.props) === namespaceOf(workload.props) && labelsMatch(((((b.props.spec ?? {}) as Props).selector ?? {}) as Props).matchLabels as Record<string, string> ?? {}, podLabelsOf(workload)));
+            const covered = budgets.some((b) => namespaceOf(b.props) === namespaceOf(workload.props) && selects(((b.props.spec ?? {}) as Props).selector as Spec | undefined, podLabelsOf(workload.type, workload.props)));
             if (!covered) report(`${replicasOf(workload)} replicas and no PodDisruptionBudget selects them`, workload.urn);
         }
     },
@@ -292,15 +290,9 @@ export const edgeRolesSeparate: StackValidationPolicy = stackPolicy({
     },
 });
 
-/** Whether a label selector (matchLabels only; expressions are not judged) matches some declared pod of the namespace. */
-function selectsSomePod(args: { resources: PolicyResource[] }, namespace: string, selector: Record<string, string>): boolean {
-    return args.resources.some((r) => WORKLOAD_TYPES.includes(r.type) && namespaceOf(r.props) === namespace && labelsMatch(selector, podTemplateLabels(r)));
-}
-
-function podTemplateLabels(r: PolicyResource): Record<string, string> {
-    const spec = (r.props.spec ?? {}) as Props;
-    const template = (r.type === "kubernetes:batch/v1:CronJob" ? ((((spec.jobTemplate ?? {}) as Props).spec ?? {}) as Props).template : spec.template) as Props | undefined;
-    return (((template?.metadata ?? {}) as Props).labels ?? {}) as Record<string, string>;
+/** Whether a selector names some declared pod of the namespace. */
+function selectsSomePod(args: { resources: PolicyResource[] }, namespace: string, selector: Spec): boolean {
+    return args.resources.some((r) => WORKLOAD_TYPES.includes(r.type) && namespaceOf(r.props) === namespace && selects(selector, podLabelsOf(r.type, r.props)));
 }
 
 export const networkPoliciesSelectPods: StackValidationPolicy = stackPolicy({
@@ -309,10 +301,10 @@ export const networkPoliciesSelectPods: StackValidationPolicy = stackPolicy({
     severity: "medium",
     validateStack: (args, report) => {
         for (const policy of args.resources.filter((r) => r.type === "kubernetes:networking.k8s.io/v1:NetworkPolicy")) {
-            const selector = (((policy.props.spec ?? {}) as Props).podSelector ?? {}) as Props;
-            const labels = (selector.matchLabels ?? {}) as Record<string, string>;
-            if (Object.keys(labels).length === 0 || selector.matchExpressions !== undefined) continue;
-            if (!selectsSomePod(args, namespaceOf(policy.props), labels)) report(`selects no declared pod (${JSON.stringify(labels)})`, policy.urn);
+            const selector = (((policy.props.spec ?? {}) as Props).podSelector ?? {}) as Spec;
+            // An empty selector names every pod of the namespace, which needs no check.
+            if (Object.keys(selector.matchLabels ?? {}).length === 0 && selector.matchExpressions === undefined) continue;
+            if (!selectsSomePod(args, namespaceOf(policy.props), selector)) report(`selects no declared pod (${JSON.stringify(selector.matchLabels ?? selector.matchExpressions)})`, policy.urn);
         }
     },
 });
@@ -325,7 +317,7 @@ export const servicesSelectPods: StackValidationPolicy = stackPolicy({
         for (const service of args.resources.filter((r) => r.type === "kubernetes:core/v1:Service")) {
             const selector = (((service.props.spec ?? {}) as Props).selector ?? {}) as Record<string, string>;
             if (Object.keys(selector).length === 0) continue;
-            if (!selectsSomePod(args, namespaceOf(service.props), selector)) report(`selects no declared pod (${JSON.stringify(selector)})`, service.urn);
+            if (!selectsSomePod(args, namespaceOf(service.props), { matchLabels: selector })) report(`selects no declared pod (${JSON.stringify(selector)})`, service.urn);
         }
     },
 });
@@ -443,7 +435,7 @@ export const imagesFromTrustedRegistries = resourcePolicy({
     severity: "high",
     configSchema: { properties: { registries: { type: "array", items: { type: "string" }, default: TRUSTED_REGISTRIES } } },
     validateResource: (args, report) => {
-        if (!WORKLOAD_TYPES.includes(args.type)) return;
+        // undefined for anything but a workload
         const pod = podSpecOf(args.type, args.props);
         if (!pod) return;
         const registries = args.getConfig<{ registries?: string[] }>().registries ?? TRUSTED_REGISTRIES;

@@ -5,6 +5,7 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { Backups } from "./components/backup-jobs";
+import { DATABASE_USERS_COMPONENT, DATABASE_USERS_NAMESPACE, DatabaseUsers } from "./components/database-users";
 import { BackupStore } from "./components/backup-store";
 import { ChainNetwork, Placement } from "./components/chain";
 import { ChainImage, contentTag, contextDigest, parseEcrImage, verifyEcrImage, verifyPinnedImage } from "./components/chain-image";
@@ -144,6 +145,7 @@ export = async () => {
         multiAz: config.postgresMultiAz,
         deletionProtection: config.deletionProtection,
         namePrefix: prefix,
+        region: config.region,
         accountId: caller.accountId,
         tags,
     });
@@ -241,6 +243,7 @@ export = async () => {
         relay: pods("chain", "relay"),
         // Only the dump jobs talk to PostgreSQL; the chain's snapshot jobs talk to the Kubernetes API alone.
         backupJob: pods("backups", "backup-postgres"),
+        databaseUsers: pods(DATABASE_USERS_NAMESPACE, DATABASE_USERS_COMPONENT),
         prometheus: pods("monitoring", "prometheus"),
         alertmanager: pods("monitoring", "alertmanager"),
         grafana: pods("monitoring", "grafana"),
@@ -279,16 +282,32 @@ export = async () => {
         tags,
     });
 
-    if (chain) new Backups("backup-jobs", {
+    // The exporters and dump jobs log in as users of their own, created by a Job as the master user.
+    const databaseUsers = !chain ? undefined : new DatabaseUsers("database-users", {
+        cluster,
+        connection: postgres.connection,
+        image: postgres.connection.clientImage,
+        passwordGeneration: config.databaseUserPasswordGeneration,
+        secretsKeyArn: keys.arns.secrets,
+        secretRecoveryWindowDays,
+        listeners,
+        placements,
+        region: config.region,
+        namePrefix: prefix,
+        tags,
+    });
+
+    if (chain && databaseUsers) new Backups("backup-jobs", {
         cluster,
         spec: {
             region: config.region,
             postgres: {
-                host: postgres.writerEndpoint.apply((endpoint) => endpoint.split(":")[0]!),
-                port: port("postgres", "postgres"),
-                database: "platform",
-                secretArn: postgres.masterSecretArn,
-                image: `postgres:${config.postgresEngineVersion.split(".")[0]}-alpine`,
+                host: postgres.connection.host,
+                port: postgres.connection.port,
+                database: postgres.connection.database,
+                caBundle: postgres.connection.caBundle,
+                secretArn: databaseUsers.credentials.dumps.secretArn,
+                image: postgres.connection.clientImage,
                 bucket: backups.bucketNames.dumps,
                 prefix: "postgres",
             },
@@ -305,7 +324,7 @@ export = async () => {
         placements,
         namePrefix: prefix,
         tags,
-    });
+    }, { dependsOn: [databaseUsers] });
 
     const loadBalancer = new LoadBalancer("lb", {
         platform: serverPlatform,
@@ -339,7 +358,7 @@ export = async () => {
         operators: { kind: "networks", cidrs: [pulumi.interpolate`${wireguard.privateIp}/32`] },
         loadBalancer: { kind: "networks", cidrs: loadBalancer.privateIps.map((ip) => pulumi.interpolate`${ip}/32`) },
     };
-    const monitoring = !config.chainWorkloads ? undefined : new Monitoring("monitoring", {
+    const monitoring = !databaseUsers ? undefined : new Monitoring("monitoring", {
         secretRecoveryWindowDays,
         grafanaPasswordGeneration: config.grafanaPasswordGeneration,
         cluster,
@@ -360,17 +379,14 @@ export = async () => {
         // Through Nginx to the API and to the relays: Nginx's own /healthz answers even with every upstream down.
         publicUrls: [`https://${config.publicDomain}/health`, `https://${config.publicDomain}/rpc/health`],
         validators: config.validators,
-        databases: [
-            { name: "primary", endpoint: postgres.writerEndpoint.apply((e) => e) },
-            ...postgres.readerEndpoints.map((endpoint, i) => ({ name: `replica-${i + 1}`, endpoint })),
-        ],
-        databaseSecretArn: postgres.masterSecretArn,
+        database: postgres.connection,
+        databaseCredentials: databaseUsers.credentials.metrics,
         redis: { host: redis.primaryEndpoint, secretArn: redis.authTokenSecretArn },
         alerting: { slackChannel: config.alertSlackChannel, pagerDuty: config.alertPagerDuty },
         secretsKeyArn: keys.arns.secrets,
         namePrefix: prefix,
         tags,
-    });
+    }, { dependsOn: [databaseUsers] });
 
     return {
         availabilityZones: zones,

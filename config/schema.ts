@@ -120,6 +120,7 @@ export const CONFIG_KEYS = {
     redisAuthTokenGeneration: { type: "integer", schema: integer(0, 1000), description: "Generation of the Redis AUTH token; raise it by 1 to rotate the token (README, Day two)." },
     wireguardKeyGeneration: { type: "integer", schema: integer(0, 1000), description: "Generation of the WireGuard hub's private key; raise it by 1 to rotate the key (README, Day two)." },
     grafanaPasswordGeneration: { type: "integer", schema: integer(0, 1000), description: "Generation of Grafana's admin password; raise it by 1 to rotate it (README, Day two)." },
+    databaseUserPasswordGeneration: { type: "integer", schema: integer(0, 1000), description: "Generation of the PostgreSQL exporter and dump users' passwords; raise it by 1 to rotate them (README, Day two)." },
 } as const satisfies Record<string, { type: PulumiConfigType; schema: z.ZodType; description: string }>;
 
 export type ConfigKey = keyof typeof CONFIG_KEYS;

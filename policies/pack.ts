@@ -12,7 +12,7 @@ import { noNodeProxy } from "./rules/rbac";
 import { elasticIpsAtEdge, imdsV2, publicAddressesAtEdge } from "./rules/instances";
 import { PARITY_POLICIES } from "./rules/parity";
 import { podFlowsMatchNeeded } from "./rules/pod-flows";
-import { dropCapabilitiesSeccomp, imagesPinned, secretsAsFiles, namespacesDenyByDefault, noPrivilegeEscalation, noPublicServices, probesSet, readOnlyRootFilesystem, resourcesSet, runAsNonRoot } from "./rules/kubernetes";
+import { dropCapabilitiesSeccomp, imagesPinned, postgresTlsVerified, secretsAsFiles, namespacesDenyByDefault, noPrivilegeEscalation, noPublicServices, probesSet, readOnlyRootFilesystem, resourcesSet, runAsNonRoot } from "./rules/kubernetes";
 import { iamNoWildcards, noUnconditionedWildcardWrites, trustPinsSource } from "./rules/iam";
 import { eksEndpointPrivate, internetIngress, internetIngressRoles, noAllProtocolIngress, restrictedEgress, vpcBaseline } from "./rules/network";
 import { secretsReadOnlyByOwners } from "./rules/secret-readers";
@@ -61,6 +61,7 @@ export const POLICIES: Policies = [
     probesSet,
     imagesPinned,
     secretsAsFiles,
+    postgresTlsVerified,
     noPlaintextSecrets,
     secretsReadOnlyByOwners,
     iamNoWildcards,

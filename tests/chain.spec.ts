@@ -258,7 +258,7 @@ describe("backup CronJobs builder", () => {
     it("validates against the schemas", () => {
         const objects = backupObjects({
             region: "us-east-1",
-            postgres: { host: "db", port: 5432, database: "platform", secretArn: "arn:s", image: "postgres:17-alpine", bucket: "b", prefix: "postgres", roleArn: "arn:r" },
+            postgres: { host: "db", port: 5432, database: "platform", caBundle: "-----BEGIN CERTIFICATE-----\n", secretArn: "arn:s", image: "postgres:17-alpine", bucket: "b", prefix: "postgres", roleArn: "arn:r" },
             chain: { namespace: "chain", volumeClaims: ["data-validator-0-0"], snapshotClass: "ebs-snapshots" },
             backupsKeyArn: "arn:k",
             scratchKeyArn: "arn:d",

@@ -1,6 +1,8 @@
 import * as assert from "assert";
 import { BACKUP_BUCKETS } from "../components/backup-store";
 import { bucketPolicy, lifecycleRules, writerPolicy } from "../components/backup-store/documents";
+import { X509Certificate } from "node:crypto";
+import { RDS_CA_IDENTIFIER, rdsCaBundle } from "../components/postgres/ca-bundle";
 import { parameterGroupFamily, rdsIdentifier, replicaRefusals, replicaZones } from "../components/postgres/settings";
 import { nodeZones, replicationGroupId } from "../components/redis/settings";
 import { InventoryResource } from "../offline/inventory";
@@ -30,6 +32,30 @@ describe("PostgreSQL settings RDS enforces", () => {
         assert.deepStrictEqual(replicaRefusals({ replicateSourceDb: "primary", dbSubnetGroupName: "g", username: "admin" }).map((m) => m.split(":")[0]), ["username", "dbSubnetGroupName"]);
         assert.deepStrictEqual(replicaRefusals({ instanceClass: "db.t4g.large" }), ["replicateSourceDb: a replica names its source"]);
     });
+});
+
+describe("PostgreSQL clients verify the server", () => {
+    const certificates = (pem: string) => pem.split(/(?<=-----END CERTIFICATE-----)\n?/).filter((c) => c.trim()).map((c) => new X509Certificate(c));
+    it("carries the root of the pinned CA in the stack's region, and refuses a CA or region it has no root for", () => {
+        const roots = certificates(rdsCaBundle("eu-west-1"));
+        assert.ok(roots.length > 0);
+        for (const root of roots) {
+            assert.match(root.subject, /CN=Amazon RDS eu-west-1 Root CA RSA2048 G1/);
+            assert.ok(root.ca && root.checkIssued(root), "a self-signed root");
+        }
+        assert.throws(() => rdsCaBundle("eu-west-1", "rds-ca-2019"), /not an RDS certificate authority with a per-region root/);
+        assert.throws(() => rdsCaBundle("xx-nowhere-1"), /no valid root "Amazon RDS xx-nowhere-1 Root CA RSA2048 G1"/);
+        assert.throws(() => rdsCaBundle("eu-west-1", RDS_CA_IDENTIFIER, new Date("2062-01-01")), /no valid root/, "an expired root is not carried");
+    });
+    for (const stack of STACKS) {
+        it(`${stack}: every instance is signed by the pinned CA, and every client namespace carries that region's bundle`, () => {
+            const inventory = planned(stack);
+            for (const db of ofType(inventory, "aws:rds/instance:Instance")) assert.strictEqual(db.inputs.caCertIdentifier, RDS_CA_IDENTIFIER, db.name);
+            const bundles = ofType(inventory, "kubernetes:core/v1:ConfigMap").filter((c) => (c.inputs.metadata as { name: string }).name === "rds-ca");
+            assert.deepStrictEqual(bundles.map((c) => (c.inputs.metadata as { namespace: string }).namespace).sort(), ["backups", "database-users", "monitoring"]);
+            for (const bundle of bundles) assert.strictEqual((bundle.inputs.data as Record<string, string>)["ca.pem"], rdsCaBundle(inventory.region as string));
+        });
+    }
 });
 
 describe("Redis settings ElastiCache enforces", () => {

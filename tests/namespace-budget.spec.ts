@@ -32,7 +32,7 @@ describe("namespace budget (LimitRange and ResourceQuota from the declared pods)
     it("gives each namespace of the stack its LimitRange and ResourceQuota, and the policy passes them", () => {
         const prod = planned("prod");
         for (const type of ["kubernetes:core/v1:LimitRange", "kubernetes:core/v1:ResourceQuota"]) {
-            assert.deepStrictEqual(ofType(prod, type).map((r) => (r.inputs.metadata as { namespace: string }).namespace).sort(), ["backups", "chain", "monitoring"]);
+            assert.deepStrictEqual(ofType(prod, type).map((r) => (r.inputs.metadata as { namespace: string }).namespace).sort(), ["backups", "chain", "database-users", "monitoring"]);
         }
         assert.ok(!prod.violations.some((v) => v.policy === "k8s-namespace-quotas"));
     });

@@ -13,11 +13,17 @@ export const TOOL_PACKAGES = {
     promtool: "prometheus",
     amtool: "prometheus-alertmanager",
     jq: "jq",
+    initdb: "postgresql",
+    psql: "postgresql",
+    pg_dump: "postgresql",
 } as const;
 export type Tool = keyof typeof TOOL_PACKAGES;
 
+/** Debian keeps the PostgreSQL server's programs (initdb, pg_ctl) off PATH, under its major version. */
+const EXTRA_PATHS = "/usr/sbin:/sbin:" + spawnSync("sh", ["-c", "ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1"], { encoding: "utf8" }).stdout.trim();
+
 function available(tool: Tool): boolean {
-    return spawnSync("sh", ["-c", `command -v ${tool}`], { encoding: "utf8" }).status === 0;
+    return spawnSync("sh", ["-c", `command -v ${tool}`], { encoding: "utf8", env: { ...process.env, PATH: `${process.env.PATH}:${EXTRA_PATHS}` } }).status === 0;
 }
 
 /** Call first in a test that runs `tools`; skips (or fails under REQUIRE_TOOLS=1) when one is missing. */
@@ -32,6 +38,6 @@ export function requireTools(context: Mocha.Context, ...tools: Tool[]): void {
     context.skip();
 }
 
-export function run(command: string, args: readonly string[], input?: string): SpawnSyncReturns<string> {
-    return spawnSync(command, [...args], { encoding: "utf8", input, env: { ...process.env, PATH: `${process.env.PATH}:/usr/sbin:/sbin` } });
+export function run(command: string, args: readonly string[], input?: string, env: Record<string, string> = {}): SpawnSyncReturns<string> {
+    return spawnSync(command, [...args], { encoding: "utf8", input, env: { ...process.env, ...env, PATH: `${process.env.PATH}:${EXTRA_PATHS}` } });
 }

@@ -21,6 +21,7 @@ export type Role =
     | "grafana"
     | "jaeger"
     | "backupJob"
+    | "databaseUsers"
     | "relayRpcBalancer"
     | "postgresExporter"
     | "redisExporter"
@@ -51,6 +52,7 @@ export const SECURITY_GROUP_OF: Readonly<Record<Role, SecurityGroupRole>> = {
     grafana: "cluster",
     jaeger: "cluster",
     backupJob: "cluster",
+    databaseUsers: "cluster",
     relayRpcBalancer: "relayRpcBalancer",
     postgresExporter: "cluster",
     redisExporter: "cluster",
@@ -113,7 +115,7 @@ export function portMap(options: PortMapOptions = {}): readonly Listener[] {
         { role: "loadBalancer", name: "nginx-status", port: 9103, protocol: "tcp", from: ["nginxExporter"], purpose: "stub_status for the Nginx exporter" },
         { role: "appServer", name: "api", port: 8080, protocol: "tcp", from: ["loadBalancer", "prometheus"], purpose: "API behind Nginx, and its /metrics" },
         { role: "wireguardHub", name: "wireguard", port: 51820, protocol: "udp", from: ["internet"], purpose: "operator and site VPN" },
-        { role: "postgres", name: "postgres", port: 5432, protocol: "tcp", from: ["appServer", "backupJob", "postgresExporter"], purpose: "PostgreSQL (exporter and dump jobs too)" },
+        { role: "postgres", name: "postgres", port: 5432, protocol: "tcp", from: ["appServer", "backupJob", "postgresExporter", "databaseUsers"], purpose: "PostgreSQL (exporter, dump jobs and the job creating their users too)" },
         { role: "redis", name: "redis", port: 6379, protocol: "tcp", from: ["appServer", "redisExporter"], purpose: "Redis (exporter too)" },
         // The dchat node's listeners (github.com/chikuno/dchat): p2p (`relay --listen`, the config's
         // listen_addresses), its only HTTP server (`--health-addr`: /health, /ready) and `--metrics-addr`.

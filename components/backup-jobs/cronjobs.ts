@@ -6,8 +6,9 @@
 import type { Input } from "@pulumi/pulumi";
 import { BACKUP_SCHEDULES, BackupSchedule } from "../../topology/retention";
 import { K8sObject } from "../chain/network-policies";
-import { AWS_CLI_IMAGE } from "../shared/pods";
-import { BACKUP_NAMESPACE, cronJob, security, small } from "./job";
+import { AWS_CLI_IMAGE, SECRETS_DIR, SECRETS_VOLUME, secretsInitContainer, splitCredentials } from "../shared/pods";
+import { postgresCaConfigMap, postgresCaMount, postgresCaVolume, VERIFIED_TLS_ENV } from "../shared/postgres-client";
+import { BACKUP_NAMESPACE, cronJob, security, small, USER } from "./job";
 import { chainSnapshotJob, snapshotAccess } from "./snapshots";
 
 export { BACKUP_NAMESPACE };
@@ -17,7 +18,21 @@ export const SCRATCH_STORAGE_CLASS = "gp3-scratch";
 
 export interface BackupJobsSpec {
     readonly region: string;
-    readonly postgres: { readonly host: Input<string>; readonly port: number; readonly database: string; readonly secretArn: Input<string>; readonly image: string; readonly bucket: Input<string>; readonly prefix: string; readonly roleArn: Input<string> };
+    /**
+     * The database (host, port, name, CA bundle), the dump user's secret, the client image, where dumps
+     * go (bucket and prefix, from the BackupStore's writer) and the jobs' role.
+     */
+    readonly postgres: {
+        readonly host: Input<string>;
+        readonly port: number;
+        readonly database: string;
+        readonly caBundle: string;
+        readonly secretArn: Input<string>;
+        readonly image: string;
+        readonly bucket: Input<string>;
+        readonly prefix: string;
+        readonly roleArn: Input<string>;
+    };
     /** The chain component's names: its namespace and each validator's data volume claim. */
     readonly chain: { readonly namespace: string; readonly volumeClaims: readonly string[]; readonly snapshotClass: string };
     readonly backupsKeyArn: Input<string>;
@@ -43,31 +58,23 @@ function uploadScript(file: string, extension: string): string {
 
 function postgresJob(schedule: BackupSchedule, spec: BackupJobsSpec): K8sObject {
     const pg = spec.postgres;
-    const fetch = {
-        name: "fetch-credentials",
-        image: AWS_CLI_IMAGE,
-        command: ["/bin/sh", "-c", "set -eu; umask 077; aws secretsmanager get-secret-value --secret-id \"$DATABASE_SECRET_ARN\" --query SecretString --output text > /work/credentials.json"],
-        env: [{ name: "DATABASE_SECRET_ARN", value: pg.secretArn }, { name: "AWS_REGION", value: spec.region }, { name: "HOME", value: "/tmp" }],
-        resources: small,
-        securityContext: security,
-        volumeMounts: work,
-    };
+    // The dump user's credentials stay in memory, not on the scratch volume.
+    const fetch = secretsInitContainer({ region: spec.region, files: [{ arn: pg.secretArn, file: "credentials.json" }], then: splitCredentials(`${SECRETS_DIR}/credentials.json`, `${SECRETS_DIR}/`), user: USER, resources: small });
     const dump = {
         name: "dump",
         image: pg.image,
         command: ["/bin/sh", "-c", [
             "set -eu",
-            "PGUSER=$(sed -n 's/.*\"username\" *: *\"\\([^\"]*\\)\".*/\\1/p' /work/credentials.json)",
-            "PGPASSWORD=$(sed -n 's/.*\"password\" *: *\"\\([^\"]*\\)\".*/\\1/p' /work/credentials.json)",
+            `PGUSER=$(cat ${SECRETS_DIR}/username)`,
+            `PGPASSWORD=$(cat ${SECRETS_DIR}/password)`,
             "export PGUSER PGPASSWORD",
-            "rm -f /work/credentials.json",
             "pg_dump --format=custom --no-owner --no-privileges --file=/work/dump.pgc",
             "pg_restore --list /work/dump.pgc > /dev/null",
         ].join("\n")],
-        env: [{ name: "PGHOST", value: pg.host }, { name: "PGPORT", value: String(pg.port) }, { name: "PGDATABASE", value: pg.database }, { name: "PGSSLMODE", value: "require" }],
+        env: [{ name: "PGHOST", value: pg.host }, { name: "PGPORT", value: String(pg.port) }, { name: "PGDATABASE", value: pg.database }, ...VERIFIED_TLS_ENV],
         resources: { requests: { cpu: "250m", memory: "256Mi" }, limits: { cpu: "1", memory: "1Gi" } },
         securityContext: security,
-        volumeMounts: work,
+        volumeMounts: [...work, { name: "secrets", mountPath: SECRETS_DIR, readOnly: true }, postgresCaMount],
     };
     const upload = {
         name: "upload",
@@ -92,6 +99,8 @@ function postgresJob(schedule: BackupSchedule, spec: BackupJobsSpec): K8sObject 
             // A generic ephemeral volume: created with the pod, deleted with it (and, by the class's reclaimPolicy, its EBS volume).
             { name: "work", ephemeral: { volumeClaimTemplate: { spec: { accessModes: ["ReadWriteOnce"], storageClassName: SCRATCH_STORAGE_CLASS, resources: { requests: { storage: `${spec.scratchGb}Gi` } } } } } },
             { name: "tmp", emptyDir: { sizeLimit: "256Mi" } },
+            SECRETS_VOLUME,
+            postgresCaVolume,
         ],
     });
 }
@@ -119,6 +128,7 @@ export function backupObjects(spec: BackupJobsSpec): K8sObject[] {
     return [
         scratchStorageClass(spec),
         account("postgres", { "eks.amazonaws.com/role-arn": spec.postgres.roleArn }, false),
+        postgresCaConfigMap(BACKUP_NAMESPACE, spec.postgres.caBundle),
         // The snapshot jobs talk to the Kubernetes API (VolumeSnapshots), so their token is mounted.
         account("chain", undefined, true),
         ...snapshotAccess(spec.chain.namespace, BACKUP_NAMESPACE, "backup-chain"),

@@ -20,6 +20,7 @@ export function declareObject(name: string, object: K8sObject, opts: pulumi.Cust
         case "apps/v1/StatefulSet": return new k8s.apps.v1.StatefulSet(name, args, opts);
         case "apps/v1/Deployment": return new k8s.apps.v1.Deployment(name, args, opts);
         case "batch/v1/CronJob": return new k8s.batch.v1.CronJob(name, args, opts);
+        case "batch/v1/Job": return new k8s.batch.v1.Job(name, args, opts);
         case "policy/v1/PodDisruptionBudget": return new k8s.policy.v1.PodDisruptionBudget(name, args, opts);
         case "networking.k8s.io/v1/NetworkPolicy": return new k8s.networking.v1.NetworkPolicy(name, args, opts);
         default: throw new Error(`no SDK class for ${object.apiVersion} ${object.kind}`);

@@ -1,4 +1,5 @@
 import * as aws from "@pulumi/aws";
+import { VERIFIED_TLS_PARAMETERS } from "../shared/postgres-client";
 import { namespaceBudget } from "../shared/namespace-budget";
 import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
@@ -45,10 +46,10 @@ export interface MonitoringArgs {
     readonly publicUrls: readonly string[];
     /** Validator count: the quorum alert counts against it. No default. */
     readonly validators: number;
-    /** Database instances: name and "host:port" endpoint. */
-    readonly databases: readonly { readonly name: string; readonly endpoint: pulumi.Input<string> }[];
-    /** RDS master secret the PostgreSQL exporters read. No default. */
-    readonly databaseSecretArn: pulumi.Input<string>;
+    /** The database (the Postgres component's connection): an exporter per instance, TLS verified. No default. */
+    readonly database: { readonly host: pulumi.Input<string>; readonly replicaHosts: readonly pulumi.Input<string>[]; readonly database: string; readonly caBundle: string };
+    /** The exporters' own PostgreSQL user (pg_monitor), from DatabaseUsers. No default. */
+    readonly databaseCredentials: { readonly secretArn: pulumi.Input<string>; readonly secretVersion: pulumi.Input<string> };
     /** Redis endpoint and its auth-token secret. No default. */
     readonly redis: { readonly host: pulumi.Input<string>; readonly secretArn: pulumi.Input<string> };
     /** Alert receivers: Slack channel, PagerDuty on or off. No default. */
@@ -102,8 +103,12 @@ export class Monitoring extends pulumi.ComponentResource {
             role: prometheusRole.id,
             policy: JSON.stringify({ Version: "2012-10-17", Statement: [{ Sid: "DiscoverNodes", Effect: "Allow", Action: ["ec2:DescribeInstances", "ec2:DescribeAvailabilityZones"], Resource: "*" }] }),
         }, { parent: this });
+        const databases = [
+            { name: "primary", host: args.database.host },
+            ...args.database.replicaHosts.map((host, i) => ({ name: `replica-${i + 1}`, host })),
+        ];
         const exporterTargets = [
-            { job: "postgres-exporter", services: args.databases.map((db) => `postgres-exporter-${db.name}`), port: port("postgresExporter", "metrics") },
+            { job: "postgres-exporter", services: databases.map((db) => `postgres-exporter-${db.name}`), port: port("postgresExporter", "metrics") },
             { job: "redis-exporter", services: ["redis-exporter"], port: port("redisExporter", "metrics") },
             { job: "nginx-exporter", services: args.loadBalancerIps.map((_, i) => `nginx-exporter-${i}`), port: port("nginxExporter", "metrics") },
             { job: "blackbox-exporter", services: ["blackbox-exporter"], port: port("blackboxExporter", "metrics") },
@@ -171,8 +176,9 @@ export class Monitoring extends pulumi.ComponentResource {
             },
             grafana: { adminSecretName: "grafana-admin", datasources, dashboards: Object.fromEntries(DASHBOARDS.map((d) => [`${d.uid}-dashboard.json`, renderDashboard(d)])) },
             blackboxConfig: renderBlackboxConfig(),
-            databases: args.databases.map((db) => ({ name: db.name, host: pulumi.output(db.endpoint).apply((e) => `${e}/platform?sslmode=require`), port: port("postgres", "postgres") })),
-            databaseSecret: { arn: args.databaseSecretArn, roleArn: readSecrets("postgres-exporter", "postgres-exporter", [args.databaseSecretArn]) },
+            databases: databases.map((db) => ({ name: db.name, uri: pulumi.interpolate`${db.host}:${port("postgres", "postgres")}/${args.database.database}?${VERIFIED_TLS_PARAMETERS}` })),
+            databaseCaBundle: args.database.caBundle,
+            databaseSecret: { ...args.databaseCredentials, roleArn: readSecrets("postgres-exporter", "postgres-exporter", [args.databaseCredentials.secretArn]) },
             redis: { address: pulumi.interpolate`rediss://${args.redis.host}:${port("redis", "redis")}`, secretArn: args.redis.secretArn, roleArn: readSecrets("redis-exporter", "redis-exporter", [args.redis.secretArn]) },
             nginxStatusUrls: args.loadBalancerIps.map((ip) => pulumi.interpolate`http://${ip}:${port("loadBalancer", "nginx-status")}/stub_status`),
         });

@@ -4,7 +4,8 @@
  */
 import type { Input } from "@pulumi/pulumi";
 import { K8sObject } from "../chain/network-policies";
-import { AWS_CLI_IMAGE, containerSecurity, fetchSecretWhenWritten, podSecurity } from "../shared/pods";
+import { containerSecurity, podSecurity, secretsInitContainer, SECRETS_VOLUME, splitCredentials } from "../shared/pods";
+import { postgresCaConfigMap, postgresCaMount, postgresCaVolume } from "../shared/postgres-client";
 import { ALERTMANAGER_SECRETS_DIR } from "./alertmanager-config";
 
 /** Where Grafana's admin password Secret is mounted (read through GF_SECURITY_ADMIN_PASSWORD__FILE). */
@@ -48,8 +49,12 @@ export interface MonitoringSpec {
     readonly alertmanager: { readonly config: Input<string>; readonly roleArn: Input<string>; readonly slackSecretArn: Input<string>; readonly pagerDutySecretArn?: Input<string>; readonly deadMansSwitchSecretArn: Input<string> };
     readonly grafana: { readonly adminSecretName: string; readonly datasources: string; readonly dashboards: Readonly<Record<string, string>> };
     readonly blackboxConfig: string;
-    readonly databases: readonly { readonly name: string; readonly host: Input<string>; readonly port: number }[];
-    readonly databaseSecret: { readonly arn: Input<string>; readonly roleArn: Input<string> };
+    /** One exporter per instance: its name and its connection URI without scheme (host:port/database?TLS parameters). */
+    readonly databases: readonly { readonly name: string; readonly uri: Input<string> }[];
+    /** PEM roots the exporters verify the database with. */
+    readonly databaseCaBundle: string;
+    /** The exporters' user: its secret, the secret's version (rotation restarts them) and their role. */
+    readonly databaseSecret: { readonly secretArn: Input<string>; readonly secretVersion: Input<string>; readonly roleArn: Input<string> };
     readonly redis: { readonly address: Input<string>; readonly secretArn: Input<string>; readonly roleArn: Input<string> };
     readonly nginxStatusUrls: readonly Input<string>[];
 }
@@ -75,6 +80,8 @@ interface Workload {
     readonly volumeClaim?: { readonly gb: number; readonly storageClass: string };
     /** Distinguishes several workloads of one component (one exporter per database). */
     readonly instance?: string;
+    /** Annotations of the pod template: a change restarts the pods. Default: none. */
+    readonly podAnnotations?: Record<string, Input<string>>;
     /**
      * Pods that start only once an operator has written their secrets: `pulumi up` does not wait for
      * them to be ready (it would time out), the init container retries until the secret exists.
@@ -85,7 +92,7 @@ interface Workload {
 function workload(w: Workload): K8sObject[] {
     const l: Record<string, string> = { ...labels(w.component), ...(w.instance ? { "app.kubernetes.io/instance": w.instance } : {}) };
     const pod = {
-        metadata: { labels: l },
+        metadata: { labels: l, ...(w.podAnnotations ? { annotations: w.podAnnotations } : {}) },
         spec: {
             // Every workload runs as an account of its own (never the namespace's default); only the API readers mount a token.
             serviceAccountName: w.serviceAccount ?? w.name,
@@ -112,24 +119,12 @@ function container(name: string, image: string, port: number, extra: Record<stri
     return { name, image, ports: [{ name: "metrics", containerPort: port, protocol: "TCP" }], resources, securityContext: security, ...extra, volumeMounts: [{ name: "tmp", mountPath: "/tmp" }, ...((extra.volumeMounts as unknown[]) ?? [])] };
 }
 
-/**
- * An init container that writes Secrets Manager secrets into a memory volume, through the pod's IAM
- * role; `then` runs after, with the files in place (e.g. to reshape them).
- */
+/** The shared secrets init container, as this namespace's user. */
 function fetchSecrets(region: string, files: readonly { readonly arn: Input<string>; readonly file: string }[], dir: string, then: readonly string[] = [], env: readonly Record<string, unknown>[] = []): Record<string, unknown> {
-    const script = ["set -eu", "umask 077", ...files.flatMap((f, i) => fetchSecretWhenWritten(`SECRET_${i}_ARN`, `${dir}/${f.file}`)), ...then].join("\n");
-    return {
-        name: "fetch-secrets",
-        image: AWS_CLI_IMAGE,
-        command: ["/bin/sh", "-c", script],
-        env: [...files.map((f, i) => ({ name: `SECRET_${i}_ARN`, value: f.arn })), ...env, { name: "AWS_REGION", value: region }, { name: "HOME", value: "/tmp" }],
-        resources: small,
-        securityContext: security,
-        volumeMounts: [{ name: "secrets", mountPath: dir }, { name: "tmp", mountPath: "/tmp" }],
-    };
+    return secretsInitContainer({ region, files, dir, then, env, user: USER, resources: small });
 }
 
-const memoryVolume = { name: "secrets", emptyDir: { medium: "Memory", sizeLimit: "1Mi" } };
+const memoryVolume = SECRETS_VOLUME;
 
 export function monitoringObjects(s: MonitoringSpec): K8sObject[] {
     const p = s.ports;
@@ -206,25 +201,25 @@ export function monitoringObjects(s: MonitoringSpec): K8sObject[] {
         }),
 
         serviceAccount("postgres-exporter", s.databaseSecret.roleArn),
+        postgresCaConfigMap(MONITORING_NAMESPACE, s.databaseCaBundle),
         ...s.databases.flatMap((db) => workload({
             name: `postgres-exporter-${db.name}`, component: "postgres-exporter", instance: db.name, serviceAccount: "postgres-exporter", port: p.postgresExporter,
-            initContainers: [fetchSecrets(s.region, [{ arn: s.databaseSecret.arn, file: "credentials.json" }], "/secrets", [
-                "sed -n 's/.*\"username\" *: *\"\\([^\"]*\\)\".*/\\1/p' /secrets/credentials.json > /secrets/username",
-                "sed -n 's/.*\"password\" *: *\"\\([^\"]*\\)\".*/\\1/p' /secrets/credentials.json > /secrets/password",
-                "rm /secrets/credentials.json",
-            ])],
+            // A rotated password changes the template, so the exporters restart and read the new one.
+            podAnnotations: { "platform/credentials-version": s.databaseSecret.secretVersion },
+            initContainers: [fetchSecrets(s.region, [{ arn: s.databaseSecret.secretArn, file: "credentials.json" }], "/secrets", splitCredentials("/secrets/credentials.json", "/secrets/"))],
             containers: [container("exporter", IMAGES.postgresExporter, p.postgresExporter, {
                 env: [
-                    { name: "DATA_SOURCE_URI", value: db.host },
+                    // The exporter prepends postgresql:// and passes the parameters to lib/pq, which verifies chain and host name.
+                    { name: "DATA_SOURCE_URI", value: db.uri },
                     { name: "DATA_SOURCE_USER_FILE", value: "/secrets/username" },
                     { name: "DATA_SOURCE_PASS_FILE", value: "/secrets/password" },
                     { name: "PG_EXPORTER_WEB_LISTEN_ADDRESS", value: `:${p.postgresExporter}` },
                 ],
                 args: [`--web.listen-address=:${p.postgresExporter}`],
                 ...probes("/", p.postgresExporter),
-                volumeMounts: [{ name: "secrets", mountPath: "/secrets", readOnly: true }],
+                volumeMounts: [{ name: "secrets", mountPath: "/secrets", readOnly: true }, postgresCaMount],
             })],
-            volumes: [memoryVolume],
+            volumes: [memoryVolume, postgresCaVolume],
         })),
 
         serviceAccount("redis-exporter", s.redis.roleArn),

@@ -1,6 +1,28 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
+import { RDS_CA_IDENTIFIER, rdsCaBundle } from "./ca-bundle";
 import { parameterGroupFamily, POSTGRES_PARAMETERS, rdsIdentifier, replicaZones } from "./settings";
+
+/** The database the platform's API, exporters and dump jobs use. */
+export const DATABASE_NAME = "platform";
+
+/** How a client reaches and verifies the database: what a consumer needs, so none re-derives it. */
+export interface PostgresConnection {
+    /** The primary's host name (no port). */
+    readonly host: pulumi.Output<string>;
+    /** Each read replica's host name, in replica order. */
+    readonly replicaHosts: pulumi.Output<string>[];
+    /** The port every instance listens on. */
+    readonly port: number;
+    /** The database name. */
+    readonly database: string;
+    /** PEM roots that verify the instances' certificates, for `sslmode=verify-full`. */
+    readonly caBundle: string;
+    /** The RDS-managed master secret ({"username", "password"}); only what creates users reads it. */
+    readonly masterSecretArn: pulumi.Output<string>;
+    /** A client image (psql, pg_dump) of the engine's major version: a dump needs a client as new as the server. */
+    readonly clientImage: string;
+}
 
 export interface PostgresArgs {
     /** Engine version, major or major.minor, e.g. "17". No default. */
@@ -35,6 +57,8 @@ export interface PostgresArgs {
     readonly accountId: string;
     /** Seconds between enhanced-monitoring samples (OS metrics: CPU steal, memory, disk queue). Default: 60. */
     readonly monitoringIntervalSeconds?: number;
+    /** Region of the instances: their certificates chain to that region's root. No default. */
+    readonly region: string;
     /** Tags for every resource. Default: none. */
     readonly tags?: Record<string, string>;
 }
@@ -45,6 +69,7 @@ export class Postgres extends pulumi.ComponentResource {
     public readonly readerEndpoints: pulumi.Output<string>[];
     public readonly masterSecretArn: pulumi.Output<string>;
     public readonly instanceIdentifiers: pulumi.Output<string>[];
+    public readonly connection: PostgresConnection;
 
     constructor(name: string, args: PostgresArgs, opts?: pulumi.ComponentResourceOptions) {
         super("platform:data:Postgres", name, {}, opts);
@@ -58,6 +83,9 @@ export class Postgres extends pulumi.ComponentResource {
         const parent = { parent: this };
         const tags = (role: string) => ({ ...args.tags, Name: `${args.namePrefix}-${role}` });
         const logs = ["postgresql", "upgrade"];
+        // Pinned rather than RDS's default of the day, so the CA bundle clients carry is known to verify it.
+        const caCertIdentifier = RDS_CA_IDENTIFIER;
+        const caBundle = rdsCaBundle(args.region, caCertIdentifier);
 
         const subnetGroup = new aws.rds.SubnetGroup(`${name}-subnets`, {
             name: identifier,
@@ -101,7 +129,8 @@ export class Postgres extends pulumi.ComponentResource {
             storageType: "gp3",
             storageEncrypted: true,
             kmsKeyId: args.dataKeyArn,
-            dbName: "platform",
+            dbName: DATABASE_NAME,
+            caCertIdentifier,
             username: "platform_admin",
             // RDS keeps the master password in Secrets Manager; it never passes through Pulumi.
             manageMasterUserPassword: true,
@@ -135,6 +164,7 @@ export class Postgres extends pulumi.ComponentResource {
             new aws.rds.Instance(`${name}-replica-${i}`, {
                 identifier: rdsIdentifier(args.namePrefix, "pg", "replica", String(i + 1)),
                 replicateSourceDb: primary.identifier,
+                caCertIdentifier,
                 instanceClass: args.instanceClass,
                 maxAllocatedStorage: args.allocatedStorageGb * 2,
                 storageType: "gp3",
@@ -162,6 +192,15 @@ export class Postgres extends pulumi.ComponentResource {
         // manageMasterUserPassword makes RDS create exactly one master secret.
         this.masterSecretArn = primary.masterUserSecrets.apply((secrets) => secrets[0]!.secretArn);
         this.instanceIdentifiers = [primary, ...replicas].map((i) => i.identifier);
+        this.connection = {
+            host: primary.address,
+            replicaHosts: replicas.map((r) => r.address),
+            port: args.port,
+            database: DATABASE_NAME,
+            caBundle,
+            masterSecretArn: this.masterSecretArn,
+            clientImage: `postgres:${family.replace(/^postgres/, "")}-alpine`,
+        };
         this.registerOutputs({
             writerEndpoint: this.writerEndpoint,
             readerEndpoints: this.readerEndpoints,

@@ -29,6 +29,9 @@ function templateOf(object: PodObject): { pod: Spec; copies: number } | undefine
         }
         case "StatefulSet":
             return { pod: ((spec.template ?? {}) as Spec).spec as Spec, copies: Number(spec.replicas ?? 1) };
+        case "Job":
+            // One pod at a time (parallelism 1); a retry replaces a failed pod.
+            return { pod: ((spec.template ?? {}) as Spec).spec as Spec, copies: Number(spec.parallelism ?? 1) };
         case "CronJob": {
             // concurrencyPolicy Forbid: one run of each at a time.
             const job = ((spec.jobTemplate ?? {}) as Spec).spec as Spec | undefined;

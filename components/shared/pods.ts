@@ -25,3 +25,53 @@ export function fetchSecretWhenWritten(arnVariable: string, file: string): strin
         "done",
     ];
 }
+
+/** Where a pod's init container writes the secrets it fetches, and the memory volume behind it. */
+export const SECRETS_DIR = "/secrets";
+export const SECRETS_VOLUME = { name: "secrets", emptyDir: { medium: "Memory", sizeLimit: "1Mi" } };
+
+export interface SecretsInitContainerArgs {
+    /** Region of the secrets (the AWS CLI needs it; pods have no default). */
+    readonly region: string;
+    /** Each secret's ARN and the file under `dir` it is written to. */
+    readonly files: readonly { readonly arn: unknown; readonly file: string }[];
+    /** Shell lines run after the files are in place, e.g. to reshape them. Default: none. */
+    readonly then?: readonly string[];
+    /** More environment for `then`. Default: none. */
+    readonly env?: readonly Record<string, unknown>[];
+    /** User the container runs as (the pod's). */
+    readonly user: number;
+    /** Where the files go: the memory volume `secrets` is mounted there. Default: SECRETS_DIR. */
+    readonly dir?: string;
+    /** CPU and memory. Default: 50m/64Mi requested, 250m/128Mi limits. */
+    readonly resources?: Record<string, unknown>;
+}
+
+/**
+ * An init container that writes Secrets Manager secrets into the pod's `secrets` memory volume through
+ * the pod's IAM role, waiting for secrets an operator has not written yet. The pod needs a `tmp` volume
+ * (the AWS CLI writes its cache there) and SECRETS_VOLUME.
+ */
+export function secretsInitContainer(args: SecretsInitContainerArgs): Record<string, unknown> {
+    const dir = args.dir ?? SECRETS_DIR;
+    const script = ["set -eu", "umask 077", ...args.files.flatMap((f, i) => fetchSecretWhenWritten(`SECRET_${i}_ARN`, `${dir}/${f.file}`)), ...(args.then ?? [])];
+    return {
+        name: "fetch-secrets",
+        image: AWS_CLI_IMAGE,
+        command: ["/bin/sh", "-c", script.join("\n")],
+        env: [...args.files.map((f, i) => ({ name: `SECRET_${i}_ARN`, value: f.arn })), ...(args.env ?? []), { name: "AWS_REGION", value: args.region }, { name: "HOME", value: "/tmp" }],
+        resources: args.resources ?? { requests: { cpu: "50m", memory: "64Mi" }, limits: { cpu: "250m", memory: "128Mi" } },
+        securityContext: containerSecurity(args.user),
+        volumeMounts: [{ name: "secrets", mountPath: dir }, { name: "tmp", mountPath: "/tmp" }],
+    };
+}
+
+/**
+ * Shell lines splitting a `{"username": …, "password": …}` secret (as RDS and this stack write them)
+ * into `<prefix>username` and `<prefix>password` files beside it, then removing it. The passwords
+ * this stack generates are letters and digits; RDS's never hold a double quote.
+ */
+export function splitCredentials(json: string, prefix: string): string[] {
+    const field = (name: string) => `sed -n 's/.*"${name}" *: *"\\([^"]*\\)".*/\\1/p' ${json} | tr -d '\\n' > ${prefix}${name}`;
+    return [field("username"), field("password"), `rm -f ${json}`];
+}

@@ -44,7 +44,7 @@ export const NEEDED_FLOWS: readonly NeededFlowEntry[] = [
     { from: "cluster", to: "internet", protocol: "tcp", port: 443, why: "cluster to the internet through NAT" },
     { from: "cluster", to: "loadBalancer", protocol: "tcp", port: 9100, why: "loadBalancer node-exporter from prometheus" },
     { from: "cluster", to: "loadBalancer", protocol: "tcp", port: 9103, why: "loadBalancer nginx-status from nginxExporter" },
-    { from: "cluster", to: "postgres", protocol: "tcp", port: 5432, why: "postgres postgres from backupJob; postgres postgres from postgresExporter" },
+    { from: "cluster", to: "postgres", protocol: "tcp", port: 5432, why: "postgres postgres from backupJob; postgres postgres from postgresExporter; postgres postgres from databaseUsers" },
     { from: "cluster", to: "redis", protocol: "tcp", port: 6379, why: "redis redis from redisExporter" },
     { from: "cluster", to: "wireguardHub", protocol: "tcp", port: 9100, why: "wireguardHub node-exporter from prometheus" },
     { from: "internet", to: "loadBalancer", protocol: "tcp", port: 80, why: "loadBalancer http from internet" },

@@ -83,7 +83,7 @@ export const PEER_CHECKS: readonly PeerCheck[] = [
     { tool: "checkov", id: "CKV_AWS_161", title: "Ensure RDS database has IAM authentication enabled", notApplicable: "the design authenticates with passwords generated into Secrets Manager (random:RandomPassword, secrets-read-only-by-owners); IAM auth would need token generation in every client" },
     { tool: "checkov", id: "CKV_AWS_163", title: "Ensure ECR image scanning on push is enabled", policy: "ecr-kms-immutable-scanned" },
     { tool: "checkov", id: "CKV_AWS_191", title: "Ensure ElastiCache replication group is encrypted by KMS using a customer managed Key (CMK)", policy: "elasticache-encrypted" },
-    { tool: "checkov", id: "CKV_AWS_211", title: "Ensure RDS uses a modern CaCert", notApplicable: "passes when ca_cert_identifier is unset, and new instances default to rds-ca-rsa2048-g1; only a pin to the retired rds-ca-2019 would fail" },
+    { tool: "checkov", id: "CKV_AWS_211", title: "Ensure RDS uses a modern CaCert", policy: "rds-ca-certificate-pinned" },
     { tool: "checkov", id: "CKV_AWS_226", title: "Ensure DB instance gets all minor upgrades automatically", policy: "rds-auto-minor-upgrade" },
     { tool: "checkov", id: "CKV_AWS_227", title: "Ensure KMS key is enabled", notApplicable: "is_enabled defaults to true and no key is declared disabled; a disabled key would break its dependants at deploy time" },
     { tool: "checkov", id: "CKV_AWS_250", title: "Ensure that RDS PostgreSQL instances use a non vulnerable version with the log_fdw extension (https://aws.amazon.com/security/security-bulletins/AWS-2022-004/)", notApplicable: "fails only for PostgreSQL engine versions older than the 2022 log_fdw fix (<13.3, <12.7, ...); a current engine version passes" },

@@ -143,3 +143,28 @@ export const secretsAsFiles = containerPolicy("k8s-secrets-as-files", "Secrets r
         if (from.secretRef !== undefined) report("envFrom loads a whole Secret into the environment; mount it instead");
     }
 });
+
+/** Environment that makes a container a PostgreSQL client (libpq's variables, postgres_exporter's URI). */
+const POSTGRES_CLIENT_ENV = /^(PGHOST|PGHOSTADDR|PGSSLMODE|DATA_SOURCE_URI|DATA_SOURCE_NAME)$/;
+
+export const postgresTlsVerified = containerPolicy(
+    "k8s-postgres-tls-verified",
+    "PostgreSQL clients verify the server: sslmode=verify-full with a root certificate file (require encrypts but accepts any server, so a spoofed endpoint collects the password).",
+    (c, _pod, _args, report) => {
+        const env = new Map(asArray(c.env as Spec[] | undefined).map((e) => [String(e.name), e.value]));
+        if (![...env.keys()].some((name) => POSTGRES_CLIENT_ENV.test(name))) return;
+        for (const [name, value] of env) {
+            if (typeof value !== "string" || !/^DATA_SOURCE_(URI|NAME)$/.test(name)) continue;
+            const mode = /[?&]sslmode=([a-z-]+)/.exec(value)?.[1];
+            if (mode !== "verify-full") report(`${name} connects with sslmode=${mode ?? "(unset: prefer)"}; use sslmode=verify-full`);
+            else if (!/[?&]sslrootcert=[^&]+/.test(value)) report(`${name} has no sslrootcert: the server cannot be verified`);
+        }
+        if (env.has("PGHOST") || env.has("PGHOSTADDR") || env.has("PGSSLMODE")) {
+            const mode = env.get("PGSSLMODE");
+            if (mode !== undefined && typeof mode !== "string") return;
+            if (mode !== "verify-full") report(`PGSSLMODE is ${mode ?? "unset (prefer)"}; use verify-full`);
+            else if (typeof env.get("PGSSLROOTCERT") !== "string") report("PGSSLROOTCERT is unset: the server cannot be verified");
+        }
+    },
+    { severity: "high" },
+);

@@ -30,6 +30,12 @@ const RDS = ["aws:rds/instance:Instance"];
 export const rdsEnhancedMonitoring = propertyPolicy("rds-enhanced-monitoring", "RDS instances send enhanced-monitoring OS metrics (an interval and a role).", RDS, (p) =>
     typeof p.monitoringInterval === "number" && p.monitoringInterval > 0 && p.monitoringRoleArn ? undefined : "enhanced monitoring is off (monitoringInterval > 0 and monitoringRoleArn)");
 
+/** The CAs RDS signs with since 2024 (rds-ca-2019 expired in August 2024). */
+const MODERN_RDS_CAS = ["rds-ca-rsa2048-g1", "rds-ca-rsa4096-g1", "rds-ca-ecc384-g1"];
+
+export const rdsCaPinned = propertyPolicy("rds-ca-certificate-pinned", "RDS instances name a current certificate authority (caCertIdentifier), so the CA bundle clients verify with is known to match.", RDS, (p) =>
+    MODERN_RDS_CAS.includes(String(p.caCertIdentifier)) ? undefined : `caCertIdentifier is ${p.caCertIdentifier === undefined ? "unset (RDS's default of the day)" : String(p.caCertIdentifier)}; pin one of ${MODERN_RDS_CAS.join(", ")}`);
+
 export const rdsLogsExported = propertyPolicy("rds-logs-exported", "PostgreSQL instances export their postgresql log to CloudWatch Logs.", RDS, (p) =>
     asArray(p.enabledCloudwatchLogsExports as string[] | undefined).includes("postgresql") || !String(p.engine ?? "postgres").includes("postgres") ? undefined : 'the postgresql log is not exported (enabledCloudwatchLogsExports: ["postgresql"])');
 
@@ -458,7 +464,7 @@ export const ownServiceAccount = resourcePolicy({
 }, WORKLOAD_TYPES);
 
 export const PARITY_POLICIES = [
-    rdsEnhancedMonitoring, rdsLogsExported, rdsCopyTagsToSnapshots, rdsPerformanceInsights,
+    rdsEnhancedMonitoring, rdsCaPinned, rdsLogsExported, rdsCopyTagsToSnapshots, rdsPerformanceInsights,
     ec2DetailedMonitoring, ec2InstanceProfile, launchTemplateHopLimit,
     eksControlPlaneLogging, eksNodeGroupNoRemoteAccess, kmsKeyPolicyDefined, s3BucketOwnerEnforced,
     securityGroupDescriptions, iamNoAdminPolicies, alarmActionsEnabled,

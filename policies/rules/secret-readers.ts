@@ -23,8 +23,11 @@ const DEFAULTS = {
         { secret: "/validators/(validator-\\d+)$", readers: ["-$1$"] },
         { secret: "/redis/auth-token$", readers: ["-app$", "-monitoring-redis-exporter$"] },
         { secret: "/alerting/[a-z-]+$", readers: ["-monitoring-alertmanager$"] },
-        // The RDS-managed master credentials: the API, the dump jobs and the PostgreSQL exporter (dedicated users are open work).
-        { secret: "^rds!db-", readers: ["-app$", "-backup-postgres$", "-monitoring-postgres-exporter$"] },
+        // The RDS-managed master credentials: the API, and the Job that creates the tools' own users.
+        { secret: "^rds!db-", readers: ["-app$", "-database-users$"] },
+        // Each tool's own PostgreSQL user: the tool, and the Job that sets its password.
+        { secret: "/postgres/metrics_reader$", readers: ["-monitoring-postgres-exporter$", "-database-users$"] },
+        { secret: "/postgres/dump_reader$", readers: ["-backup-postgres$", "-database-users$"] },
     ] as ReaderRule[],
 };
 

@@ -352,11 +352,15 @@ export = async () => {
     });
 
     // The servers' own addresses, now that they exist: operators arrive from the hub's address (it masquerades),
-    // and the Nginx exporter reaches each load balancer's, not whole public subnets.
+    // the Nginx exporter reaches each load balancer's, Prometheus and Jaeger each server's, not whole subnets.
+    // What stays subnet-wide has addresses that move: nodes (kubelet), RDS and ElastiCache after a failover.
+    const hosts = (ips: readonly pulumi.Input<string>[]): Placement => ({ kind: "networks", cidrs: ips.map((ip) => pulumi.interpolate`${ip}/32`) });
     const serverPlacements: Partial<Record<Role | "operators", Placement>> = {
         ...placements,
-        operators: { kind: "networks", cidrs: [pulumi.interpolate`${wireguard.privateIp}/32`] },
-        loadBalancer: { kind: "networks", cidrs: loadBalancer.privateIps.map((ip) => pulumi.interpolate`${ip}/32`) },
+        operators: hosts([wireguard.privateIp]),
+        loadBalancer: hosts(loadBalancer.privateIps),
+        appServer: hosts(appServers.privateIps),
+        wireguardHub: hosts([wireguard.privateIp]),
     };
     const monitoring = !databaseUsers ? undefined : new Monitoring("monitoring", {
         secretRecoveryWindowDays,

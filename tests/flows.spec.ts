@@ -1,5 +1,7 @@
 /** The flow model: it finds the flows the groups allow, and the policy fires on each planted break. */
 import * as assert from "assert";
+import * as pulumi from "@pulumi/pulumi";
+import { networkPolicies } from "../components/chain/network-policies";
 import { NEEDED_FLOWS } from "../policies/data/needed-flows";
 import { allowedFlows, describeFlow } from "../policies/lib/flow-model";
 import { flowsMatchNeeded } from "../policies/rules/flows";
@@ -125,7 +127,30 @@ describe("operators and load balancers as addresses, not subnets", () => {
             assert.strictEqual(toBlocks.length, stack === "prod" ? 2 : 1);
             assert.ok(toBlocks.every((cidr) => /\/32$/.test(cidr!)));
         });
+        it(`${stack}: Jaeger admits traces from each API server's address, and Prometheus scrapes each server's, not the subnets`, () => {
+            const inventory = planned(stack);
+            const servers = inventory.resources.filter((r) => r.type === "aws:ec2/instance:Instance" && /^app-\d+$/.test(r.name)).length;
+            const spec = (name: string) => inventory.resources.find((r) => r.name === `monitoring-networkpolicy-${name}`)!.inputs.spec as { ingress?: { from: { ipBlock?: { cidr: string } }[]; ports: { port: number }[] }[]; egress?: { to: { ipBlock?: { cidr: string } }[]; ports: { port: number }[] }[] };
+            const otlp = spec("jaeger-ingress").ingress!.find((rule) => rule.ports.some((p) => p.port === 4317))!;
+            const blocks = otlp.from.flatMap((peer) => (peer.ipBlock ? [peer.ipBlock.cidr] : []));
+            assert.ok(servers > 1);
+            assert.strictEqual(new Set(blocks).size, servers, `one /32 per API server: ${blocks.join(", ")}`);
+            assert.ok(blocks.every((cidr) => /\/32$/.test(cidr)));
+            const apiMetrics = spec("prometheus-egress").egress!.find((rule) => rule.ports.some((p) => p.port === 8080))!;
+            assert.ok(apiMetrics.to.every((peer) => /\/32$/.test(peer.ipBlock?.cidr ?? "")), "the API's /metrics by address");
+        });
     }
+    it("keeps every distinct server address when several roles admit at once (addresses are unknown until deployment)", () => {
+        const addresses = ["10.0.1.1/32", "10.0.2.2/32"].map((cidr) => pulumi.output(cidr));
+        const listeners = [{ role: "jaeger", name: "otlp", port: 4317, protocol: "tcp", from: ["appServer", "validator"], purpose: "traces" }] as unknown as Parameters<typeof networkPolicies>[1];
+        const policies = networkPolicies("monitoring", listeners, {
+            jaeger: { kind: "pods", namespace: "monitoring", labels: { app: "jaeger" } },
+            validator: { kind: "pods", namespace: "chain", labels: { app: "validator" } },
+            appServer: { kind: "networks", cidrs: addresses },
+        });
+        const from = ((policies.find((p) => p.metadata.name === "jaeger-ingress")!.spec as { ingress: { from: { ipBlock?: { cidr: unknown } }[] }[] }).ingress[0]!.from);
+        assert.deepStrictEqual(from.flatMap((peer) => (peer.ipBlock ? [peer.ipBlock.cidr] : [])), addresses);
+    });
 });
 
 describe("flow model: rules it cannot place are reported, not dropped", () => {

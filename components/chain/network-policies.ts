@@ -28,11 +28,16 @@ function peerOf(placement: Placement, fromNamespace: string): Record<string, unk
     }];
 }
 
-/** Sources placed on the same networks (the kubelet and the NLB are both "the private subnets") admit once. */
+/**
+ * Sources placed on the same networks (the kubelet and the NLB are both "the private subnets") admit
+ * once. A peer holding a Pulumi value (a server's address) has no text to compare until deployment:
+ * it is kept unless it is the very same value.
+ */
 function unique(peers: Record<string, unknown>[]): Record<string, unknown>[] {
-    const seen = new Set<string>();
+    const seen = new Set<unknown>();
     return peers.filter((peer) => {
-        const key = JSON.stringify(peer);
+        const cidr = (peer.ipBlock as { cidr?: unknown } | undefined)?.cidr;
+        const key = cidr !== undefined && typeof cidr !== "string" ? cidr : JSON.stringify(peer);
         return seen.has(key) ? false : (seen.add(key), true);
     });
 }

@@ -39,6 +39,20 @@ describe("privilege model: who can read which secret", () => {
     it("fires when the app's decrypt grant lacks its encryption context: SSM core access then reads the hub's key", async () => {
         await firesAndPasses(secretsReadOnlyByOwners, world(scoped), world({}), /role p-prod-app can read secret \/p-prod\/wireguard\/hub-private-key/);
     });
+    describe("finds grants however they are attached", () => {
+        const readsHubKey = [{ Effect: "Allow", Action: "ssm:GetParameter", Resource: HUB_PARAMETER }, { Effect: "Allow", Action: "kms:Decrypt", Resource: KEY }];
+        const document = JSON.stringify({ Version: "2012-10-17", Statement: readsHubKey });
+        const reader = { type: "aws:iam/policy:Policy", name: "reads-hub", props: { arn: "arn:aws:iam::123456789012:policy/reads-hub", policy: document } } as Subject;
+        for (const [how, extra] of [
+            ["the role's inlinePolicies", [{ type: "aws:iam/role:Role", name: "p-prod-lb", props: { name: "p-prod-lb", inlinePolicies: [{ name: "x", policy: document }] } }]],
+            ["the role's managedPolicyArns", [reader, { type: "aws:iam/role:Role", name: "p-prod-lb", props: { name: "p-prod-lb", managedPolicyArns: [reader.props.arn] } }]],
+            ["a PolicyAttachment naming the role", [reader, role("p-prod-lb"), { type: "aws:iam/policyAttachment:PolicyAttachment", name: "att", props: { name: "att", policyArn: reader.props.arn, roles: ["p-prod-lb"] } }]],
+        ] as const) {
+            it(how, async () => {
+                await firesAndPasses(secretsReadOnlyByOwners, world(scoped), [...world(scoped), ...(extra as readonly Subject[])], /role p-prod-lb can read secret \/p-prod\/wireguard\/hub-private-key/);
+            });
+        }
+    });
     it("fires when a needed reader cannot read (a grant removed)", async () => {
         const broken = world(scoped).filter((s) => s.name !== "p-prod-monitoring-redis-exporter-own");
         await firesAndPasses(secretsReadOnlyByOwners, world(scoped), broken, /role p-prod-monitoring-redis-exporter cannot read secret p-prod\/redis\/auth-token, which it needs/);

@@ -184,13 +184,38 @@ function statementsOfDocument(document: unknown): Statement[] {
     return asArray<Statement>(((parseJson(document) ?? {}) as { Statement?: Statement | Statement[] }).Statement);
 }
 
-/** Every role with the statements of its inline policies and attached policies, in one pass over the stack. */
+/**
+ * Every role with the statements of its policies, in one pass over the stack, however they are
+ * attached: RolePolicy and RolePolicyAttachment resources, the role's own `inlinePolicies` and
+ * `managedPolicyArns`, and PolicyAttachment resources naming it among their roles.
+ */
 export function principalsOf(resources: readonly PolicyResource[]): Principal[] {
     const roles = resources.filter((r) => r.type === "aws:iam/role:Role");
     const rolesByName = new Map(roles.map((r) => [known(() => r.props.name), r] as const));
     const customerPolicies = new Map(resources.filter((r) => r.type === "aws:iam/policy:Policy").map((p) => [known(() => p.props.arn), p] as const));
     const grants = new Map<string, { statements: Statement[]; unmodelled: string[] }>(roles.map((r) => [r.urn, { statements: [], unmodelled: [] }]));
+    const attach = (grant: { statements: Statement[]; unmodelled: string[] }, arn: string, customer?: PolicyResource) => {
+        const managed = AWS_MANAGED_POLICIES[managedPolicyName(arn) ?? ""];
+        const found = customer ?? customerPolicies.get(arn);
+        if (managed) grant.statements.push(...managed.secretReadStatements);
+        else if (found) grant.statements.push(...statementsOfDocument(known(() => found.props.policy)));
+        else grant.unmodelled.push(arn);
+    };
+    for (const role of roles) {
+        const grant = grants.get(role.urn)!;
+        for (const inline of asArray(known(() => role.props.inlinePolicies) as { policy?: unknown }[] | undefined)) grant.statements.push(...statementsOfDocument(inline.policy));
+        for (const arn of asArray(known(() => role.props.managedPolicyArns) as string[] | undefined)) attach(grant, String(arn));
+    }
     for (const r of resources) {
+        if (r.type === "aws:iam/policyAttachment:PolicyAttachment") {
+            const arn = String(known(() => r.props.policyArn) ?? "");
+            const customer = r.propertyDependencies?.policyArn?.find((p) => p.type === "aws:iam/policy:Policy");
+            for (const name of asArray(known(() => r.props.roles) as string[] | undefined)) {
+                const role = rolesByName.get(name);
+                if (role) attach(grants.get(role.urn)!, arn, customer);
+            }
+            continue;
+        }
         if (r.type !== "aws:iam/rolePolicy:RolePolicy" && r.type !== "aws:iam/rolePolicyAttachment:RolePolicyAttachment") continue;
         const role = roleOf(r, rolesByName);
         const grant = role && grants.get(role.urn);
@@ -199,12 +224,7 @@ export function principalsOf(resources: readonly PolicyResource[]): Principal[] 
             grant.statements.push(...statementsOfDocument(known(() => r.props.policy)));
             continue;
         }
-        const arn = String(known(() => r.props.policyArn) ?? "");
-        const managed = AWS_MANAGED_POLICIES[managedPolicyName(arn) ?? ""];
-        const customer = r.propertyDependencies?.policyArn?.find((p) => p.type === "aws:iam/policy:Policy") ?? customerPolicies.get(arn);
-        if (managed) grant.statements.push(...managed.secretReadStatements);
-        else if (customer) grant.statements.push(...statementsOfDocument(known(() => customer.props.policy)));
-        else grant.unmodelled.push(arn);
+        attach(grant, String(known(() => r.props.policyArn) ?? ""), r.propertyDependencies?.policyArn?.find((p) => p.type === "aws:iam/policy:Policy"));
     }
     return roles.map((role) => ({ resource: role, name: String(known(() => role.props.name) ?? role.name), ...grants.get(role.urn)! }));
 }

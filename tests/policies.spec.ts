@@ -168,6 +168,8 @@ describe("encryption", () => {
         assert.match((await check(k8s.postgresTlsVerified, [pod(verified.slice(0, 2))])).messages[0]!, /PGSSLROOTCERT is unset/);
         assert.match((await check(k8s.postgresTlsVerified, [pod([{ name: "DATA_SOURCE_URI", value: "db:5432/platform?sslmode=require" }])])).messages[0]!, /sslmode=require; use sslmode=verify-full/);
         assert.match((await check(k8s.postgresTlsVerified, [pod([{ name: "DATA_SOURCE_URI", value: "db:5432/platform?sslmode=verify-full" }])])).messages[0]!, /no sslrootcert/);
+        assert.match((await check(k8s.postgresTlsVerified, [pod([{ name: "DATA_SOURCE_URI", value: "db:5432/platform" }])])).messages[0]!, /sslmode=\(unset: prefer\)/);
+        assert.match((await check(k8s.postgresTlsVerified, [pod([{ name: "DATA_SOURCE_NAME", value: "postgresql://db:5432/platform?sslmode=disable" }])])).messages[0]!, /DATA_SOURCE_NAME connects with sslmode=disable/);
     });
 
 
@@ -366,6 +368,7 @@ describe("one-property policies for parity with Checkov, trivy and KICS", () => 
     const svc = (selector: Record<string, string>): Subject => ({ type: "kubernetes:core/v1:Service", name: "svc", props: { metadata: { namespace: "chain" }, spec: { selector, ports: [{ port: 80 }] } } });
     const cases: [Exclude<keyof typeof parity, "PARITY_POLICIES" | "TRUSTED_REGISTRIES" | "fullImageName">, Subject | Subject[], Subject | Subject[], RegExp][] = [
         ["rdsCaPinned", { type: "aws:rds/instance:Instance", props: { caCertIdentifier: "rds-ca-rsa2048-g1" } }, { type: "aws:rds/instance:Instance", props: { caCertIdentifier: "rds-ca-2019" } }, /caCertIdentifier is rds-ca-2019/],
+        ["rdsCaPinned", { type: "aws:rds/instance:Instance", props: { caCertIdentifier: "rds-ca-ecc384-g1" } }, { type: "aws:rds/instance:Instance", props: {} }, /caCertIdentifier is unset/],
         ["rdsEnhancedMonitoring", { type: "aws:rds/instance:Instance", props: { monitoringInterval: 60, monitoringRoleArn: "arn:aws:iam::1:role/m" } }, { type: "aws:rds/instance:Instance", props: { monitoringInterval: 0 } }, /enhanced monitoring is off/],
         ["rdsLogsExported", { type: "aws:rds/instance:Instance", props: { engine: "postgres", enabledCloudwatchLogsExports: ["postgresql"] } }, { type: "aws:rds/instance:Instance", props: { engine: "postgres", enabledCloudwatchLogsExports: ["upgrade"] } }, /postgresql log is not exported/],
         ["rdsCopyTagsToSnapshots", { type: "aws:rds/instance:Instance", props: { copyTagsToSnapshot: true } }, { type: "aws:rds/instance:Instance", props: {} }, /copyTagsToSnapshot/],

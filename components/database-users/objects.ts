@@ -83,10 +83,12 @@ export function databaseUsersObjects(spec: DatabaseUsersSpec): K8sObject[] {
         {
             apiVersion: "batch/v1",
             kind: "Job",
-            metadata: metadata("Job"),
+            // A failed run would otherwise block every later `pulumi up` (Pulumi waits on the same failed Job): replace it.
+            metadata: { ...metadata("Job"), annotations: { "pulumi.com/replaceUnready": "true" } },
             spec: {
-                backoffLimit: 6,
-                activeDeadlineSeconds: 900,
+                // Fails within Pulumi's 10-minute wait for a Job, so `pulumi up` reports the failure rather than a timeout.
+                backoffLimit: 2,
+                activeDeadlineSeconds: 480,
                 template: {
                     metadata: {
                         labels,

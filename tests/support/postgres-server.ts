@@ -31,7 +31,8 @@ export function startPostgres(superuser: string, superuserPassword: string): Pos
     if (init.status !== 0) throw new Error(`initdb failed: ${init.stderr}`);
     fs.rmSync(pwfile);
     const logFile = path.join(dir, "server.log");
-    const start = asServerUser("pg_ctl", ["-D", data, "-o", `-k ${dir} -c listen_addresses='' -c fsync=off`, "-w", "-l", logFile, "start"]);
+    // Every statement logged, so a test sees whatever text reached the server.
+    const start = asServerUser("pg_ctl", ["-D", data, "-o", `-k ${dir} -c listen_addresses='' -c fsync=off -c log_statement=all`, "-w", "-l", logFile, "start"]);
     if (start.status !== 0) throw new Error(`pg_ctl start failed: ${start.stderr}${fs.existsSync(logFile) ? fs.readFileSync(logFile, "utf8") : ""}`);
     return {
         socketDir: dir,

@@ -74,11 +74,11 @@ export const ALERT_CASES: readonly AlertCase[] = [
     { alert: "BackupJobFailed", interval: "15s", evalTime: "1m", firing: { 'kube_job_failed{namespace="backups", job_name="backup-postgres-daily-1", condition="true"}': "1x5" }, silent: { 'kube_job_failed{namespace="backups", job_name="backup-postgres-daily-1", condition="true"}': "0x5" }, labels: { namespace: "backups", job_name: "backup-postgres-daily-1", condition: "true" } },
     { alert: "BackupsStale", interval: "1h", evalTime: "27h", firing: { 'kube_cronjob_status_last_successful_time{namespace="backups", cronjob="backup-postgres-daily"}': "0x30" }, silent: { 'kube_cronjob_status_last_successful_time{namespace="backups", cronjob="backup-postgres-daily"}': "7200x30" }, labels: { namespace: "backups", cronjob: "backup-postgres-daily" } },
     // Availability budget 0.05 %: 1 h/5 m burn at 14.4x (0.72 %), 6 h/30 m at 6x (0.3 %), 3 d/6 h at 1x (0.05 %).
-    { alert: "AvailabilityBudgetBurn1h", interval: "1m", evalTime: "2h", firing: requests(1000, 10, 130), silent: requests(1000, 5, 130) },
-    { alert: "AvailabilityBudgetBurn6h", interval: "1m", evalTime: "7h", firing: requests(1000, 4, 430), silent: requests(1000, 2, 430) },
-    { alert: "AvailabilityBudgetBurn3d", interval: "2m", evalTime: "73h", firing: requests(10000, 8, 2200), silent: requests(10000, 3, 2200) },
+    { alert: "AvailabilityBudgetBurn1h", interval: "2m", evalTime: "2h", firing: requests(1000, 10, 65), silent: requests(1000, 5, 65) },
+    { alert: "AvailabilityBudgetBurn6h", interval: "5m", evalTime: "7h", firing: requests(1000, 4, 90), silent: requests(1000, 2, 90) },
+    { alert: "AvailabilityBudgetBurn3d", interval: "30m", evalTime: "73h", firing: requests(10000, 8, 150), silent: requests(10000, 3, 150) },
     // Latency budget 5 % of requests over 250 ms: 72 %, 30 %, 5 % slow.
-    { alert: "LatencyBudgetBurn1h", interval: "1m", evalTime: "2h", firing: latency(20, 130), silent: latency(40, 130) },
-    { alert: "LatencyBudgetBurn6h", interval: "1m", evalTime: "7h", firing: latency(60, 430), silent: latency(75, 430) },
-    { alert: "LatencyBudgetBurn3d", interval: "2m", evalTime: "73h", firing: latency(92, 2200), silent: latency(97, 2200) },
+    { alert: "LatencyBudgetBurn1h", interval: "2m", evalTime: "2h", firing: latency(20, 65), silent: latency(40, 65) },
+    { alert: "LatencyBudgetBurn6h", interval: "5m", evalTime: "7h", firing: latency(60, 90), silent: latency(75, 90) },
+    { alert: "LatencyBudgetBurn3d", interval: "30m", evalTime: "73h", firing: latency(92, 150), silent: latency(97, 150) },
 ];

@@ -12,7 +12,7 @@ import { AlertRule, alertGroups } from "../components/monitoring/rules";
 import { healthySeries, RELAYS, Scenario, SCENARIOS, STALE_BACKUPS, VALIDATORS } from "../components/monitoring/scenarios";
 import { plan, planned, STACKS } from "./harness";
 import { expandTemplate } from "./alert-templates";
-import { requireTools, run } from "./tools";
+import { requireTools, run, runSpread, ToolResult } from "./tools";
 
 const alerts = alertGroups().flatMap((g) => g.rules).filter((r): r is AlertRule => "alert" in r);
 const scratch = fs.mkdtempSync(path.join(os.tmpdir(), "scenarios-"));
@@ -54,7 +54,7 @@ function writeSuite(dir: string, rulesText: string, rules: readonly AlertRule[],
 }
 
 /** promtool's verdict per rules text: the stacks render the same rules, so the suite runs once. */
-const verdicts = new Map<string, ReturnType<typeof run>>();
+const verdicts = new Map<string, ToolResult>();
 
 describe("failure scenarios (promtool test rules)", () => {
     it("has a healthy baseline and, for every failure, at least one real alert", () => {
@@ -65,10 +65,10 @@ describe("failure scenarios (promtool test rules)", () => {
         for (const s of [...SCENARIOS, STALE_BACKUPS]) for (const f of s.fires) assert.ok(names.has(f.alert), `${s.name}: no alert ${f.alert}`);
     });
     for (const stack of STACKS) {
-        it(`${stack}: each scenario fires exactly its alerts, with summaries naming what failed`, function () {
+        it(`${stack}: each scenario fires exactly its alerts, with summaries naming what failed`, async function () {
             requireTools(this, "promtool");
             const rulesText = fs.readFileSync(path.join(plan(stack).outDir, planned(stack).files.find((f) => f.kind === "prometheus-rules")!.path), "utf8");
-            const result = verdicts.get(rulesText) ?? run("promtool", ["test", "rules", ...writeSuite(fs.mkdtempSync(path.join(scratch, `${stack}-`)), rulesText, alerts)]);
+            const result = verdicts.get(rulesText) ?? (await runSpread("promtool", ["test", "rules"], writeSuite(fs.mkdtempSync(path.join(scratch, `${stack}-`)), rulesText, alerts)));
             verdicts.set(rulesText, result);
             const failed = (result.stdout + result.stderr).split("\n").filter((line, i, lines) => /FAILED/.test(line) || /FAILED/.test(lines[i - 1] ?? "")).join("\n");
             assert.strictEqual(result.status, 0, failed.slice(0, 4000));

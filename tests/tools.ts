@@ -2,7 +2,8 @@
  * Real tools that check rendered files. Without one, a test says so loudly and skips; with
  * REQUIRE_TOOLS=1 (set by CI) it fails instead, so a missing install cannot pass as green.
  */
-import { spawnSync, SpawnSyncReturns } from "child_process";
+import { spawn, spawnSync, SpawnSyncReturns } from "child_process";
+import * as os from "os";
 
 export const TOOL_PACKAGES = {
     nginx: "nginx-light",
@@ -40,4 +41,32 @@ export function requireTools(context: Mocha.Context, ...tools: Tool[]): void {
 
 export function run(command: string, args: readonly string[], input?: string, env: Record<string, string> = {}): SpawnSyncReturns<string> {
     return spawnSync(command, [...args], { encoding: "utf8", input, env: { ...process.env, ...env, PATH: `${process.env.PATH}:${EXTRA_PATHS}` } });
+}
+
+export interface ToolResult {
+    readonly status: number | null;
+    readonly stdout: string;
+    readonly stderr: string;
+}
+
+/** A command run without blocking the event loop, so several can run at once. */
+export function runAsync(command: string, args: readonly string[]): Promise<ToolResult> {
+    return new Promise((resolve) => {
+        const child = spawn(command, [...args], { env: { ...process.env, PATH: `${process.env.PATH}:${EXTRA_PATHS}` } });
+        let stdout = "";
+        let stderr = "";
+        child.stdout.on("data", (d: Buffer) => (stdout += d.toString()));
+        child.stderr.on("data", (d: Buffer) => (stderr += d.toString()));
+        child.on("close", (status) => resolve({ status, stdout, stderr }));
+    });
+}
+
+/**
+ * Runs `tool` over `files` split across this machine's cores (tools such as promtool take many files
+ * and check them one after another): one result, failing when any run fails.
+ */
+export async function runSpread(tool: string, leadingArgs: readonly string[], files: readonly string[]): Promise<ToolResult> {
+    const parts = Math.max(1, Math.min(files.length, os.availableParallelism()));
+    const runs = await Promise.all(Array.from({ length: parts }, (_, k) => runAsync(tool, [...leadingArgs, ...files.filter((_, i) => i % parts === k)])));
+    return { status: runs.every((r) => r.status === 0) ? 0 : 1, stdout: runs.map((r) => r.stdout).join(""), stderr: runs.map((r) => r.stderr).join("") };
 }

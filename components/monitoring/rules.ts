@@ -128,8 +128,9 @@ export function alertGroups(chain: ChainSize = { validators: 4 }): RuleGroup[] {
                 { alert: "CertificateExpiresSoon", expr: "probe_ssl_earliest_cert_expiry - time() < 30 * 86400", labels: { severity: "warning" }, annotations: { summary: "The public certificate expires in under 30 days", source: "seeds: SSL certificate expiry < 30 days" } },
             ],
         },
-        { name: "slo-recordings", rules: sloRecordings() },
-        { name: "slo", rules: [...burnAlerts("errors", availabilityBudget, "Availability"), ...burnAlerts("slow", latencyBudget, "Latency")] },
+        // One group, recordings first: Prometheus evaluates a group's rules in order at one timestamp, so each
+        // burn alert reads this evaluation's ratios, not the previous one's (a lag, or nothing after a restart).
+        { name: "slo", rules: [...sloRecordings(), ...burnAlerts("errors", availabilityBudget, "Availability"), ...burnAlerts("slow", latencyBudget, "Latency")] },
         {
             name: "data",
             rules: [

@@ -5,10 +5,21 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { Backups } from "./components/backup-jobs";
-import { DATABASE_USERS_COMPONENT, DATABASE_USERS_NAMESPACE, DatabaseUsers } from "./components/database-users";
+import {
+    DATABASE_USERS_COMPONENT,
+    DATABASE_USERS_NAMESPACE,
+    DatabaseUsers,
+} from "./components/database-users";
 import { BackupStore } from "./components/backup-store";
 import { ChainNetwork, Placement } from "./components/chain";
-import { ChainImage, contentTag, contextDigest, parseEcrImage, verifyEcrImage, verifyPinnedImage } from "./components/chain-image";
+import {
+    ChainImage,
+    contentTag,
+    contextDigest,
+    parseEcrImage,
+    verifyEcrImage,
+    verifyPinnedImage,
+} from "./components/chain-image";
 import { ChainCluster, DEFAULT_STORAGE_CLASS } from "./components/cluster";
 import { AUTOSCALING_SERVICE_LINKED_ROLE, Keys, serviceLinkedRole } from "./components/keys";
 import { LoadBalancer } from "./components/load-balancer";
@@ -49,10 +60,18 @@ export = async () => {
         { role: "nodeInstanceType", type: config.nodeInstanceType },
     ];
     const [available, offered, caller, ubuntu] = await Promise.all([
-        aws.getAvailabilityZones({ state: "available", filters: [{ name: "opt-in-status", values: ["opt-in-not-required"] }] }),
+        aws.getAvailabilityZones({
+            state: "available",
+            filters: [{ name: "opt-in-status", values: ["opt-in-not-required"] }],
+        }),
         aws.ec2.getInstanceTypeOfferings({
             locationType: "availability-zone-id",
-            filters: [{ name: "instance-type", values: [...new Set(instanceTypes.map((t) => t.type))].sort() }],
+            filters: [
+                {
+                    name: "instance-type",
+                    values: [...new Set(instanceTypes.map((t) => t.type))].sort(),
+                },
+            ],
         }),
         aws.getCallerIdentity({}),
         // Canonical's Ubuntu 24.04 LTS; servers ignore later AMI changes until replaced on purpose.
@@ -60,13 +79,18 @@ export = async () => {
             mostRecent: true,
             owners: ["099720109477"],
             filters: [
-                { name: "name", values: ["ubuntu/images/hvm-ssd-gp3/ubuntu-noble-24.04-amd64-server-*"] },
+                {
+                    name: "name",
+                    values: ["ubuntu/images/hvm-ssd-gp3/ubuntu-noble-24.04-amd64-server-*"],
+                },
                 { name: "virtualization-type", values: ["hvm"] },
             ],
         }),
     ]);
     const offerings: Record<string, string[]> = {};
-    offered.instanceTypes.forEach((type, i) => (offerings[type] ??= []).push(offered.locations[i]!));
+    offered.instanceTypes.forEach((type, i) =>
+        (offerings[type] ??= []).push(offered.locations[i]!),
+    );
     const zoneChoice = chooseZones({
         zones: available.names.map((name, i) => ({ name, id: available.zoneIds[i]! })),
         count: config.availabilityZones,
@@ -74,15 +98,25 @@ export = async () => {
         offerings,
     });
     if (zoneChoice.problem) {
-        throw new ConfigError([{ key: `${identity.project}:availabilityZones`, value: String(config.availabilityZones), rule: `${zoneChoice.problem} (region ${config.region})` }]);
+        throw new ConfigError([
+            {
+                key: `${identity.project}:availabilityZones`,
+                value: String(config.availabilityZones),
+                rule: `${zoneChoice.problem} (region ${config.region})`,
+            },
+        ]);
     }
-    const foreignRoles = config.clusterAdminRoleArns.filter((arn) => arn.split(":")[4] !== caller.accountId);
+    const foreignRoles = config.clusterAdminRoleArns.filter(
+        (arn) => arn.split(":")[4] !== caller.accountId,
+    );
     if (foreignRoles.length > 0) {
-        throw new ConfigError(foreignRoles.map((arn) => ({
-            key: `${identity.project}:clusterAdminRoleArns[${config.clusterAdminRoleArns.indexOf(arn)}]`,
-            value: JSON.stringify(arn),
-            rule: `must be a role of this account (${caller.accountId}): EKS refuses access entries for another account's roles`,
-        })));
+        throw new ConfigError(
+            foreignRoles.map((arn) => ({
+                key: `${identity.project}:clusterAdminRoleArns[${config.clusterAdminRoleArns.indexOf(arn)}]`,
+                value: JSON.stringify(arn),
+                rule: `must be a role of this account (${caller.accountId}): EKS refuses access entries for another account's roles`,
+            })),
+        );
     }
     const zones = zoneChoice.chosen.map((z) => z.name);
     const zoneIds = zoneChoice.chosen.map((z) => z.id);
@@ -93,11 +127,18 @@ export = async () => {
     const recreatable = !config.deletionProtection;
     const secretRecoveryWindowDays = recreatable ? 0 : 30;
     const chainRepositoryName = `${prefix}/chain-node`;
-    const [chainImageSource, hostedZoneId] = await allLookups<[ChainImageArgs["source"], string, void]>([
+    const [chainImageSource, hostedZoneId] = await allLookups<
+        [ChainImageArgs["source"], string, void]
+    >([
         chainImageSourceOf(config, chainRepositoryName),
         lookupPublicZone(`${identity.project}:publicZone`, config.publicZone),
         // The API image is the application team's: it must be in this account's registry before servers boot.
-        verifyEcrImage(`${identity.project}:apiImage`, config.apiImage, parseEcrImage(config.apiImage), "Push the API image to this account's ECR registry first"),
+        verifyEcrImage(
+            `${identity.project}:apiImage`,
+            config.apiImage,
+            parseEcrImage(config.apiImage),
+            "Push the API image to this account's ECR registry first",
+        ),
     ]);
     const partition = partitionOf(config.region);
     // Node groups launch through EC2 Auto Scaling's service-linked role; the data key must name it, so it must exist first.
@@ -108,7 +149,12 @@ export = async () => {
         partition,
         tags,
     });
-    const policyContext = { accountId: caller.accountId, region: config.region, partition, autoscalingRoleArn: autoscalingRole.arn };
+    const policyContext = {
+        accountId: caller.accountId,
+        region: config.region,
+        partition,
+        autoscalingRoleArn: autoscalingRole.arn,
+    };
     const keys = new Keys("keys", {
         policyContext,
         serviceLinkedRoles: [autoscalingRole],
@@ -172,12 +218,14 @@ export = async () => {
         policyContext,
         backupsKeyArn: keys.arns.backups,
         objectLock: config.backupObjectLock,
-        replicaRegion: config.backupReplicaRegion === "none" ? undefined : config.backupReplicaRegion,
+        replicaRegion:
+            config.backupReplicaRegion === "none" ? undefined : config.backupReplicaRegion,
         namePrefix: prefix,
         tags,
     });
 
-    const port = (role: Parameters<typeof listenerOf>[0], name: string) => listenerOf(role, name, listeners).port;
+    const port = (role: Parameters<typeof listenerOf>[0], name: string) =>
+        listenerOf(role, name, listeners).port;
     const nodeExporterPort = port("appServer", "node-exporter");
 
     const serverPlatform = {
@@ -200,8 +248,16 @@ export = async () => {
         apiPort: port("appServer", "api"),
         image: config.apiImage,
         accountId: caller.accountId,
-        database: { endpoint: postgres.writerEndpoint, readerEndpoints: postgres.readerEndpoints, secretArn: postgres.masterSecretArn },
-        redis: { endpoint: redis.primaryEndpoint, port: port("redis", "redis"), authTokenSecretArn: redis.authTokenSecretArn },
+        database: {
+            endpoint: postgres.writerEndpoint,
+            readerEndpoints: postgres.readerEndpoints,
+            secretArn: postgres.masterSecretArn,
+        },
+        redis: {
+            endpoint: redis.primaryEndpoint,
+            port: port("redis", "redis"),
+            authTokenSecretArn: redis.authTokenSecretArn,
+        },
     });
 
     const cluster = new ChainCluster("cluster", {
@@ -235,9 +291,19 @@ export = async () => {
 
     // Where each role of the port map is, for NetworkPolicies: pods by namespace and label, or the subnets outside the cluster.
     const subnetPlan = planSubnets(config.vpcCidr, zones);
-    const privateSubnets: Placement = { kind: "networks", cidrs: subnetPlan.map((s) => s.privateCidr) };
-    const publicSubnets: Placement = { kind: "networks", cidrs: subnetPlan.map((s) => s.publicCidr) };
-    const pods = (namespace: string, component: string): Placement => ({ kind: "pods", namespace, labels: { "app.kubernetes.io/component": component } });
+    const privateSubnets: Placement = {
+        kind: "networks",
+        cidrs: subnetPlan.map((s) => s.privateCidr),
+    };
+    const publicSubnets: Placement = {
+        kind: "networks",
+        cidrs: subnetPlan.map((s) => s.publicCidr),
+    };
+    const pods = (namespace: string, component: string): Placement => ({
+        kind: "pods",
+        namespace,
+        labels: { "app.kubernetes.io/component": component },
+    });
     const placements: Partial<Record<Role | "operators", Placement>> = {
         validator: pods("chain", "validator"),
         relay: pods("chain", "relay"),
@@ -264,67 +330,79 @@ export = async () => {
     };
 
     // The Kubernetes workloads wait for the second up of an empty account (README, "From an empty account").
-    const chain = !config.chainWorkloads ? undefined : new ChainNetwork("chain", {
-        secretRecoveryWindowDays,
-        cluster,
-        validators: config.validators,
-        relays: config.relays,
-        zones,
-        image: chainImage.imageRef,
-        storageClass: DEFAULT_STORAGE_CLASS,
-        volumeGb: config.chainVolumeGb,
-        listeners,
-        placements,
-        rpcBalancerSecurityGroupId: network.securityGroupIds.relayRpcBalancer,
-        secretsKeyArn: keys.arns.secrets,
-        region: config.region,
-        namePrefix: prefix,
-        tags,
-    });
+    const chain = !config.chainWorkloads
+        ? undefined
+        : new ChainNetwork("chain", {
+              secretRecoveryWindowDays,
+              cluster,
+              validators: config.validators,
+              relays: config.relays,
+              zones,
+              image: chainImage.imageRef,
+              storageClass: DEFAULT_STORAGE_CLASS,
+              volumeGb: config.chainVolumeGb,
+              listeners,
+              placements,
+              rpcBalancerSecurityGroupId: network.securityGroupIds.relayRpcBalancer,
+              secretsKeyArn: keys.arns.secrets,
+              region: config.region,
+              namePrefix: prefix,
+              tags,
+          });
 
     // The exporters and dump jobs log in as users of their own, created by a Job as the master user.
-    const databaseUsers = !chain ? undefined : new DatabaseUsers("database-users", {
-        cluster,
-        connection: postgres.connection,
-        image: postgres.connection.clientImage,
-        passwordGeneration: config.databaseUserPasswordGeneration,
-        secretsKeyArn: keys.arns.secrets,
-        secretRecoveryWindowDays,
-        listeners,
-        placements,
-        region: config.region,
-        namePrefix: prefix,
-        tags,
-    });
+    const databaseUsers = !chain
+        ? undefined
+        : new DatabaseUsers("database-users", {
+              cluster,
+              connection: postgres.connection,
+              image: postgres.connection.clientImage,
+              passwordGeneration: config.databaseUserPasswordGeneration,
+              secretsKeyArn: keys.arns.secrets,
+              secretRecoveryWindowDays,
+              listeners,
+              placements,
+              region: config.region,
+              namePrefix: prefix,
+              tags,
+          });
 
-    if (chain && databaseUsers) new Backups("backup-jobs", {
-        cluster,
-        spec: {
-            region: config.region,
-            postgres: {
-                host: postgres.connection.host,
-                port: postgres.connection.port,
-                database: postgres.connection.database,
-                caBundle: postgres.connection.caBundle,
-                secretArn: databaseUsers.credentials.dumps.secretArn,
-                image: postgres.connection.clientImage,
-                bucket: backups.bucketNames.dumps,
-                prefix: "postgres",
+    if (chain && databaseUsers)
+        new Backups(
+            "backup-jobs",
+            {
+                cluster,
+                spec: {
+                    region: config.region,
+                    postgres: {
+                        host: postgres.connection.host,
+                        port: postgres.connection.port,
+                        database: postgres.connection.database,
+                        caBundle: postgres.connection.caBundle,
+                        secretArn: databaseUsers.credentials.dumps.secretArn,
+                        image: postgres.connection.clientImage,
+                        bucket: backups.bucketNames.dumps,
+                        prefix: "postgres",
+                    },
+                    chain: {
+                        namespace: chain.namespace,
+                        volumeClaims: chain.validatorVolumeClaims,
+                    },
+                    backupsKeyArn: keys.arns.backups,
+                    // The EBS CSI driver's role may use the data key (the cluster's storage class uses it too).
+                    scratchKeyArn: keys.arns.data,
+                    scratchGb: config.chainVolumeGb,
+                },
+                chainNamespace: chain.namespaceResource,
+                writerPolicyArns: { postgres: backups.writerPolicyArns.dumps },
+                secretsKeyArn: keys.arns.secrets,
+                listeners,
+                placements,
+                namePrefix: prefix,
+                tags,
             },
-            chain: { namespace: chain.namespace, volumeClaims: chain.validatorVolumeClaims },
-            backupsKeyArn: keys.arns.backups,
-            // The EBS CSI driver's role may use the data key (the cluster's storage class uses it too).
-            scratchKeyArn: keys.arns.data,
-            scratchGb: config.chainVolumeGb,
-        },
-        chainNamespace: chain.namespaceResource,
-        writerPolicyArns: { postgres: backups.writerPolicyArns.dumps },
-        secretsKeyArn: keys.arns.secrets,
-        listeners,
-        placements,
-        namePrefix: prefix,
-        tags,
-    }, { dependsOn: [databaseUsers] });
+            { dependsOn: [databaseUsers] },
+        );
 
     const loadBalancer = new LoadBalancer("lb", {
         platform: serverPlatform,
@@ -332,8 +410,14 @@ export = async () => {
         instanceType: config.loadBalancerInstanceType,
         subnetIds: network.publicSubnetIds,
         securityGroupId: network.securityGroupIds.loadBalancer,
-        ports: { http: port("loadBalancer", "http"), https: port("loadBalancer", "https"), status: port("loadBalancer", "nginx-status") },
-        apiUpstreams: appServers.privateIps.map((ip) => pulumi.interpolate`${ip}:${port("appServer", "api")}`),
+        ports: {
+            http: port("loadBalancer", "http"),
+            https: port("loadBalancer", "https"),
+            status: port("loadBalancer", "nginx-status"),
+        },
+        apiUpstreams: appServers.privateIps.map(
+            (ip) => pulumi.interpolate`${ip}:${port("appServer", "api")}`,
+        ),
         rpcUpstream: chain?.rpcEndpoint,
         statusAllowedFrom: [config.vpcCidr],
         publicDomain: config.publicDomain,
@@ -354,7 +438,10 @@ export = async () => {
     // The servers' own addresses, now that they exist: operators arrive from the hub's address (it masquerades),
     // the Nginx exporter reaches each load balancer's, Prometheus and Jaeger each server's, not whole subnets.
     // What stays subnet-wide has addresses that move: nodes (kubelet), RDS and ElastiCache after a failover.
-    const hosts = (ips: readonly pulumi.Input<string>[]): Placement => ({ kind: "networks", cidrs: ips.map((ip) => pulumi.interpolate`${ip}/32`) });
+    const hosts = (ips: readonly pulumi.Input<string>[]): Placement => ({
+        kind: "networks",
+        cidrs: ips.map((ip) => pulumi.interpolate`${ip}/32`),
+    });
     const serverPlacements: Partial<Record<Role | "operators", Placement>> = {
         ...placements,
         operators: hosts([wireguard.privateIp]),
@@ -362,35 +449,47 @@ export = async () => {
         appServer: hosts(appServers.privateIps),
         wireguardHub: hosts([wireguard.privateIp]),
     };
-    const monitoring = !databaseUsers ? undefined : new Monitoring("monitoring", {
-        secretRecoveryWindowDays,
-        grafanaPasswordGeneration: config.grafanaPasswordGeneration,
-        cluster,
-        listeners,
-        placements: serverPlacements,
-        environment: config.environment,
-        region: config.region,
-        storageClass: DEFAULT_STORAGE_CLASS,
-        retentionDays: config.prometheusRetentionDays,
-        volumeGb: config.prometheusVolumeGb,
-        servers: [
-            ...appServers.privateIps.map((ip) => ({ ip, role: "appServer" })),
-            ...loadBalancer.privateIps.map((ip) => ({ ip, role: "loadBalancer" })),
-            { ip: wireguard.privateIp, role: "wireguardHub" },
-        ],
-        apiServerIps: appServers.privateIps,
-        loadBalancerIps: loadBalancer.privateIps,
-        // Through Nginx to the API and to the relays: Nginx's own /healthz answers even with every upstream down.
-        publicUrls: [`https://${config.publicDomain}/health`, `https://${config.publicDomain}/rpc/health`],
-        validators: config.validators,
-        database: postgres.connection,
-        databaseCredentials: databaseUsers.credentials.metrics,
-        redis: { host: redis.primaryEndpoint, secretArn: redis.authTokenSecretArn },
-        alerting: { slackChannel: config.alertSlackChannel, pagerDuty: config.alertPagerDuty },
-        secretsKeyArn: keys.arns.secrets,
-        namePrefix: prefix,
-        tags,
-    }, { dependsOn: [databaseUsers] });
+    const monitoring = !databaseUsers
+        ? undefined
+        : new Monitoring(
+              "monitoring",
+              {
+                  secretRecoveryWindowDays,
+                  grafanaPasswordGeneration: config.grafanaPasswordGeneration,
+                  cluster,
+                  listeners,
+                  placements: serverPlacements,
+                  environment: config.environment,
+                  region: config.region,
+                  storageClass: DEFAULT_STORAGE_CLASS,
+                  retentionDays: config.prometheusRetentionDays,
+                  volumeGb: config.prometheusVolumeGb,
+                  servers: [
+                      ...appServers.privateIps.map((ip) => ({ ip, role: "appServer" })),
+                      ...loadBalancer.privateIps.map((ip) => ({ ip, role: "loadBalancer" })),
+                      { ip: wireguard.privateIp, role: "wireguardHub" },
+                  ],
+                  apiServerIps: appServers.privateIps,
+                  loadBalancerIps: loadBalancer.privateIps,
+                  // Through Nginx to the API and to the relays: Nginx's own /healthz answers even with every upstream down.
+                  publicUrls: [
+                      `https://${config.publicDomain}/health`,
+                      `https://${config.publicDomain}/rpc/health`,
+                  ],
+                  validators: config.validators,
+                  database: postgres.connection,
+                  databaseCredentials: databaseUsers.credentials.metrics,
+                  redis: { host: redis.primaryEndpoint, secretArn: redis.authTokenSecretArn },
+                  alerting: {
+                      slackChannel: config.alertSlackChannel,
+                      pagerDuty: config.alertPagerDuty,
+                  },
+                  secretsKeyArn: keys.arns.secrets,
+                  namePrefix: prefix,
+                  tags,
+              },
+              { dependsOn: [databaseUsers] },
+          );
 
     return {
         availabilityZones: zones,
@@ -413,9 +512,21 @@ export = async () => {
         appServers: { privateIps: appServers.privateIps },
         loadBalancer: { publicIps: loadBalancer.publicIps, hostedZoneId },
         cluster: { name: cluster.clusterName, kubeconfig: cluster.kubeconfig },
-        chain: { image: chainImage.imageRef, repositoryUrl: chainImage.repositoryUrl, validatorKeySecretArns: chain?.validatorKeySecretArns, rpcEndpoint: chain?.rpcEndpoint },
-        monitoring: monitoring && { grafanaAdminPassword: monitoring.grafanaAdminPassword, alertingSecretArns: monitoring.alertingSecretArns },
-        wireguard: { publicIp: wireguard.publicIp, publicKey: wireguard.publicKey, privateKeyParameter: wireguard.privateKeyParameter },
+        chain: {
+            image: chainImage.imageRef,
+            repositoryUrl: chainImage.repositoryUrl,
+            validatorKeySecretArns: chain?.validatorKeySecretArns,
+            rpcEndpoint: chain?.rpcEndpoint,
+        },
+        monitoring: monitoring && {
+            grafanaAdminPassword: monitoring.grafanaAdminPassword,
+            alertingSecretArns: monitoring.alertingSecretArns,
+        },
+        wireguard: {
+            publicIp: wireguard.publicIp,
+            publicKey: wireguard.publicKey,
+            privateKeyParameter: wireguard.privateKeyParameter,
+        },
         backups: {
             buckets: backups.bucketNames,
             writerPolicyArns: backups.writerPolicyArns,
@@ -428,11 +539,15 @@ export = async () => {
  * Where the node image comes from, checked before anything is declared: a build context must be a
  * checkout with a Dockerfile (its content digest is the tag), a pinned digest must be in the repository.
  */
-async function chainImageSourceOf(config: StackConfig, repositoryName: string): Promise<ChainImageArgs["source"]> {
+async function chainImageSourceOf(
+    config: StackConfig,
+    repositoryName: string,
+): Promise<ChainImageArgs["source"]> {
     const key = `${pulumi.getProject()}:chainImageDigest`;
     if (config.chainImageDigest !== "build") {
         // Before the workloads are on, nothing pulls the image, and its repository may not exist yet.
-        if (config.chainWorkloads) await verifyPinnedImage(key, repositoryName, config.chainImageDigest);
+        if (config.chainWorkloads)
+            await verifyPinnedImage(key, repositoryName, config.chainImageDigest);
         return { digest: config.chainImageDigest };
     }
     // Relative to the project, as Pulumi runs the program there; kept relative so state does not name this machine's paths.
@@ -440,6 +555,12 @@ async function chainImageSourceOf(config: StackConfig, repositoryName: string): 
     try {
         return { buildContext, tag: contentTag(contextDigest(path.resolve(buildContext))) };
     } catch (error) {
-        throw new ConfigError([{ key: `${pulumi.getProject()}:chainImageBuildContext`, value: JSON.stringify(config.chainImageBuildContext), rule: `must be a checkout of the chain's repository: ${(error as Error).message}` }]);
+        throw new ConfigError([
+            {
+                key: `${pulumi.getProject()}:chainImageBuildContext`,
+                value: JSON.stringify(config.chainImageBuildContext),
+                rule: `must be a checkout of the chain's repository: ${(error as Error).message}`,
+            },
+        ]);
     }
 }

@@ -29,7 +29,11 @@ export class ConfigError extends pulumi.RunError {
 
     /** True for a ConfigError even when it crossed a module-instance boundary. */
     static is(error: unknown): error is ConfigError {
-        return error instanceof Error && error.name === "ConfigError" && Array.isArray((error as ConfigError).problems);
+        return (
+            error instanceof Error &&
+            error.name === "ConfigError" &&
+            Array.isArray((error as ConfigError).problems)
+        );
     }
 }
 
@@ -37,9 +41,13 @@ export class ConfigError extends pulumi.RunError {
  * Awaits preview-time lookups together and reports every configuration problem they found at once,
  * as the schema does; any other failure is passed on as it is.
  */
-export async function allLookups<T extends readonly unknown[]>(lookups: { [K in keyof T]: Promise<T[K]> }): Promise<T> {
+export async function allLookups<T extends readonly unknown[]>(lookups: {
+    [K in keyof T]: Promise<T[K]>;
+}): Promise<T> {
     const settled = await Promise.allSettled(lookups);
-    const problems = settled.flatMap((s) => (s.status === "rejected" && ConfigError.is(s.reason) ? s.reason.problems : []));
+    const problems = settled.flatMap((s) =>
+        s.status === "rejected" && ConfigError.is(s.reason) ? s.reason.problems : [],
+    );
     const other = settled.find((s) => s.status === "rejected" && !ConfigError.is(s.reason));
     if (other) throw (other as PromiseRejectedResult).reason;
     if (problems.length > 0) throw new ConfigError(problems);

@@ -6,7 +6,16 @@ import { z } from "zod";
 import { ConfigError, ConfigProblem } from "./errors";
 import { partitionOf } from "../topology/naming";
 import { kubernetesVersionProblem } from "../topology/eks-versions";
-import { CONFIG_KEYS, ConfigKey, Environment, ENVIRONMENTS, PlatformConfig, platformConfigSchema, PulumiConfigType, regionRule } from "./schema";
+import {
+    CONFIG_KEYS,
+    ConfigKey,
+    Environment,
+    ENVIRONMENTS,
+    PlatformConfig,
+    platformConfigSchema,
+    PulumiConfigType,
+    regionRule,
+} from "./schema";
 import { suggestion } from "./suggest";
 
 /** Provider keys the stack may set; any other `aws:` key is a typo. */
@@ -17,7 +26,10 @@ const AWS_KEYS = ["region", "profile", "allowedAccountIds"] as const;
  * the prod policies) follow the stack, so a one-line edit of `environment` cannot switch them off.
  * Other stack names choose their environment.
  */
-const STACK_ENVIRONMENTS: Readonly<Record<string, Environment>> = { prod: "prod", staging: "staging" };
+const STACK_ENVIRONMENTS: Readonly<Record<string, Environment>> = {
+    prod: "prod",
+    staging: "staging",
+};
 
 export interface StackConfig extends PlatformConfig {
     /** `aws:region`. */
@@ -57,18 +69,29 @@ function clip(text: string): string {
 
 const MAX_SHOWN = 80;
 
-export function parseStackConfig(project: string, raw: RawConfig, context: ParseContext = {}): StackConfig {
+export function parseStackConfig(
+    project: string,
+    raw: RawConfig,
+    context: ParseContext = {},
+): StackConfig {
     const secret = new Set(raw.secretKeys ?? []);
     const exact = (fullKey: string): string => {
         if (!(fullKey in raw.values)) {
             return "(not set)";
         }
-        const [namespace, key] = [fullKey.slice(0, fullKey.indexOf(":")), fullKey.slice(fullKey.indexOf(":") + 1)];
+        const [namespace, key] = [
+            fullKey.slice(0, fullKey.indexOf(":")),
+            fullKey.slice(fullKey.indexOf(":") + 1),
+        ];
         // Known keys show as the program reads them; unknown ones as Pulumi would hand them over (JSON or text).
-        const known = (namespace === project && key in CONFIG_KEYS) || (namespace === "aws" && (AWS_KEYS as readonly string[]).includes(key));
+        const known =
+            (namespace === project && key in CONFIG_KEYS) ||
+            (namespace === "aws" && (AWS_KEYS as readonly string[]).includes(key));
         // A value under an unknown key may be a secret typed into the wrong key: it never reaches a CI log.
         if (secret.has(fullKey) || !known) {
-            return secret.has(fullKey) ? "[secret]" : "(value not shown: unknown keys may hold a misplaced secret)";
+            return secret.has(fullKey)
+                ? "[secret]"
+                : "(value not shown: unknown keys may hold a misplaced secret)";
         }
         const type = namespace === project ? CONFIG_KEYS[key as ConfigKey].type : "string";
         return JSON.stringify(decode(raw.values[fullKey]!, type));
@@ -86,22 +109,37 @@ export function parseStackConfig(project: string, raw: RawConfig, context: Parse
             if (key in CONFIG_KEYS) {
                 platformValues[key] = decode(text, CONFIG_KEYS[key as ConfigKey].type);
             } else {
-                problems.push({ key: fullKey, value: shown(fullKey), rule: `is not a configuration key of this project${suggestion(key, projectKeys)}` });
+                problems.push({
+                    key: fullKey,
+                    value: shown(fullKey),
+                    rule: `is not a configuration key of this project${suggestion(key, projectKeys)}`,
+                });
             }
         } else if (namespace === "aws" && !(AWS_KEYS as readonly string[]).includes(key)) {
-            problems.push({ key: fullKey, value: shown(fullKey), rule: `is not an AWS provider key this stack uses (${AWS_KEYS.join(", ")})${suggestion(key, AWS_KEYS)}` });
+            problems.push({
+                key: fullKey,
+                value: shown(fullKey),
+                rule: `is not an AWS provider key this stack uses (${AWS_KEYS.join(", ")})${suggestion(key, AWS_KEYS)}`,
+            });
         }
     }
 
     const region = raw.values["aws:region"];
-    const regionProblem = region === undefined ? "must be set to an AWS region such as us-east-1" : regionRule(region);
+    const regionProblem =
+        region === undefined
+            ? "must be set to an AWS region such as us-east-1"
+            : regionRule(region);
     if (regionProblem) {
         problems.push({ key: "aws:region", value: shown("aws:region"), rule: regionProblem });
     }
     const required = context.stack === undefined ? undefined : STACK_ENVIRONMENTS[context.stack];
     // An environment that is no environment at all is the schema's problem; report it once.
     const environment = platformValues.environment;
-    if (required !== undefined && environment !== required && (ENVIRONMENTS as readonly unknown[]).includes(environment)) {
+    if (
+        required !== undefined &&
+        environment !== required &&
+        (ENVIRONMENTS as readonly unknown[]).includes(environment)
+    ) {
         problems.push({
             key: `${project}:environment`,
             value: shown(`${project}:environment`),
@@ -113,19 +151,36 @@ export function parseStackConfig(project: string, raw: RawConfig, context: Parse
     if (result.success && region !== undefined && !regionProblem) {
         const replica = result.data.backupReplicaRegion;
         if (replica === region) {
-            problems.push({ key: `${project}:backupReplicaRegion`, value: JSON.stringify(replica), rule: "must differ from aws:region: a replica in the same region survives no regional outage" });
+            problems.push({
+                key: `${project}:backupReplicaRegion`,
+                value: JSON.stringify(replica),
+                rule: "must differ from aws:region: a replica in the same region survives no regional outage",
+            });
         } else if (replica !== "none" && partitionOf(replica) !== partitionOf(region)) {
-            problems.push({ key: `${project}:backupReplicaRegion`, value: JSON.stringify(replica), rule: `must be in the partition of aws:region (${partitionOf(region)}): S3 replicates only within a partition` });
+            problems.push({
+                key: `${project}:backupReplicaRegion`,
+                value: JSON.stringify(replica),
+                rule: `must be in the partition of aws:region (${partitionOf(region)}): S3 replicates only within a partition`,
+            });
         }
     }
     if (result.success) {
-        const versionProblem = kubernetesVersionProblem(result.data.kubernetesVersion, context.today ?? new Date());
+        const versionProblem = kubernetesVersionProblem(
+            result.data.kubernetesVersion,
+            context.today ?? new Date(),
+        );
         if (versionProblem) {
-            problems.push({ key: `${project}:kubernetesVersion`, value: shown(`${project}:kubernetesVersion`), rule: versionProblem });
+            problems.push({
+                key: `${project}:kubernetesVersion`,
+                value: shown(`${project}:kubernetesVersion`),
+                rule: versionProblem,
+            });
         }
     }
     if (!result.success) {
-        problems.push(...result.error.issues.map((issue) => describeIssue(project, issue, raw.values, exact)));
+        problems.push(
+            ...result.error.issues.map((issue) => describeIssue(project, issue, raw.values, exact)),
+        );
     }
     if (problems.length > 0 || !result.success) {
         throw new ConfigError(problems);
@@ -133,12 +188,21 @@ export function parseStackConfig(project: string, raw: RawConfig, context: Parse
     return { ...result.data, region: region! };
 }
 
-function describeIssue(project: string, issue: z.core.$ZodIssue, values: RawConfig["values"], shown: (key: string) => string): ConfigProblem {
+function describeIssue(
+    project: string,
+    issue: z.core.$ZodIssue,
+    values: RawConfig["values"],
+    shown: (key: string) => string,
+): ConfigProblem {
     const [topKey, ...rest] = issue.path.map(String);
     const fullKey = `${project}:${topKey}${rest.map((p) => `[${p}]`).join("")}`;
     const baseKey = `${project}:${topKey}`;
     if (!(baseKey in values)) {
-        return { key: fullKey, value: "(not set)", rule: "is required (every key is set in the stack file; see the configuration reference)" };
+        return {
+            key: fullKey,
+            value: "(not set)",
+            rule: "is required (every key is set in the stack file; see the configuration reference)",
+        };
     }
     const value = clip(rest.length === 0 ? shown(baseKey) : elementOf(shown(baseKey), rest));
     return { key: fullKey, value, rule: issue.message };
@@ -148,7 +212,10 @@ function describeIssue(project: string, issue: z.core.$ZodIssue, values: RawConf
 function elementOf(shownValue: string, path: readonly string[]): string {
     // A path ending inside an object names the field; show the value of that field.
     try {
-        const element = path.reduce<unknown>((value, step) => (value as Record<string, unknown>)?.[step], JSON.parse(shownValue));
+        const element = path.reduce<unknown>(
+            (value, step) => (value as Record<string, unknown>)?.[step],
+            JSON.parse(shownValue),
+        );
         return JSON.stringify(element);
     } catch {
         return shownValue;

@@ -7,7 +7,11 @@ function levenshtein(a: string, b: string): number {
         row[0] = i;
         for (let j = 1; j <= b.length; j++) {
             const above = row[j]!;
-            row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, diagonal + (a[i - 1]!.toLowerCase() === b[j - 1]!.toLowerCase() ? 0 : 1));
+            row[j] = Math.min(
+                row[j]! + 1,
+                row[j - 1]! + 1,
+                diagonal + (a[i - 1]!.toLowerCase() === b[j - 1]!.toLowerCase() ? 0 : 1),
+            );
             diagonal = above;
         }
     }
@@ -19,5 +23,7 @@ export function suggestion(word: string, known: readonly string[]): string {
     const best = known
         .map((candidate) => ({ candidate, distance: levenshtein(word, candidate) }))
         .sort((x, y) => x.distance - y.distance)[0];
-    return best && best.distance <= Math.max(2, Math.floor(word.length / 3)) ? `; did you mean ${best.candidate}?` : "";
+    return best && best.distance <= Math.max(2, Math.floor(word.length / 3))
+        ? `; did you mean ${best.candidate}?`
+        : "";
 }

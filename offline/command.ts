@@ -37,14 +37,20 @@ export interface CommandOptions {
     readonly afterBug?: () => string | undefined;
 }
 
-export function runCommand(usage: string, main: () => Promise<number> | number, options: CommandOptions = {}): void {
+export function runCommand(
+    usage: string,
+    main: () => Promise<number> | number,
+    options: CommandOptions = {},
+): void {
     Promise.resolve()
         .then(main)
         .then(
             (code) => process.exit(code),
             (error: unknown) => {
                 if (error instanceof InputError || ConfigError.is(error)) {
-                    console.error(`${error instanceof InputError ? `${usage}\n` : ""}error: ${error.message}`);
+                    console.error(
+                        `${error instanceof InputError ? `${usage}\n` : ""}error: ${error.message}`,
+                    );
                     const after = options.afterInputError?.();
                     if (after) console.error(after);
                     process.exit(2);

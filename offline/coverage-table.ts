@@ -11,14 +11,33 @@ export const COVERAGE_BEGIN = "<!-- coverage:begin (generated: npm run -s tables
 export const COVERAGE_END = "<!-- coverage:end -->";
 
 const TOOLS: readonly PeerTool[] = ["checkov", "trivy", "kics"];
-const TOOL_NAMES: Readonly<Record<PeerTool, string>> = { checkov: "Checkov", trivy: "trivy", kics: "KICS" };
+const TOOL_NAMES: Readonly<Record<PeerTool, string>> = {
+    checkov: "Checkov",
+    trivy: "trivy",
+    kics: "KICS",
+};
 const cell = (text: string) => text.replace(/\|/g, "\\|").replace(/\n/g, " ");
 
 /** One row per policy: what it checks and the peer checks it corresponds to (KICS by query name). */
-export function policyTable(policies: readonly { readonly name: string; readonly description: string }[], checks: readonly PeerCheck[] = PEER_CHECKS): string {
-    const of = (policy: string, tool: PeerTool) => checks.filter((c) => c.tool === tool && c.policy === policy).map((c) => (tool === "kics" ? c.title : c.id) + (c.partly ? " (partly)" : ""));
-    const rows = policies.map((p) => `| \`${p.name}\` | ${cell(p.description)} | ${of(p.name, "checkov").join(", ") || "—"} | ${of(p.name, "trivy").join(", ") || "—"} | ${cell(of(p.name, "kics").join("; ")) || "—"} |`);
-    return [POLICY_TABLE_BEGIN, "| policy | checks | Checkov | trivy | KICS |", "|---|---|---|---|---|", ...rows, POLICY_TABLE_END].join("\n");
+export function policyTable(
+    policies: readonly { readonly name: string; readonly description: string }[],
+    checks: readonly PeerCheck[] = PEER_CHECKS,
+): string {
+    const of = (policy: string, tool: PeerTool) =>
+        checks
+            .filter((c) => c.tool === tool && c.policy === policy)
+            .map((c) => (tool === "kics" ? c.title : c.id) + (c.partly ? " (partly)" : ""));
+    const rows = policies.map(
+        (p) =>
+            `| \`${p.name}\` | ${cell(p.description)} | ${of(p.name, "checkov").join(", ") || "—"} | ${of(p.name, "trivy").join(", ") || "—"} | ${cell(of(p.name, "kics").join("; ")) || "—"} |`,
+    );
+    return [
+        POLICY_TABLE_BEGIN,
+        "| policy | checks | Checkov | trivy | KICS |",
+        "|---|---|---|---|---|",
+        ...rows,
+        POLICY_TABLE_END,
+    ].join("\n");
 }
 
 function verdict(c: PeerCheck): string {

@@ -24,12 +24,19 @@ export function fileKind(fileName: string, content: string): FileKind {
 }
 
 function decodeUserData(resource: InventoryResource): string | undefined {
-    const { userData, userDataBase64 } = resource.inputs as { userData?: unknown; userDataBase64?: unknown };
+    const { userData, userDataBase64 } = resource.inputs as {
+        userData?: unknown;
+        userDataBase64?: unknown;
+    };
     if (typeof userData === "string") {
         // Launch templates take base64; instances take text.
-        return resource.type === "aws:ec2/launchTemplate:LaunchTemplate" ? Buffer.from(userData, "base64").toString("utf8") : userData;
+        return resource.type === "aws:ec2/launchTemplate:LaunchTemplate"
+            ? Buffer.from(userData, "base64").toString("utf8")
+            : userData;
     }
-    return typeof userDataBase64 === "string" ? Buffer.from(userDataBase64, "base64").toString("utf8") : undefined;
+    return typeof userDataBase64 === "string"
+        ? Buffer.from(userDataBase64, "base64").toString("utf8")
+        : undefined;
 }
 
 interface WriteFile {
@@ -44,7 +51,10 @@ function writeFilesOf(cloudConfig: string): { path: string; content: string }[] 
         .filter((f): f is WriteFile & { path: string } => typeof f.path === "string")
         .map((f) => {
             const raw = typeof f.content === "string" ? f.content : "";
-            const content = f.encoding === "b64" || f.encoding === "base64" ? Buffer.from(raw, "base64").toString("utf8") : raw;
+            const content =
+                f.encoding === "b64" || f.encoding === "base64"
+                    ? Buffer.from(raw, "base64").toString("utf8")
+                    : raw;
             return { path: f.path, content };
         });
 }
@@ -66,8 +76,14 @@ export function extractFiles(resources: readonly InventoryResource[]): RenderedF
             }
         }
         // A configuration file delivered through SSM (components/servers/delivered-file.ts), under the path it is written to.
-        const delivered = (resource.inputs.tags as Record<string, unknown> | undefined)?.[DELIVERED_FILE_TAG];
-        if (resource.type === "aws:ssm/parameter:Parameter" && typeof delivered === "string" && typeof resource.inputs.insecureValue === "string") {
+        const delivered = (resource.inputs.tags as Record<string, unknown> | undefined)?.[
+            DELIVERED_FILE_TAG
+        ];
+        if (
+            resource.type === "aws:ssm/parameter:Parameter" &&
+            typeof delivered === "string" &&
+            typeof resource.inputs.insecureValue === "string"
+        ) {
             add(resource, delivered, resource.inputs.insecureValue);
         }
         if (resource.type === "kubernetes:core/v1:ConfigMap") {

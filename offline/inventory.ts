@@ -1,6 +1,15 @@
 /** The inventory: the offline plan's JSON contract (see ARCHITECTURE.md, "Offline plan"). */
 
-export const FILE_KINDS = ["nginx", "wireguard", "cloud-init", "prometheus", "prometheus-rules", "alertmanager", "grafana-dashboard", "other"] as const;
+export const FILE_KINDS = [
+    "nginx",
+    "wireguard",
+    "cloud-init",
+    "prometheus",
+    "prometheus-rules",
+    "alertmanager",
+    "grafana-dashboard",
+    "other",
+] as const;
 export type FileKind = (typeof FILE_KINDS)[number];
 
 export interface InventoryResource {
@@ -39,7 +48,12 @@ export interface InventoryCost {
     readonly pricesAsOf: string;
     readonly label: string;
     readonly unknown: readonly string[];
-    readonly items: readonly { readonly urn: string; readonly type: string; readonly monthlyUsd: number | null; readonly basis: string }[];
+    readonly items: readonly {
+        readonly urn: string;
+        readonly type: string;
+        readonly monthlyUsd: number | null;
+        readonly basis: string;
+    }[];
 }
 
 export interface Inventory {

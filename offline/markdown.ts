@@ -8,10 +8,23 @@ export function money(value: number, currency = "USD"): string {
 
 /** The topology as a mermaid diagram: LB → app servers → database/Redis; relays → validators; hub; monitoring. */
 export function topologyDiagram(inventory: Inventory): string {
-    const count = (predicate: (r: InventoryResource) => boolean) => inventory.resources.filter(predicate).length;
-    const role = (r: InventoryResource, value: string) => r.type === "aws:ec2/instance:Instance" && (r.inputs.tags as Record<string, string> | undefined)?.Role === value;
-    const component = (r: InventoryResource, value: string) => r.type === "kubernetes:apps/v1:StatefulSet" && ((r.inputs.metadata as { labels?: Record<string, string> } | undefined)?.labels ?? {})["app.kubernetes.io/component"] === value;
-    const replicas = (value: string) => inventory.resources.filter((r) => component(r, value)).reduce((n, r) => n + Number((r.inputs.spec as { replicas?: number }).replicas ?? 1), 0);
+    const count = (predicate: (r: InventoryResource) => boolean) =>
+        inventory.resources.filter(predicate).length;
+    const role = (r: InventoryResource, value: string) =>
+        r.type === "aws:ec2/instance:Instance" &&
+        (r.inputs.tags as Record<string, string> | undefined)?.Role === value;
+    const component = (r: InventoryResource, value: string) =>
+        r.type === "kubernetes:apps/v1:StatefulSet" &&
+        ((r.inputs.metadata as { labels?: Record<string, string> } | undefined)?.labels ?? {})[
+            "app.kubernetes.io/component"
+        ] === value;
+    const replicas = (value: string) =>
+        inventory.resources
+            .filter((r) => component(r, value))
+            .reduce(
+                (n, r) => n + Number((r.inputs.spec as { replicas?: number }).replicas ?? 1),
+                0,
+            );
     return [
         "```mermaid",
         "flowchart LR",
@@ -53,14 +66,30 @@ export function renderPlanMarkdown(inventory: Inventory): string {
         "",
         "### Policy results",
         "",
-        ...(inventory.violations.length === 0 ? ["No violations."] : ["| level | policy | resource | message |", "|---|---|---|---|", ...inventory.violations.map((v) => `| ${v.enforcementLevel} | \`${v.policy}\` | \`${v.urn.split("::").pop()}\` | ${v.message.replace(/\|/g, "\\|")} |`)]),
+        ...(inventory.violations.length === 0
+            ? ["No violations."]
+            : [
+                  "| level | policy | resource | message |",
+                  "|---|---|---|---|",
+                  ...inventory.violations.map(
+                      (v) =>
+                          `| ${v.enforcementLevel} | \`${v.policy}\` | \`${v.urn.split("::").pop()}\` | ${v.message.replace(/\|/g, "\\|")} |`,
+                  ),
+              ]),
         "",
         "### Monthly cost",
         "",
-        ...(cost ? [
-            `${money(cost.monthlyUsd, cost.currency)} — ${cost.label}.`,
-            ...(cost.unknown.length ? ["", `Unknown price (not counted): ${cost.unknown.map((u) => `\`${u.split("::").pop()}\``).join(", ")}.`] : []),
-        ] : ["Not estimated."]),
+        ...(cost
+            ? [
+                  `${money(cost.monthlyUsd, cost.currency)} — ${cost.label}.`,
+                  ...(cost.unknown.length
+                      ? [
+                            "",
+                            `Unknown price (not counted): ${cost.unknown.map((u) => `\`${u.split("::").pop()}\``).join(", ")}.`,
+                        ]
+                      : []),
+              ]
+            : ["Not estimated."]),
         "",
         "### Topology",
         "",
@@ -73,7 +102,9 @@ export function renderPlanMarkdown(inventory: Inventory): string {
             "",
             "| type | count |",
             "|---|---:|",
-            ...[...group.types.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([type, n]) => `| \`${type}\` | ${n} |`),
+            ...[...group.types.entries()]
+                .sort(([a], [b]) => a.localeCompare(b))
+                .map(([type, n]) => `| \`${type}\` | ${n} |`),
             "",
             "</details>",
             "",

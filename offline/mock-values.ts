@@ -69,7 +69,12 @@ export class PlanMocks implements pulumi.runtime.Mocks {
     private readonly state: MockState;
 
     constructor(region: string) {
-        this.state = { region, subnets: new Map(), interfaces: new Map(), providerRegions: new Map() };
+        this.state = {
+            region,
+            subnets: new Map(),
+            interfaces: new Map(),
+            providerRegions: new Map(),
+        };
     }
 
     /** The region a resource lives in: its explicit provider's, or the stack's. */
@@ -79,7 +84,10 @@ export class PlanMocks implements pulumi.runtime.Mocks {
         return (providerName && this.state.providerRegions.get(providerName)) || this.state.region;
     }
 
-    newResource(args: pulumi.runtime.MockResourceArgs): { id: string; state: Record<string, unknown> } {
+    newResource(args: pulumi.runtime.MockResourceArgs): {
+        id: string;
+        state: Record<string, unknown>;
+    } {
         const seed = `${args.type}::${args.name}`;
         const id = this.idFor(args, seed);
         const region = this.regionOf(args);
@@ -89,7 +97,10 @@ export class PlanMocks implements pulumi.runtime.Mocks {
         const partition = partitionOf(region);
         const [pkg, modulePath] = args.type.split(":");
         const service = (modulePath ?? "").split("/")[0] ?? "";
-        const physicalName = typeof args.inputs.name === "string" ? args.inputs.name : `${args.name}-${digest(seed, 7)}`;
+        const physicalName =
+            typeof args.inputs.name === "string"
+                ? args.inputs.name
+                : `${args.name}-${digest(seed, 7)}`;
         const out: Record<string, unknown> = { ...args.inputs };
 
         if (pkg === "aws") {
@@ -122,8 +133,13 @@ export class PlanMocks implements pulumi.runtime.Mocks {
                 this.state.interfaces.set(id, out.privateIp as string | undefined);
                 break;
             case "aws:ec2/instance:Instance": {
-                const nic = (args.inputs.primaryNetworkInterface as { networkInterfaceId?: string } | undefined)?.networkInterfaceId;
-                out.privateIp = nic ? this.state.interfaces.get(nic) : this.privateAddress(String(args.inputs.subnetId), seed);
+                const nic = (
+                    args.inputs.primaryNetworkInterface as
+                        { networkInterfaceId?: string } | undefined
+                )?.networkInterfaceId;
+                out.privateIp = nic
+                    ? this.state.interfaces.get(nic)
+                    : this.privateAddress(String(args.inputs.subnetId), seed);
                 out.privateDns = `ip-${String(out.privateIp).replace(/\./g, "-")}.ec2.internal`;
                 break;
             }
@@ -140,7 +156,13 @@ export class PlanMocks implements pulumi.runtime.Mocks {
                 out.endpoint = `${String(out.address)}:${String(args.inputs.port ?? 5432)}`;
                 out.availabilityZone = args.inputs.availabilityZone ?? zonesOf(region)[0];
                 if (args.inputs.manageMasterUserPassword) {
-                    out.masterUserSecrets = [{ secretArn: `arn:${partition}:secretsmanager:${region}:${MOCK_ACCOUNT_ID}:secret:rds!db-${digest(seed, 8)}-${digest(seed, 6)}`, kmsKeyId: args.inputs.masterUserSecretKmsKeyId, secretStatus: "active" }];
+                    out.masterUserSecrets = [
+                        {
+                            secretArn: `arn:${partition}:secretsmanager:${region}:${MOCK_ACCOUNT_ID}:secret:rds!db-${digest(seed, 8)}-${digest(seed, 6)}`,
+                            kmsKeyId: args.inputs.masterUserSecretKmsKeyId,
+                            secretStatus: "active",
+                        },
+                    ];
                 }
                 break;
             }
@@ -150,9 +172,22 @@ export class PlanMocks implements pulumi.runtime.Mocks {
                 break;
             case "aws:eks/cluster:Cluster":
                 out.endpoint = `https://${digest(seed, 32).toUpperCase()}.gr7.${region}.eks.amazonaws.com`;
-                out.certificateAuthority = { data: Buffer.from(`mock CA of ${String(args.inputs.name)}`).toString("base64") };
-                out.identities = [{ oidcs: [{ issuer: `https://oidc.eks.${region}.amazonaws.com/id/${digest(seed, 32).toUpperCase()}` }] }];
-                out.vpcConfig = { ...(args.inputs.vpcConfig as object), clusterSecurityGroupId: `sg-${digest(`${seed}:cluster-sg`, 17)}` };
+                out.certificateAuthority = {
+                    data: Buffer.from(`mock CA of ${String(args.inputs.name)}`).toString("base64"),
+                };
+                out.identities = [
+                    {
+                        oidcs: [
+                            {
+                                issuer: `https://oidc.eks.${region}.amazonaws.com/id/${digest(seed, 32).toUpperCase()}`,
+                            },
+                        ],
+                    },
+                ];
+                out.vpcConfig = {
+                    ...(args.inputs.vpcConfig as object),
+                    clusterSecurityGroupId: `sg-${digest(`${seed}:cluster-sg`, 17)}`,
+                };
                 break;
             case "aws:iam/openIdConnectProvider:OpenIdConnectProvider":
                 out.arn = `arn:${partition}:iam::${MOCK_ACCOUNT_ID}:oidc-provider/${String(args.inputs.url).replace(/^https:\/\//, "")}`;
@@ -166,21 +201,35 @@ export class PlanMocks implements pulumi.runtime.Mocks {
                 break;
             case "kubernetes:core/v1:Service":
                 if ((args.inputs.spec as { type?: string } | undefined)?.type === "LoadBalancer") {
-                    out.status = { loadBalancer: { ingress: [{ hostname: `k8s-${args.name.slice(0, 20)}-${digest(seed, 10)}.elb.${region}.amazonaws.com` }] } };
+                    out.status = {
+                        loadBalancer: {
+                            ingress: [
+                                {
+                                    hostname: `k8s-${args.name.slice(0, 20)}-${digest(seed, 10)}.elb.${region}.amazonaws.com`,
+                                },
+                            ],
+                        },
+                    };
                 }
                 break;
             case "docker:index/image:Image":
                 out.repoDigest = `${String(args.inputs.imageName).split(":")[0]}@sha256:${digest(seed, 64)}`;
                 break;
             case "random:index/randomBytes:RandomBytes": {
-                const bytes = Buffer.from(digest(`${seed}:bytes`, Number(args.inputs.length ?? 32) * 2), "hex");
+                const bytes = Buffer.from(
+                    digest(`${seed}:bytes`, Number(args.inputs.length ?? 32) * 2),
+                    "hex",
+                );
                 out.base64 = bytes.toString("base64");
                 out.hex = bytes.toString("hex");
                 break;
             }
             case "random:index/randomPassword:RandomPassword":
                 // Deterministic stand-in; the SDK marks it secret, and the plan masks it.
-                out.result = digest(`${seed}:result`, Number(args.inputs.length ?? 32)).padEnd(Number(args.inputs.length ?? 32), "x");
+                out.result = digest(`${seed}:result`, Number(args.inputs.length ?? 32)).padEnd(
+                    Number(args.inputs.length ?? 32),
+                    "x",
+                );
                 out.bcryptHash = `$2a$10$${digest(`${seed}:bcrypt`, 53)}`;
                 break;
         }
@@ -191,47 +240,109 @@ export class PlanMocks implements pulumi.runtime.Mocks {
         const region = this.state.region;
         if (ABSENT_LOOKUPS().includes(args.token)) {
             // What AWS answers for a lookup that finds nothing; lets tests plan against an account lacking it.
-            throw new Error(`${args.token}: no matching resource found (the mock account lacks it: ${ABSENT_ENV})`);
+            throw new Error(
+                `${args.token}: no matching resource found (the mock account lacks it: ${ABSENT_ENV})`,
+            );
         }
         switch (args.token) {
             case "aws:index/getAvailabilityZones:getAvailabilityZones": {
                 const names = zonesOf(region);
-                return { id: region, names, zoneIds: mockZoneIds(region, names, MOCK_ACCOUNT_ID), state: "available" };
+                return {
+                    id: region,
+                    names,
+                    zoneIds: mockZoneIds(region, names, MOCK_ACCOUNT_ID),
+                    state: "available",
+                };
             }
             case "aws:ec2/getInstanceTypeOfferings:getInstanceTypeOfferings": {
                 const filters = (args.inputs.filters ?? []) as { name: string; values: string[] }[];
                 const requested = filters.find((f) => f.name === "instance-type")?.values ?? [];
                 if (args.inputs.locationType !== "availability-zone-id") {
-                    throw new Error("the offline plan answers getInstanceTypeOfferings by availability-zone-id only: zone names differ per account");
+                    throw new Error(
+                        "the offline plan answers getInstanceTypeOfferings by availability-zone-id only: zone names differ per account",
+                    );
                 }
-                return { id: region, ...mockInstanceTypeOfferings(mockZoneIds(region, zonesOf(region), MOCK_ACCOUNT_ID), requested) };
+                return {
+                    id: region,
+                    ...mockInstanceTypeOfferings(
+                        mockZoneIds(region, zonesOf(region), MOCK_ACCOUNT_ID),
+                        requested,
+                    ),
+                };
             }
             case "aws:ecr/getImage:getImage": {
                 // The mock registry holds every digest a stack pins: a plan checks the program, not the registry.
-                const imageDigest = args.inputs.imageDigest ? String(args.inputs.imageDigest) : `sha256:${digest(`${String(args.inputs.repositoryName)}:${String(args.inputs.imageTag)}`, 64)}`;
-                return { id: imageDigest, imageDigest, repositoryName: args.inputs.repositoryName, imageTags: [], imagePushedAt: 0, imageSizeInBytes: 0, imageUri: "" };
+                const imageDigest = args.inputs.imageDigest
+                    ? String(args.inputs.imageDigest)
+                    : `sha256:${digest(`${String(args.inputs.repositoryName)}:${String(args.inputs.imageTag)}`, 64)}`;
+                return {
+                    id: imageDigest,
+                    imageDigest,
+                    repositoryName: args.inputs.repositoryName,
+                    imageTags: [],
+                    imagePushedAt: 0,
+                    imageSizeInBytes: 0,
+                    imageUri: "",
+                };
             }
             case "aws:route53/getZone:getZone": {
                 const name = String(args.inputs.name).replace(/\.$/, "");
-                return { id: `Z${digest(name, 20).toUpperCase()}`, zoneId: `Z${digest(name, 20).toUpperCase()}`, name: `${name}.`, privateZone: false, nameServers: [] };
+                return {
+                    id: `Z${digest(name, 20).toUpperCase()}`,
+                    zoneId: `Z${digest(name, 20).toUpperCase()}`,
+                    name: `${name}.`,
+                    privateZone: false,
+                    nameServers: [],
+                };
             }
             case "aws:iam/getRoles:getRoles":
                 // A fresh account: no service-linked role exists until something creates it.
                 return { id: "roles", arns: [], names: [] };
             case "aws:index/getCallerIdentity:getCallerIdentity":
-                return { id: MOCK_ACCOUNT_ID, accountId: MOCK_ACCOUNT_ID, arn: `arn:${partitionOf(region)}:iam::${MOCK_ACCOUNT_ID}:user/offline-plan`, userId: "AIDAOFFLINEPLAN" };
+                return {
+                    id: MOCK_ACCOUNT_ID,
+                    accountId: MOCK_ACCOUNT_ID,
+                    arn: `arn:${partitionOf(region)}:iam::${MOCK_ACCOUNT_ID}:user/offline-plan`,
+                    userId: "AIDAOFFLINEPLAN",
+                };
             case "aws:index/getRegion:getRegion":
-                return { id: region, name: region, region, endpoint: `ec2.${region}.amazonaws.com`, description: region };
+                return {
+                    id: region,
+                    name: region,
+                    region,
+                    endpoint: `ec2.${region}.amazonaws.com`,
+                    description: region,
+                };
             case "aws:index/getPartition:getPartition":
-                return { id: partitionOf(region), partition: partitionOf(region), dnsSuffix: "amazonaws.com", reverseDnsPrefix: "com.amazonaws" };
+                return {
+                    id: partitionOf(region),
+                    partition: partitionOf(region),
+                    dnsSuffix: "amazonaws.com",
+                    reverseDnsPrefix: "com.amazonaws",
+                };
             case "aws:ecr/getAuthorizationToken:getAuthorizationToken":
-                return { id: region, userName: "AWS", password: "mock-ecr-token", authorizationToken: "bW9jaw==", proxyEndpoint: `https://${MOCK_ACCOUNT_ID}.dkr.ecr.${region}.amazonaws.com` };
+                return {
+                    id: region,
+                    userName: "AWS",
+                    password: "mock-ecr-token",
+                    authorizationToken: "bW9jaw==",
+                    proxyEndpoint: `https://${MOCK_ACCOUNT_ID}.dkr.ecr.${region}.amazonaws.com`,
+                };
             case "aws:ec2/getAmi:getAmi": {
                 const imageId = `ami-${digest(`${region}:${JSON.stringify(args.inputs.filters ?? [])}`, 17)}`;
-                return { id: imageId, imageId, architecture: "x86_64", name: "ubuntu/images/hvm-ssd-gp3/ubuntu-noble-24.04-amd64-server-20261101", ownerId: "099720109477", rootDeviceName: "/dev/sda1" };
+                return {
+                    id: imageId,
+                    imageId,
+                    architecture: "x86_64",
+                    name: "ubuntu/images/hvm-ssd-gp3/ubuntu-noble-24.04-amd64-server-20261101",
+                    ownerId: "099720109477",
+                    rootDeviceName: "/dev/sda1",
+                };
             }
             default:
-                throw new Error(`the offline plan has no mock for the provider function ${args.token}; add one in offline/mock-values.ts`);
+                throw new Error(
+                    `the offline plan has no mock for the provider function ${args.token}; add one in offline/mock-values.ts`,
+                );
         }
     }
 
@@ -250,16 +361,31 @@ export class PlanMocks implements pulumi.runtime.Mocks {
         if (args.type === "aws:eks/cluster:Cluster" && typeof args.inputs.name === "string") {
             return args.inputs.name;
         }
-        if (args.type === "aws:rds/instance:Instance" && typeof args.inputs.identifier === "string") {
+        if (
+            args.type === "aws:rds/instance:Instance" &&
+            typeof args.inputs.identifier === "string"
+        ) {
             return args.inputs.identifier;
         }
-        if (args.type === "aws:elasticache/replicationGroup:ReplicationGroup" && typeof args.inputs.replicationGroupId === "string") {
+        if (
+            args.type === "aws:elasticache/replicationGroup:ReplicationGroup" &&
+            typeof args.inputs.replicationGroupId === "string"
+        ) {
             return args.inputs.replicationGroupId;
         }
-        return typeof args.inputs.name === "string" ? args.inputs.name : `${args.name}-${digest(seed, 7)}`;
+        return typeof args.inputs.name === "string"
+            ? args.inputs.name
+            : `${args.name}-${digest(seed, 7)}`;
     }
 
-    private arnFor(type: string, service: string, id: string, name: string, partition: string, region: string): string {
+    private arnFor(
+        type: string,
+        service: string,
+        id: string,
+        name: string,
+        partition: string,
+        region: string,
+    ): string {
         const account = MOCK_ACCOUNT_ID;
         switch (type) {
             case "aws:kms/key:Key":

@@ -15,7 +15,16 @@ export const LEGACY_ONLY_ZONE_IDS: readonly string[] = ["use1-az3"];
 const LEGACY_FAMILIES = ["t2", "m4", "c4", "r4"];
 
 const ABBREVIATIONS: Readonly<Record<string, string>> = {
-    east: "e", west: "w", north: "n", south: "s", central: "c", northeast: "ne", southeast: "se", northwest: "nw", southwest: "sw", gov: "g",
+    east: "e",
+    west: "w",
+    north: "n",
+    south: "s",
+    central: "c",
+    northeast: "ne",
+    southeast: "se",
+    northwest: "nw",
+    southwest: "sw",
+    gov: "g",
 };
 
 /** AWS's zone-ID prefix of a region: us-east-1 → use1, ap-northeast-1 → apne1, us-gov-west-1 → usgw1. */
@@ -31,16 +40,31 @@ export function mockZoneIds(region: string, names: readonly string[], accountId:
     if (fixed && fixed.length === names.length) {
         return [...fixed];
     }
-    const shift = parseInt(createHash("sha256").update(`${accountId}:${region}`).digest("hex").slice(0, 8), 16) % names.length;
+    const shift =
+        parseInt(
+            createHash("sha256").update(`${accountId}:${region}`).digest("hex").slice(0, 8),
+            16,
+        ) % names.length;
     return names.map((_, i) => `${zoneIdPrefix(region)}-az${((i + shift) % names.length) + 1}`);
 }
 
 /** `getInstanceTypeOfferings` by availability-zone-id: every requested type everywhere, but legacy-only zones offer only legacy families. */
-export function mockInstanceTypeOfferings(zoneIds: readonly string[], requested: readonly string[]): { instanceTypes: string[]; locations: string[]; locationTypes: string[] } {
+export function mockInstanceTypeOfferings(
+    zoneIds: readonly string[],
+    requested: readonly string[],
+): { instanceTypes: string[]; locations: string[]; locationTypes: string[] } {
     const rows = requested.flatMap((type) =>
         zoneIds
-            .filter((id) => !LEGACY_ONLY_ZONE_IDS.includes(id) || LEGACY_FAMILIES.includes(type.split(".")[0]!))
+            .filter(
+                (id) =>
+                    !LEGACY_ONLY_ZONE_IDS.includes(id) ||
+                    LEGACY_FAMILIES.includes(type.split(".")[0]!),
+            )
             .map((id) => ({ type, id })),
     );
-    return { instanceTypes: rows.map((r) => r.type), locations: rows.map((r) => r.id), locationTypes: rows.map(() => "availability-zone-id") };
+    return {
+        instanceTypes: rows.map((r) => r.type),
+        locations: rows.map((r) => r.id),
+        locationTypes: rows.map(() => "availability-zone-id"),
+    };
 }

@@ -24,7 +24,9 @@ export function policyConfigProblems(config: unknown, policies: readonly PackPol
     const problems: string[] = [];
     const checkLevel = (where: string, level: unknown) => {
         if (typeof level !== "string" || !levels.includes(level)) {
-            problems.push(`${where}: enforcement level must be one of ${ENFORCEMENT_LEVELS.join(", ")}`);
+            problems.push(
+                `${where}: enforcement level must be one of ${ENFORCEMENT_LEVELS.join(", ")}`,
+            );
         }
     };
     for (const [name, given] of Object.entries(config as Record<string, unknown>)) {
@@ -40,7 +42,10 @@ export function policyConfigProblems(config: unknown, policies: readonly PackPol
             if (enforcementLevel !== undefined) checkLevel(name, enforcementLevel);
             const known = Object.keys(policy?.configSchema?.properties ?? {});
             for (const key of Object.keys(settings)) {
-                if (!known.includes(key)) problems.push(`${name}.${key}: is not a setting of this policy${known.length ? ` (settings: ${known.join(", ")})` : " (it has none)"}`);
+                if (!known.includes(key))
+                    problems.push(
+                        `${name}.${key}: is not a setting of this policy${known.length ? ` (settings: ${known.join(", ")})` : " (it has none)"}`,
+                    );
             }
         } else {
             problems.push(`${name}: must be an enforcement level or an object of settings`);
@@ -50,16 +55,23 @@ export function policyConfigProblems(config: unknown, policies: readonly PackPol
 }
 
 /** Reads and validates a configuration file; bad input is an InputError naming the file. */
-export function readPolicyConfigFile(file: string, policies: readonly PackPolicy[]): PolicyPackConfig {
+export function readPolicyConfigFile(
+    file: string,
+    policies: readonly PackPolicy[],
+): PolicyPackConfig {
     let config: unknown;
     try {
         config = JSON.parse(fs.readFileSync(file, "utf8"));
     } catch (error) {
-        throw new InputError(`policy configuration ${file}: ${(error as NodeJS.ErrnoException).code === "ENOENT" ? "no such file" : jsonProblem(error)}`);
+        throw new InputError(
+            `policy configuration ${file}: ${(error as NodeJS.ErrnoException).code === "ENOENT" ? "no such file" : jsonProblem(error)}`,
+        );
     }
     const problems = policyConfigProblems(config, policies);
     if (problems.length > 0) {
-        throw new InputError(`policy configuration ${file}:\n${problems.map((p) => `  - ${p}`).join("\n")}`);
+        throw new InputError(
+            `policy configuration ${file}:\n${problems.map((p) => `  - ${p}`).join("\n")}`,
+        );
     }
     return config as PolicyPackConfig;
 }

@@ -27,7 +27,9 @@ function maskExportSecrets(value: unknown): unknown {
     if (value !== null && typeof value === "object") {
         const record = value as Record<string, unknown>;
         if (record[SIG_KEY] === SECRET_SIG) return UNKNOWN_MARK;
-        return Object.fromEntries(Object.entries(record).map(([k, v]) => [k, maskExportSecrets(v)]));
+        return Object.fromEntries(
+            Object.entries(record).map(([k, v]) => [k, maskExportSecrets(v)]),
+        );
     }
     return value;
 }
@@ -61,14 +63,25 @@ export function fromStackExport(resources: readonly ExportedResource[]): PolicyS
 }
 
 /** Reads either document; anything else, or either of the wrong shape, is an InputError naming `what`. */
-export function subjectsOf(document: unknown, what = "the document"): { kind: "inventory" | "stack export"; subjects: PolicySubject[] } {
+export function subjectsOf(
+    document: unknown,
+    what = "the document",
+): { kind: "inventory" | "stack export"; subjects: PolicySubject[] } {
     const doc = document as { resources?: unknown; deployment?: { resources?: unknown } } | null;
     if (doc && Array.isArray(doc.resources)) {
-        return { kind: "inventory", subjects: fromInventory(asInventory(document, what).resources) };
+        return {
+            kind: "inventory",
+            subjects: fromInventory(asInventory(document, what).resources),
+        };
     }
     if (doc && doc.deployment) {
         assertStackExport(document, what);
-        return { kind: "stack export", subjects: fromStackExport(doc.deployment.resources as ExportedResource[]) };
+        return {
+            kind: "stack export",
+            subjects: fromStackExport(doc.deployment.resources as ExportedResource[]),
+        };
     }
-    throw new InputError(`${what} is not an offline-plan inventory (top-level resources) nor a pulumi stack export (deployment.resources)`);
+    throw new InputError(
+        `${what} is not an offline-plan inventory (top-level resources) nor a pulumi stack export (deployment.resources)`,
+    );
 }

@@ -13,13 +13,18 @@ export function readPolicyConfig(file: string = DEFAULT_POLICY_CONFIG): PolicyPa
     return readPolicyConfigFile(file, POLICIES);
 }
 
-export function runPack(subjects: readonly PolicySubject[], config?: PolicyPackConfig): Promise<PolicyReport> {
+export function runPack(
+    subjects: readonly PolicySubject[],
+    config?: PolicyPackConfig,
+): Promise<PolicyReport> {
     return runPolicies(subjects, { policies: POLICIES, packEnforcement: PACK_ENFORCEMENT, config });
 }
 
 export function formatPolicyReport(report: PolicyReport): string {
     const mandatory = report.violations.filter((v) => v.enforcementLevel === "mandatory").length;
-    const lines = [`Policies: ${POLICIES.length} checked, ${report.violations.length} violation(s) (${mandatory} mandatory), ${report.exemptions.length} exemption(s), ${report.skipped.length} check(s) skipped on unknown values`];
+    const lines = [
+        `Policies: ${POLICIES.length} checked, ${report.violations.length} violation(s) (${mandatory} mandatory), ${report.exemptions.length} exemption(s), ${report.skipped.length} check(s) skipped on unknown values`,
+    ];
     for (const v of report.violations) {
         lines.push(`  [${v.enforcementLevel}] ${v.policy}  ${v.urn}`, `      ${v.message}`);
     }

@@ -4,7 +4,16 @@
  * resource, stack policies once, configuration over schema defaults, unknown values skipping the
  * check that reads them (never failing it), exemptions and not-applicable answers collected.
  */
-import { EnforcementLevel, Policies, PolicyPackConfig, PolicyResource, ResourceValidationArgs, ResourceValidationPolicy, StackValidationArgs, StackValidationPolicy } from "@pulumi/policy";
+import {
+    EnforcementLevel,
+    Policies,
+    PolicyPackConfig,
+    PolicyResource,
+    ResourceValidationArgs,
+    ResourceValidationPolicy,
+    StackValidationArgs,
+    StackValidationPolicy,
+} from "@pulumi/policy";
 import { EXEMPTED_PREFIX, ExemptionRecord, setExemptionSink } from "../policies/lib/exemptions";
 import { Violation } from "./inventory";
 import { RESOURCE_TYPES } from "../policies/lib/exemptions";
@@ -81,7 +90,10 @@ function isStackPolicy(p: Policies[number]): p is StackValidationPolicy {
     return "validateStack" in p;
 }
 
-function policyConfig(policy: Policies[number], config: PolicyPackConfig | undefined): Record<string, unknown> {
+function policyConfig(
+    policy: Policies[number],
+    config: PolicyPackConfig | undefined,
+): Record<string, unknown> {
     const defaults = Object.fromEntries(
         Object.entries(policy.configSchema?.properties ?? {})
             .filter(([, schema]) => (schema as { default?: unknown }).default !== undefined)
@@ -94,7 +106,11 @@ function policyConfig(policy: Policies[number], config: PolicyPackConfig | undef
 
 function enforcementOf(policy: Policies[number], options: RunPolicyOptions): EnforcementLevel {
     const given = options.config?.[policy.name];
-    const level = (typeof given === "string" ? given : given?.enforcementLevel) ?? policy.enforcementLevel ?? options.packEnforcement ?? "mandatory";
+    const level =
+        (typeof given === "string" ? given : given?.enforcementLevel) ??
+        policy.enforcementLevel ??
+        options.packEnforcement ??
+        "mandatory";
     return level === "remediate" ? "mandatory" : level;
 }
 
@@ -126,7 +142,10 @@ function checkedPropsOf(subject: PolicySubject): Record<string, unknown> {
 }
 
 /** Arguments of a resource policy, as the engine builds them. */
-export function resourceArgs(subject: PolicySubject, options: { config?: Record<string, unknown>; stackTags?: ReadonlyMap<string, string> } = {}): ResourceValidationArgs {
+export function resourceArgs(
+    subject: PolicySubject,
+    options: { config?: Record<string, unknown>; stackTags?: ReadonlyMap<string, string> } = {},
+): ResourceValidationArgs {
     const props = checkedPropsOf(subject);
     const typeOf = (cls: unknown) => (cls as { __pulumiType?: string }).__pulumiType;
     return {
@@ -134,10 +153,19 @@ export function resourceArgs(subject: PolicySubject, options: { config?: Record<
         props,
         urn: subject.urn,
         name: subject.name,
-        opts: { protect: false, ignoreChanges: [], aliases: [], customTimeouts: { createSeconds: 0, updateSeconds: 0, deleteSeconds: 0 }, additionalSecretOutputs: [], parent: subject.parent, deleteBeforeReplace: subject.deleteBeforeReplace ?? false },
+        opts: {
+            protect: false,
+            ignoreChanges: [],
+            aliases: [],
+            customTimeouts: { createSeconds: 0, updateSeconds: 0, deleteSeconds: 0 },
+            additionalSecretOutputs: [],
+            parent: subject.parent,
+            deleteBeforeReplace: subject.deleteBeforeReplace ?? false,
+        },
         stackTags: options.stackTags ?? new Map(),
         isType: (cls) => typeOf(cls) === subject.type,
-        asType: ((cls: unknown) => (typeOf(cls) === subject.type ? props : undefined)) as ResourceValidationArgs["asType"],
+        asType: ((cls: unknown) =>
+            typeOf(cls) === subject.type ? props : undefined) as ResourceValidationArgs["asType"],
         getConfig: <T extends object>() => (options.config ?? {}) as T,
         notApplicable: throwNotApplicable,
     };
@@ -155,14 +183,33 @@ function linkedResources(subjects: readonly PolicySubject[]): readonly PolicyRes
     const byUrn = new Map<string, PolicyResource>();
     for (const subject of subjects) {
         const args = resourceArgs(subject);
-        byUrn.set(subject.urn, { type: subject.type, props: args.props, urn: subject.urn, name: subject.name, opts: args.opts, dependencies: [], propertyDependencies: {}, isType: args.isType, asType: args.asType as PolicyResource["asType"] });
+        byUrn.set(subject.urn, {
+            type: subject.type,
+            props: args.props,
+            urn: subject.urn,
+            name: subject.name,
+            opts: args.opts,
+            dependencies: [],
+            propertyDependencies: {},
+            isType: args.isType,
+            asType: args.asType as PolicyResource["asType"],
+        });
     }
     for (const subject of subjects) {
-        const resource = byUrn.get(subject.urn)! as { -readonly [K in keyof PolicyResource]: PolicyResource[K] };
+        const resource = byUrn.get(subject.urn)! as {
+            -readonly [K in keyof PolicyResource]: PolicyResource[K];
+        };
         resource.parent = subject.parent ? byUrn.get(subject.parent) : undefined;
-        resource.dependencies = subject.dependencies.map((urn) => byUrn.get(urn)).filter((r): r is PolicyResource => r !== undefined);
+        resource.dependencies = subject.dependencies
+            .map((urn) => byUrn.get(urn))
+            .filter((r): r is PolicyResource => r !== undefined);
         resource.propertyDependencies = Object.fromEntries(
-            Object.entries(subject.propertyDependencies ?? {}).map(([prop, urns]) => [prop, urns.map((urn) => byUrn.get(urn)).filter((r): r is PolicyResource => r !== undefined)]),
+            Object.entries(subject.propertyDependencies ?? {}).map(([prop, urns]) => [
+                prop,
+                urns
+                    .map((urn) => byUrn.get(urn))
+                    .filter((r): r is PolicyResource => r !== undefined),
+            ]),
         );
     }
     const resources = [...byUrn.values()];
@@ -171,7 +218,10 @@ function linkedResources(subjects: readonly PolicySubject[]): readonly PolicyRes
 }
 
 /** Arguments of a stack policy: every resource, linked to its parent and dependencies. */
-export function stackArgs(subjects: readonly PolicySubject[], options: { config?: Record<string, unknown>; stackTags?: ReadonlyMap<string, string> } = {}): StackValidationArgs {
+export function stackArgs(
+    subjects: readonly PolicySubject[],
+    options: { config?: Record<string, unknown>; stackTags?: ReadonlyMap<string, string> } = {},
+): StackValidationArgs {
     return {
         resources: [...linkedResources(subjects)],
         stackTags: options.stackTags ?? new Map(),
@@ -180,7 +230,10 @@ export function stackArgs(subjects: readonly PolicySubject[], options: { config?
     };
 }
 
-export async function runPolicies(subjects: readonly PolicySubject[], options: RunPolicyOptions): Promise<PolicyReport> {
+export async function runPolicies(
+    subjects: readonly PolicySubject[],
+    options: RunPolicyOptions,
+): Promise<PolicyReport> {
     const report: PolicyReport = { violations: [], exemptions: [], skipped: [] };
     setExemptionSink((record) => report.exemptions.push(record));
     // One arguments object per resource, shared by every resource policy; only the configuration changes
@@ -190,7 +243,10 @@ export async function runPolicies(subjects: readonly PolicySubject[], options: R
     const argsOf = (subject: PolicySubject): ResourceValidationArgs => {
         let args = sharedArgs.get(subject);
         if (!args) {
-            args = { ...resourceArgs(subject, { stackTags: options.stackTags }), getConfig: <T extends object>() => currentConfig as T };
+            args = {
+                ...resourceArgs(subject, { stackTags: options.stackTags }),
+                getConfig: <T extends object>() => currentConfig as T,
+            };
             sharedArgs.set(subject, args);
         }
         return args;
@@ -203,27 +259,42 @@ export async function runPolicies(subjects: readonly PolicySubject[], options: R
             const settle = (urn: string, error: unknown) => {
                 if (error instanceof NotApplicable) {
                     if (error.reason.startsWith(EXEMPTED_PREFIX)) {
-                        report.exemptions.push({ policy: policy.name, urn, reason: error.reason.slice(EXEMPTED_PREFIX.length) });
+                        report.exemptions.push({
+                            policy: policy.name,
+                            urn,
+                            reason: error.reason.slice(EXEMPTED_PREFIX.length),
+                        });
                     }
                 } else if (error instanceof proxy.UnknownValueError) {
                     report.skipped.push({ policy: policy.name, urn, reason: error.message });
                 } else {
-                    throw new Error(`policy ${policy.name} failed on ${urn}: ${error instanceof Error ? error.stack : String(error)}`);
+                    throw new Error(
+                        `policy ${policy.name} failed on ${urn}: ${error instanceof Error ? error.stack : String(error)}`,
+                    );
                 }
             };
             if (isResourcePolicy(policy)) {
-                const validations = Array.isArray(policy.validateResource) ? policy.validateResource : [policy.validateResource!];
+                const validations = Array.isArray(policy.validateResource)
+                    ? policy.validateResource
+                    : [policy.validateResource!];
                 currentConfig = config;
                 for (const subject of subjects) {
                     for (const validate of validations) {
                         const onlyType = (validate as { __pulumiType?: string }).__pulumiType;
                         if (onlyType && onlyType !== subject.type) continue;
                         // Our policies that name the types they read (lib/exemptions.ts, RESOURCE_TYPES) skip the others.
-                        const onlyTypes = (validate as { [RESOURCE_TYPES]?: ReadonlySet<string> })[RESOURCE_TYPES];
+                        const onlyTypes = (validate as { [RESOURCE_TYPES]?: ReadonlySet<string> })[
+                            RESOURCE_TYPES
+                        ];
                         if (onlyTypes && !onlyTypes.has(subject.type)) continue;
                         try {
                             const result = validate(argsOf(subject), (message, urn) =>
-                                report.violations.push({ policy: policy.name, enforcementLevel, urn: urn ?? subject.urn, message }),
+                                report.violations.push({
+                                    policy: policy.name,
+                                    enforcementLevel,
+                                    urn: urn ?? subject.urn,
+                                    message,
+                                }),
                             );
                             // Most validations are synchronous: awaiting each of 5,000 × policies results costs more than the checks.
                             if (result instanceof Promise) await result;
@@ -234,8 +305,15 @@ export async function runPolicies(subjects: readonly PolicySubject[], options: R
                 }
             } else if (isStackPolicy(policy)) {
                 try {
-                    await policy.validateStack(stackArgs(subjects, { config, stackTags: options.stackTags }), (message, urn) =>
-                        report.violations.push({ policy: policy.name, enforcementLevel, urn: urn ?? "", message }),
+                    await policy.validateStack(
+                        stackArgs(subjects, { config, stackTags: options.stackTags }),
+                        (message, urn) =>
+                            report.violations.push({
+                                policy: policy.name,
+                                enforcementLevel,
+                                urn: urn ?? "",
+                                message,
+                            }),
                     );
                 } catch (error) {
                     settle("", error);
@@ -243,9 +321,12 @@ export async function runPolicies(subjects: readonly PolicySubject[], options: R
             }
         }
     } finally {
-        setExemptionSink((record) => console.warn(`policy ${record.policy}: ${record.urn} exempted: ${record.reason}`));
+        setExemptionSink((record) =>
+            console.warn(`policy ${record.policy}: ${record.urn} exempted: ${record.reason}`),
+        );
     }
-    const order = (a: { policy: string; urn: string }, b: { policy: string; urn: string }) => a.policy.localeCompare(b.policy) || a.urn.localeCompare(b.urn);
+    const order = (a: { policy: string; urn: string }, b: { policy: string; urn: string }) =>
+        a.policy.localeCompare(b.policy) || a.urn.localeCompare(b.urn);
     report.violations.sort((a, b) => order(a, b) || a.message.localeCompare(b.message));
     report.exemptions.sort(order);
     report.skipped.sort(order);

@@ -31,15 +31,26 @@ interface RegisterRequest {
     getParent(): string;
     getCustom(): boolean;
     getDependenciesList(): string[];
-    getPropertydependenciesMap(): { forEach(fn: (value: { getUrnsList(): string[] }, key: string) => void): void };
+    getPropertydependenciesMap(): {
+        forEach(fn: (value: { getUrnsList(): string[] }, key: string) => void): void;
+    };
     getObject(): { toJavaScript(): Record<string, unknown> } | undefined;
     getDeletebeforereplace(): boolean;
     getIgnorechangesList(): string[];
 }
 interface MonitorHooks {
     newUrn(parent: string, type: string, name: string): string;
-    registerResource(req: RegisterRequest, callback: (err: unknown, resp: { getUrn(): string } | undefined) => void): Promise<void>;
-    registerResourceOutputs(req: { getUrn(): string; getOutputs(): { toJavaScript(): Record<string, unknown> } | undefined }, callback: (err: unknown, resp: unknown) => void): void;
+    registerResource(
+        req: RegisterRequest,
+        callback: (err: unknown, resp: { getUrn(): string } | undefined) => void,
+    ): Promise<void>;
+    registerResourceOutputs(
+        req: {
+            getUrn(): string;
+            getOutputs(): { toJavaScript(): Record<string, unknown> } | undefined;
+        },
+        callback: (err: unknown, resp: unknown) => void,
+    ): void;
 }
 
 function propertyDependenciesOf(req: RegisterRequest): Record<string, string[]> {
@@ -59,7 +70,12 @@ export function declaredSoFar(): readonly InventoryResource[] {
 }
 
 export async function runProgram(options: RunOptions): Promise<ProgramRun> {
-    await pulumi.runtime.setMocks(new PlanMocks(options.config["aws:region"] ?? "us-east-1"), options.project, options.stack, false);
+    await pulumi.runtime.setMocks(
+        new PlanMocks(options.config["aws:region"] ?? "us-east-1"),
+        options.project,
+        options.stack,
+        false,
+    );
     pulumi.runtime.setAllConfig(options.config, [...options.secretKeys]);
 
     const monitor = pulumi.runtime.getMonitor() as unknown as MonitorHooks;
@@ -69,7 +85,10 @@ export async function runProgram(options: RunOptions): Promise<ProgramRun> {
     // URNs as the engine forms them: the full chain of parent types, the root stack left out.
     monitor.newUrn = (parent, type, name) => {
         const parentType = parent ? parent.split("::")[2]! : ROOT_STACK_TYPE;
-        const qualified = parentType === ROOT_STACK_TYPE || type === ROOT_STACK_TYPE ? type : `${parentType}$${type}`;
+        const qualified =
+            parentType === ROOT_STACK_TYPE || type === ROOT_STACK_TYPE
+                ? type
+                : `${parentType}$${type}`;
         return `urn:pulumi:${options.stack}::${options.project}::${qualified}::${name}`;
     };
     const register = monitor.registerResource.bind(monitor);
@@ -85,12 +104,21 @@ export async function runProgram(options: RunOptions): Promise<ProgramRun> {
                         type: req.getType(),
                         name: req.getName(),
                         custom: req.getCustom(),
-                        ...(req.getParent() && req.getParent() !== stackUrn ? { parent: req.getParent() } : {}),
-                        inputs: maskSecrets(req.getObject()?.toJavaScript() ?? {}) as Record<string, unknown>,
+                        ...(req.getParent() && req.getParent() !== stackUrn
+                            ? { parent: req.getParent() }
+                            : {}),
+                        inputs: maskSecrets(req.getObject()?.toJavaScript() ?? {}) as Record<
+                            string,
+                            unknown
+                        >,
                         dependencies: [...req.getDependenciesList()].sort(),
                         propertyDependencies: propertyDependenciesOf(req),
-                        ...(req.getDeletebeforereplace() ? { deleteBeforeReplace: true as const } : {}),
-                        ...(req.getIgnorechangesList().length > 0 ? { ignoreChanges: [...req.getIgnorechangesList()].sort() } : {}),
+                        ...(req.getDeletebeforereplace()
+                            ? { deleteBeforeReplace: true as const }
+                            : {}),
+                        ...(req.getIgnorechangesList().length > 0
+                            ? { ignoreChanges: [...req.getIgnorechangesList()].sort() }
+                            : {}),
                     });
                 }
             }
@@ -99,7 +127,10 @@ export async function runProgram(options: RunOptions): Promise<ProgramRun> {
     const registerOutputs = monitor.registerResourceOutputs.bind(monitor);
     monitor.registerResourceOutputs = (req, callback) => {
         if (req.getUrn() === stackUrn) {
-            outputs = maskSecrets(req.getOutputs()?.toJavaScript() ?? {}) as Record<string, unknown>;
+            outputs = maskSecrets(req.getOutputs()?.toJavaScript() ?? {}) as Record<
+                string,
+                unknown
+            >;
         }
         registerOutputs(req, callback);
     };
@@ -126,6 +157,8 @@ async function runStack(options: RunOptions): Promise<void> {
         // eslint-disable-next-line @typescript-eslint/no-require-imports
         const exported = require(options.program) as unknown;
         const program = (exported as { default?: unknown }).default ?? exported;
-        return typeof program === "function" ? await (program as () => Promise<unknown>)() : program;
+        return typeof program === "function"
+            ? await (program as () => Promise<unknown>)()
+            : program;
     });
 }

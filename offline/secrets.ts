@@ -7,7 +7,15 @@ import * as pulumi from "@pulumi/pulumi";
 export const SECRET_MASK = "[secret]";
 export const UNKNOWN_MARK = "[unknown]";
 
-const { specialSigKey, specialSecretSig, specialResourceSig, specialAssetSig, specialArchiveSig, specialOutputValueSig, unknownValue } = pulumi.runtime;
+const {
+    specialSigKey,
+    specialSecretSig,
+    specialResourceSig,
+    specialAssetSig,
+    specialArchiveSig,
+    specialOutputValueSig,
+    unknownValue,
+} = pulumi.runtime;
 
 export function maskSecrets(value: unknown): unknown {
     if (value === unknownValue) {
@@ -30,10 +38,17 @@ export function maskSecrets(value: unknown): unknown {
             return "value" in record ? maskSecrets(record.value) : UNKNOWN_MARK;
         case specialResourceSig:
             // A reference stands for the resource's id (custom) or URN (component), as the provider sees it.
-            return typeof record.id === "string" && record.id !== "" ? maskSecrets(record.id) : record.urn;
+            return typeof record.id === "string" && record.id !== ""
+                ? maskSecrets(record.id)
+                : record.urn;
         case specialAssetSig:
         case specialArchiveSig:
-            return { asset: record.path ?? record.uri ?? (record.text !== undefined ? "(inline text)" : "(archive)") };
+            return {
+                asset:
+                    record.path ??
+                    record.uri ??
+                    (record.text !== undefined ? "(inline text)" : "(archive)"),
+            };
     }
     return Object.fromEntries(
         Object.keys(record)

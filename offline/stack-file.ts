@@ -25,12 +25,17 @@ interface ProjectFile {
 }
 
 function readProject(projectDir: string): ProjectFile {
-    const project = parseYaml(path.join(projectDir, "Pulumi.yaml"), fs.readFileSync(path.join(projectDir, "Pulumi.yaml"), "utf8")) as { name?: unknown; config?: Record<string, { type?: unknown } | null> };
+    const project = parseYaml(
+        path.join(projectDir, "Pulumi.yaml"),
+        fs.readFileSync(path.join(projectDir, "Pulumi.yaml"), "utf8"),
+    ) as { name?: unknown; config?: Record<string, { type?: unknown } | null> };
     if (typeof project.name !== "string") {
         throw new InputError("Pulumi.yaml has no project name");
     }
     const name = project.name;
-    const declared = Object.entries(project.config ?? {}).filter(([, decl]) => decl?.type === "string").map(([key]) => `${name}:${key}`);
+    const declared = Object.entries(project.config ?? {})
+        .filter(([, decl]) => decl?.type === "string")
+        .map(([key]) => `${name}:${key}`);
     return { name, stringKeys: new Set([...declared, ...PROVIDER_STRING_KEYS]) };
 }
 
@@ -51,11 +56,25 @@ export function readStackSettings(projectDir: string, stackFile: string): StackS
     const { name: project, stringKeys } = readProject(projectDir);
     const text = fs.readFileSync(stackFile, "utf8");
     const settings = (parseYaml(stackFile, text) ?? {}) as { config?: Record<string, unknown> };
-    if (typeof settings !== "object" || Array.isArray(settings) || (settings.config !== undefined && (settings.config === null || typeof settings.config !== "object" || Array.isArray(settings.config)))) {
-        throw new InputError(`${stackFile}: must be a mapping with a config: mapping of key → value`);
+    if (
+        typeof settings !== "object" ||
+        Array.isArray(settings) ||
+        (settings.config !== undefined &&
+            (settings.config === null ||
+                typeof settings.config !== "object" ||
+                Array.isArray(settings.config)))
+    ) {
+        throw new InputError(
+            `${stackFile}: must be a mapping with a config: mapping of key → value`,
+        );
     }
     // The same file with every scalar as written: `16.10` stays "16.10" where YAML proper reads 16.1.
-    const written = ((parseYaml(stackFile, text, { schema: "failsafe" }) ?? {}) as { config?: Record<string, unknown> }).config ?? {};
+    const written =
+        (
+            (parseYaml(stackFile, text, { schema: "failsafe" }) ?? {}) as {
+                config?: Record<string, unknown>;
+            }
+        ).config ?? {};
     const config: Record<string, string> = {};
     const secretKeys: string[] = [];
     const problems: ConfigProblem[] = [];
@@ -64,7 +83,11 @@ export function readStackSettings(projectDir: string, stackFile: string): StackS
         if (value !== null && typeof value === "object" && "secure" in (value as object)) {
             config[key] = SECRET_MASK;
             secretKeys.push(key);
-        } else if (stringKeys.has(key) && typeof value !== "string" && (value === null || typeof value !== "object")) {
+        } else if (
+            stringKeys.has(key) &&
+            typeof value !== "string" &&
+            (value === null || typeof value !== "object")
+        ) {
             // An unquoted 16.10 or 1.30 reaches the program as 16.1 or 1.3, a different version.
             const asWritten = String(written[rawKey]);
             problems.push({

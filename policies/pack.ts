@@ -3,7 +3,18 @@
  * so tests and the offline runner import this module instead of index.ts.
  */
 import { Policies } from "@pulumi/policy";
-import { eksSecretsEncrypted, ecrHardened, elasticacheEncrypted, kmsKeysRotatedScoped, logGroupsEncrypted, rdsEncrypted, rdsForceSsl, S3_BUCKET_POLICIES, secretsWithCustomerKeys, volumesEncrypted } from "./rules/encryption";
+import {
+    eksSecretsEncrypted,
+    ecrHardened,
+    elasticacheEncrypted,
+    kmsKeysRotatedScoped,
+    logGroupsEncrypted,
+    rdsEncrypted,
+    rdsForceSsl,
+    S3_BUCKET_POLICIES,
+    secretsWithCustomerKeys,
+    volumesEncrypted,
+} from "./rules/encryption";
 import { DEPLOY_POLICIES } from "./rules/deploy";
 import { PROD_POLICIES } from "./rules/prod";
 import { faultDomains } from "./rules/fault-domains";
@@ -12,9 +23,28 @@ import { noNodeProxy } from "./rules/rbac";
 import { elasticIpsAtEdge, imdsV2, publicAddressesAtEdge } from "./rules/instances";
 import { PARITY_POLICIES } from "./rules/parity";
 import { podFlowsMatchNeeded } from "./rules/pod-flows";
-import { dropCapabilitiesSeccomp, imagesPinned, postgresTlsVerified, secretsAsFiles, namespacesDenyByDefault, noPrivilegeEscalation, noPublicServices, probesSet, readOnlyRootFilesystem, resourcesSet, runAsNonRoot } from "./rules/kubernetes";
+import {
+    dropCapabilitiesSeccomp,
+    imagesPinned,
+    postgresTlsVerified,
+    secretsAsFiles,
+    namespacesDenyByDefault,
+    noPrivilegeEscalation,
+    noPublicServices,
+    probesSet,
+    readOnlyRootFilesystem,
+    resourcesSet,
+    runAsNonRoot,
+} from "./rules/kubernetes";
 import { iamNoWildcards, noUnconditionedWildcardWrites, trustPinsSource } from "./rules/iam";
-import { eksEndpointPrivate, internetIngress, internetIngressRoles, noAllProtocolIngress, restrictedEgress, vpcBaseline } from "./rules/network";
+import {
+    eksEndpointPrivate,
+    internetIngress,
+    internetIngressRoles,
+    noAllProtocolIngress,
+    restrictedEgress,
+    vpcBaseline,
+} from "./rules/network";
 import { secretsReadOnlyByOwners } from "./rules/secret-readers";
 import { noPlaintextSecrets } from "./rules/secrets";
 import { requiredTags } from "./rules/tags";

@@ -15,7 +15,15 @@ const ROOT = path.resolve(__dirname, "..");
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 7);
 const TARGET = 1.5;
 
-const IMPORT_SDKS = ["@pulumi/pulumi", "@pulumi/aws", "@pulumi/kubernetes", "@pulumi/random", "@pulumi/docker"].map((m) => `require(${JSON.stringify(m)});`).join("");
+const IMPORT_SDKS = [
+    "@pulumi/pulumi",
+    "@pulumi/aws",
+    "@pulumi/kubernetes",
+    "@pulumi/random",
+    "@pulumi/docker",
+]
+    .map((m) => `require(${JSON.stringify(m)});`)
+    .join("");
 
 function timed(args: string[]): number {
     const start = process.hrtime.bigint();
@@ -39,7 +47,17 @@ const planTimes: number[] = [];
 timed(["-r", "./scripts/register.js", "scripts/plan.ts", "--stack", "prod"]); // warm the transpile cache
 for (let round = 0; round < ROUNDS; round++) {
     importTimes.push(timed(["-e", IMPORT_SDKS]));
-    planTimes.push(timed(["-r", "./scripts/register.js", "scripts/plan.ts", "--stack", "prod", "--json", json]));
+    planTimes.push(
+        timed([
+            "-r",
+            "./scripts/register.js",
+            "scripts/plan.ts",
+            "--stack",
+            "prod",
+            "--json",
+            json,
+        ]),
+    );
 }
 const importMedian = median(importTimes);
 const planMedian = median(planTimes);
@@ -60,26 +78,45 @@ function syntheticInventory(base: Inventory, count: number): InventoryResource[]
                 name: `${r.name}-copy${copy}`,
                 parent: r.parent ? rename(r.parent) : undefined,
                 dependencies: r.dependencies.map(rename),
-                propertyDependencies: Object.fromEntries(Object.entries(r.propertyDependencies ?? {}).map(([k, v]) => [k, v.map(rename)])),
+                propertyDependencies: Object.fromEntries(
+                    Object.entries(r.propertyDependencies ?? {}).map(([k, v]) => [
+                        k,
+                        v.map(rename),
+                    ]),
+                ),
             });
         }
     }
     return resources;
 }
 
-async function packOverLargeInventory(): Promise<{ resources: number; seconds: number; violations: number }> {
+async function packOverLargeInventory(): Promise<{
+    resources: number;
+    seconds: number;
+    violations: number;
+}> {
     const base = JSON.parse(fs.readFileSync(json, "utf8")) as Inventory;
     const resources = syntheticInventory(base, 5000);
     const start = process.hrtime.bigint();
     const report = await runPack(fromInventory(resources));
-    return { resources: resources.length, seconds: Number(process.hrtime.bigint() - start) / 1e9, violations: report.violations.length };
+    return {
+        resources: resources.length,
+        seconds: Number(process.hrtime.bigint() - start) / 1e9,
+        violations: report.violations.length,
+    };
 }
 
 console.log(`rounds: ${ROUNDS} (alternating)`);
 console.log(`import SDKs (baseline): median ${importMedian.toFixed(3)} s`);
 console.log(`offline plan of prod:   median ${planMedian.toFixed(3)} s`);
-console.log(`ratio plan/import:      ${ratio.toFixed(2)} (target ≤ ${TARGET}) ${ratio <= TARGET ? "ok" : "OVER TARGET"}`);
-console.log(`test suite (mocha):     ${suite.toFixed(1)} s = ${(suite / importMedian).toFixed(1)} × baseline`);
+console.log(
+    `ratio plan/import:      ${ratio.toFixed(2)} (target ≤ ${TARGET}) ${ratio <= TARGET ? "ok" : "OVER TARGET"}`,
+);
+console.log(
+    `test suite (mocha):     ${suite.toFixed(1)} s = ${(suite / importMedian).toFixed(1)} × baseline`,
+);
 void packOverLargeInventory().then(({ resources, seconds, violations }) => {
-    console.log(`policy pack over ${resources} resources: ${seconds.toFixed(2)} s = ${(seconds / importMedian).toFixed(1)} × baseline (${violations} violations)`);
+    console.log(
+        `policy pack over ${resources} resources: ${seconds.toFixed(2)} s = ${(seconds / importMedian).toFixed(1)} × baseline (${violations} violations)`,
+    );
 });

@@ -18,13 +18,28 @@ import { diffInventories } from "../offline/review/diff";
 import { renderDiffMarkdown } from "../offline/review/render";
 
 const ROOT = path.resolve(__dirname, "..");
-const USAGE = "usage: npm run plan:diff -- BASE.json HEAD.json [--markdown PATH] [--full PATH] [--artifact NAME] [--compare-stacks]\n       npm run plan:diff -- --base REF --stack NAME [HEAD.json] [same options]";
+const USAGE =
+    "usage: npm run plan:diff -- BASE.json HEAD.json [--markdown PATH] [--full PATH] [--artifact NAME] [--compare-stacks]\n       npm run plan:diff -- --base REF --stack NAME [HEAD.json] [same options]";
 
 /** Plans `stack` in `dir` (a checkout of this project) into `out`. */
 function planIn(dir: string, stack: string, out: string): string {
-    const child = spawnSync(process.execPath, ["-r", path.join(dir, "scripts/register.js"), path.join(dir, "scripts/plan.ts"), "--stack", stack, "--json", out], { cwd: dir, encoding: "utf8" });
+    const child = spawnSync(
+        process.execPath,
+        [
+            "-r",
+            path.join(dir, "scripts/register.js"),
+            path.join(dir, "scripts/plan.ts"),
+            "--stack",
+            stack,
+            "--json",
+            out,
+        ],
+        { cwd: dir, encoding: "utf8" },
+    );
     if (!fs.existsSync(out)) {
-        throw new InputError(`planning ${stack} in ${dir} exited ${child.status}:\n${child.stderr.trim()}`);
+        throw new InputError(
+            `planning ${stack} in ${dir} exited ${child.status}:\n${child.stderr.trim()}`,
+        );
     }
     return out;
 }
@@ -32,7 +47,10 @@ function planIn(dir: string, stack: string, out: string): string {
 /** Plans a git revision in a worktree (inside `scratch`) that borrows this checkout's node_modules. */
 function planRevision(ref: string, stack: string, scratch: string): string {
     const worktree = path.join(scratch, "tree");
-    const add = spawnSync("git", ["worktree", "add", "--detach", worktree, ref], { cwd: ROOT, encoding: "utf8" });
+    const add = spawnSync("git", ["worktree", "add", "--detach", worktree, ref], {
+        cwd: ROOT,
+        encoding: "utf8",
+    });
     if (add.status !== 0) throw new InputError(`cannot check out ${ref}: ${add.stderr.trim()}`);
     try {
         fs.symlinkSync(path.join(ROOT, "node_modules"), path.join(worktree, "node_modules"), "dir");
@@ -47,7 +65,9 @@ function read(file: string): Inventory {
     try {
         document = JSON.parse(fs.readFileSync(file, "utf8"));
     } catch (error) {
-        throw new InputError(`cannot read ${file}: ${(error as NodeJS.ErrnoException).code === "ENOENT" ? "no such file" : jsonProblem(error)}`);
+        throw new InputError(
+            `cannot read ${file}: ${(error as NodeJS.ErrnoException).code === "ENOENT" ? "no such file" : jsonProblem(error)}`,
+        );
     }
     return asInventory(document, file);
 }
@@ -64,19 +84,32 @@ interface Args {
 
 function parseArgs(argv: readonly string[]): Args {
     const args: Args = { files: [], compareStacks: false };
-    const valued: Record<string, "markdown" | "full" | "artifact" | "baseRef" | "stack"> = { "--markdown": "markdown", "--full": "full", "--artifact": "artifact", "--base": "baseRef", "--stack": "stack" };
+    const valued: Record<string, "markdown" | "full" | "artifact" | "baseRef" | "stack"> = {
+        "--markdown": "markdown",
+        "--full": "full",
+        "--artifact": "artifact",
+        "--base": "baseRef",
+        "--stack": "stack",
+    };
     for (let i = 0; i < argv.length; i++) {
         const arg = argv[i]!;
         if (arg in valued) {
             const value = argv[++i];
-            if (value === undefined || value.startsWith("--")) throw new InputError(`${arg} needs a value`);
+            if (value === undefined || value.startsWith("--"))
+                throw new InputError(`${arg} needs a value`);
             args[valued[arg]!] = value;
         } else if (arg === "--compare-stacks") args.compareStacks = true;
         else if (arg.startsWith("--")) throw new InputError(`unknown option ${arg}`);
         else args.files.push(arg);
     }
-    if (args.baseRef !== undefined ? args.files.length > 1 || !args.stack : args.files.length !== 2) {
-        throw new InputError(args.baseRef !== undefined && !args.stack ? "--base needs --stack" : "give BASE.json and HEAD.json, or --base REF --stack NAME [HEAD.json]");
+    if (
+        args.baseRef !== undefined ? args.files.length > 1 || !args.stack : args.files.length !== 2
+    ) {
+        throw new InputError(
+            args.baseRef !== undefined && !args.stack
+                ? "--base needs --stack"
+                : "give BASE.json and HEAD.json, or --base REF --stack NAME [HEAD.json]",
+        );
     }
     return args;
 }
@@ -85,19 +118,35 @@ function main(argv: readonly string[]): number {
     const args = parseArgs(argv);
     const scratch = fs.mkdtempSync(path.join(os.tmpdir(), "plan-diff-"));
     try {
-        const basePath = args.baseRef !== undefined ? planRevision(args.baseRef, args.stack!, scratch) : args.files[0]!;
-        const headPath = args.baseRef !== undefined ? (args.files[0] ?? planIn(ROOT, args.stack!, path.join(scratch, "head.json"))) : args.files[1]!;
+        const basePath =
+            args.baseRef !== undefined
+                ? planRevision(args.baseRef, args.stack!, scratch)
+                : args.files[0]!;
+        const headPath =
+            args.baseRef !== undefined
+                ? (args.files[0] ?? planIn(ROOT, args.stack!, path.join(scratch, "head.json")))
+                : args.files[1]!;
         const base = read(basePath);
         const head = read(headPath);
         const same = base.project === head.project && base.stack === head.stack;
         if (!same && !args.compareStacks) {
-            throw new InputError(`${basePath} is ${base.project}/${base.stack} but ${headPath} is ${head.project}/${head.stack}; a diff of two stacks is no plan of either — pass --compare-stacks to compare them anyway`);
+            throw new InputError(
+                `${basePath} is ${base.project}/${base.stack} but ${headPath} is ${head.project}/${head.stack}; a diff of two stacks is no plan of either — pass --compare-stacks to compare them anyway`,
+            );
         }
-        const diff = diffInventories(base, head, (region) => loadPriceTable(region, path.join(ROOT, "pricing")));
-        const title = same ? `Plan diff: \`${head.project}/${head.stack}\`` : `Stack comparison: \`${base.project}/${base.stack}\` → \`${head.project}/${head.stack}\``;
+        const diff = diffInventories(base, head, (region) =>
+            loadPriceTable(region, path.join(ROOT, "pricing")),
+        );
+        const title = same
+            ? `Plan diff: \`${head.project}/${head.stack}\``
+            : `Stack comparison: \`${base.project}/${base.stack}\` → \`${head.project}/${head.stack}\``;
         const report = renderDiffMarkdown(diff, { title, artifact: args.artifact });
         if (args.markdown) fs.writeFileSync(args.markdown, report);
-        if (args.full) fs.writeFileSync(args.full, `${JSON.stringify({ ...diff, resources: diff.resources.map(({ before: _b, after: _a, ...r }) => r) }, null, 2)}\n`);
+        if (args.full)
+            fs.writeFileSync(
+                args.full,
+                `${JSON.stringify({ ...diff, resources: diff.resources.map(({ before: _b, after: _a, ...r }) => r) }, null, 2)}\n`,
+            );
         console.log(report);
         return 0;
     } finally {

@@ -29,7 +29,14 @@ interface PlanArgs {
 
 function parseArgs(argv: readonly string[]): PlanArgs {
     const args: Partial<PlanArgs> = {};
-    const flags: Record<string, keyof PlanArgs> = { "--stack": "stack", "--config-file": "configFile", "--policy-config": "policyConfig", "--json": "json", "--markdown": "markdown", "--out": "out" };
+    const flags: Record<string, keyof PlanArgs> = {
+        "--stack": "stack",
+        "--config-file": "configFile",
+        "--policy-config": "policyConfig",
+        "--json": "json",
+        "--markdown": "markdown",
+        "--out": "out",
+    };
     for (let i = 0; i < argv.length; i++) {
         const flag = argv[i]!;
         const field = flags[flag];
@@ -62,7 +69,12 @@ async function main(): Promise<number> {
         program: path.join(PROJECT_DIR, "index.ts"),
     });
     const rendered = extractFiles(run.resources);
-    const cost = estimatePlanCost(run.resources, run.outputs, settings.config["aws:region"] ?? "us-east-1", path.join(PROJECT_DIR, "pricing"));
+    const cost = estimatePlanCost(
+        run.resources,
+        run.outputs,
+        settings.config["aws:region"] ?? "us-east-1",
+        path.join(PROJECT_DIR, "pricing"),
+    );
     const policies = await runPack(fromInventory(run.resources), policyConfig);
     const inventory: Inventory = {
         project: settings.project,
@@ -92,14 +104,20 @@ async function main(): Promise<number> {
     }
     console.log(summarize(inventory));
     console.log(formatPolicyReport(policies));
-    console.log(`Monthly cost: ${cost.monthlyUsd.toFixed(2)} ${cost.currency}${cost.unknown.length ? ` + ${cost.unknown.length} resource(s) of unknown price` : ""} (${cost.label})`);
+    console.log(
+        `Monthly cost: ${cost.monthlyUsd.toFixed(2)} ${cost.currency}${cost.unknown.length ? ` + ${cost.unknown.length} resource(s) of unknown price` : ""} (${cost.label})`,
+    );
     const mandatory = inventory.violations.filter((v) => v.enforcementLevel === "mandatory");
     return mandatory.length > 0 ? 1 : 0;
 }
 
-const USAGE = "usage: npm run plan -- --stack <name> [--config-file PATH] [--policy-config PATH] [--json PATH] [--markdown PATH] [--out DIR]";
+const USAGE =
+    "usage: npm run plan -- --stack <name> [--config-file PATH] [--policy-config PATH] [--json PATH] [--markdown PATH] [--out DIR]";
 
 runCommand(USAGE, main, {
     afterInputError: () => `${declaredSoFar().length} resources were declared.`,
-    afterBug: () => (process.env.PLAN_STACK_TRACES ? undefined : "(stack traces are off for speed; run again with PLAN_STACK_TRACES=1 to see where)"),
+    afterBug: () =>
+        process.env.PLAN_STACK_TRACES
+            ? undefined
+            : "(stack traces are off for speed; run again with PLAN_STACK_TRACES=1 to see where)",
 });

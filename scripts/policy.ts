@@ -19,7 +19,8 @@ async function main(argv: readonly string[]): Promise<number> {
         if (arg === "--json") json = true;
         else if (arg === "--config") {
             configFile = argv[++i];
-            if (configFile === undefined || configFile.startsWith("--")) throw new InputError("--config needs a file");
+            if (configFile === undefined || configFile.startsWith("--"))
+                throw new InputError("--config needs a file");
         } else if (!arg.startsWith("--") && file === undefined) file = arg;
         else throw new InputError(`unexpected argument ${arg}`);
     }
@@ -29,7 +30,9 @@ async function main(argv: readonly string[]): Promise<number> {
     try {
         document = JSON.parse(fs.readFileSync(file, "utf8"));
     } catch (error) {
-        throw new InputError(`cannot read ${file}: ${(error as NodeJS.ErrnoException).code === "ENOENT" ? "no such file" : jsonProblem(error)}`);
+        throw new InputError(
+            `cannot read ${file}: ${(error as NodeJS.ErrnoException).code === "ENOENT" ? "no such file" : jsonProblem(error)}`,
+        );
     }
     const { kind, subjects } = subjectsOf(document, file);
     const report = await runPack(subjects, config);

@@ -11,7 +11,14 @@ import { spawnSync } from "child_process";
 import { Inventory } from "../offline/inventory";
 import { fromInventory } from "../offline/policy-input";
 import { coverageSection, policyTable } from "../offline/coverage-table";
-import { flowTable, podFlowTable, principalTable, runbookSection, scenarioTable, secretReadersTable } from "../offline/model-tables";
+import {
+    flowTable,
+    podFlowTable,
+    principalTable,
+    runbookSection,
+    scenarioTable,
+    secretReadersTable,
+} from "../offline/model-tables";
 import { POLICIES } from "../policies/pack";
 import { neededFlows } from "../topology/needed-flows";
 import { portMap } from "../topology/ports";
@@ -19,14 +26,28 @@ import { portMap } from "../topology/ports";
 if (process.argv.includes("--needed-flows")) {
     const base = new Set(neededFlows(portMap()).map((f) => JSON.stringify(f)));
     for (const f of neededFlows(portMap({ sshFromOperators: true }))) {
-        process.stdout.write(`    { from: ${JSON.stringify(f.from)}, to: ${JSON.stringify(f.to)}, protocol: ${JSON.stringify(f.protocol)}, port: ${f.port}, why: ${JSON.stringify(f.why)}${base.has(JSON.stringify(f)) ? "" : ", optional: true"} },\n`);
+        process.stdout.write(
+            `    { from: ${JSON.stringify(f.from)}, to: ${JSON.stringify(f.to)}, protocol: ${JSON.stringify(f.protocol)}, port: ${f.port}, why: ${JSON.stringify(f.why)}${base.has(JSON.stringify(f)) ? "" : ", optional: true"} },\n`,
+        );
     }
     process.exit(0);
 }
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "tables-"));
 try {
     const json = path.join(dir, "prod.json");
-    const plan = spawnSync(process.execPath, ["-r", path.join(__dirname, "register.js"), path.join(__dirname, "plan.ts"), "--stack", "prod", "--json", json], { encoding: "utf8" });
+    const plan = spawnSync(
+        process.execPath,
+        [
+            "-r",
+            path.join(__dirname, "register.js"),
+            path.join(__dirname, "plan.ts"),
+            "--stack",
+            "prod",
+            "--json",
+            json,
+        ],
+        { encoding: "utf8" },
+    );
     if (!fs.existsSync(json)) {
         process.stderr.write(plan.stderr);
         process.exit(plan.status ?? 3);

@@ -21,9 +21,26 @@ function nginxTest(conf: string): ReturnType<typeof run> {
     const dir = path.join(scratch, `nginx-${++scratchFiles}`);
     fs.mkdirSync(path.join(dir, "tls"), { recursive: true });
     fs.mkdirSync(path.join(dir, "log"));
-    const cert = run("openssl", ["req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1", "-subj", "/CN=throwaway", "-keyout", path.join(dir, "tls/privkey.pem"), "-out", path.join(dir, "tls/fullchain.pem")]);
+    const cert = run("openssl", [
+        "req",
+        "-x509",
+        "-newkey",
+        "rsa:2048",
+        "-nodes",
+        "-days",
+        "1",
+        "-subj",
+        "/CN=throwaway",
+        "-keyout",
+        path.join(dir, "tls/privkey.pem"),
+        "-out",
+        path.join(dir, "tls/fullchain.pem"),
+    ]);
     assert.strictEqual(cert.status, 0, cert.stderr);
-    const local = conf.replace(/\/etc\/nginx\/tls\//g, `${dir}/tls/`).replace(/\/var\/log\/nginx\//g, `${dir}/log/`).replace("/run/nginx.pid", `${dir}/nginx.pid`);
+    const local = conf
+        .replace(/\/etc\/nginx\/tls\//g, `${dir}/tls/`)
+        .replace(/\/var\/log\/nginx\//g, `${dir}/log/`)
+        .replace("/run/nginx.pid", `${dir}/nginx.pid`);
     fs.writeFileSync(path.join(dir, "nginx.conf"), local);
     return run("nginx", ["-t", "-p", `${dir}/`, "-c", path.join(dir, "nginx.conf")]);
 }
@@ -55,7 +72,10 @@ const nginxInput = {
 describe("nginx.conf renderer", () => {
     const conf = renderNginxConfig(nginxInput);
     it("redirects HTTP to HTTPS, offers only TLS 1.2 and 1.3, sends HSTS, limits each client", () => {
-        assert.match(conf, /listen 80 default_server;[\s\S]*return 301 https:\/\/api\.example\.com\$request_uri;/);
+        assert.match(
+            conf,
+            /listen 80 default_server;[\s\S]*return 301 https:\/\/api\.example\.com\$request_uri;/,
+        );
         assert.match(conf, /ssl_protocols TLSv1\.2 TLSv1\.3;/);
         assert.doesNotMatch(conf, /TLSv1(\.1)?[ ;]/);
         assert.match(conf, /Strict-Transport-Security "max-age=63072000/);
@@ -63,35 +83,75 @@ describe("nginx.conf renderer", () => {
         assert.match(conf, /limit_req zone=per_client burst=40 nodelay;/);
     });
     it("proxies to the given upstreams, serves stub_status privately, and /rpc only with a relay upstream", () => {
-        assert.match(conf, /upstream api \{\n\s+server 10\.20\.1\.10:8080 [^\n]*\n\s+server 10\.20\.17\.10:8080 /);
-        assert.match(conf, /listen 9103;\n\s+server_name _;\n\s+allow 10\.20\.0\.0\/16;\n\s+deny all;\n\s+location = \/stub_status/);
+        assert.match(
+            conf,
+            /upstream api \{\n\s+server 10\.20\.1\.10:8080 [^\n]*\n\s+server 10\.20\.17\.10:8080 /,
+        );
+        assert.match(
+            conf,
+            /listen 9103;\n\s+server_name _;\n\s+allow 10\.20\.0\.0\/16;\n\s+deny all;\n\s+location = \/stub_status/,
+        );
         assert.doesNotMatch(conf, /chain_rpc/);
-        assert.match(renderNginxConfig({ ...nginxInput, rpcUpstream: "relay-rpc.internal:7081" }), /resolver 169\.254\.169\.253[\s\S]*location \/rpc\/ \{\n\s+set \$chain_rpc relay-rpc\.internal:7081;[\s\S]*proxy_pass http:\/\/\$chain_rpc;/);
-        assert.throws(() => renderNginxConfig({ ...nginxInput, apiUpstreams: [] }), /at least one API upstream/);
+        assert.match(
+            renderNginxConfig({ ...nginxInput, rpcUpstream: "relay-rpc.internal:7081" }),
+            /resolver 169\.254\.169\.253[\s\S]*location \/rpc\/ \{\n\s+set \$chain_rpc relay-rpc\.internal:7081;[\s\S]*proxy_pass http:\/\/\$chain_rpc;/,
+        );
+        assert.throws(
+            () => renderNginxConfig({ ...nginxInput, apiUpstreams: [] }),
+            /at least one API upstream/,
+        );
     });
     it("passes nginx -t, with and without the relay upstream; a broken file does not", function () {
         requireTools(this, "nginx", "openssl");
-        for (const text of [conf, renderNginxConfig({ ...nginxInput, rpcUpstream: "127.0.0.1:7081" })]) {
+        for (const text of [
+            conf,
+            renderNginxConfig({ ...nginxInput, rpcUpstream: "127.0.0.1:7081" }),
+        ]) {
             const result = nginxTest(text);
             assert.strictEqual(result.status, 0, result.stderr);
         }
-        assert.notStrictEqual(nginxTest(conf.replace("ssl_protocols TLSv1.2 TLSv1.3;", "ssl_protocols TLSv1.2 TLSv1.3")).status, 0);
+        assert.notStrictEqual(
+            nginxTest(
+                conf.replace("ssl_protocols TLSv1.2 TLSv1.3;", "ssl_protocols TLSv1.2 TLSv1.3"),
+            ).status,
+            0,
+        );
     });
 });
 
 describe("cloud-init renderer", () => {
-    const text = renderCloudConfig(baseConfig({ hostname: "h", nodeExporterPort: 9100, ssh: false }, { packages: ["nginx"], writeFiles: [{ path: "/etc/x", content: "y\n", defer: true }], runcmd: [["true"]] }));
+    const text = renderCloudConfig(
+        baseConfig(
+            { hostname: "h", nodeExporterPort: 9100, ssh: false },
+            {
+                packages: ["nginx"],
+                writeFiles: [{ path: "/etc/x", content: "y\n", defer: true }],
+                runcmd: [["true"]],
+            },
+        ),
+    );
     it("renders #cloud-config with node_exporter on the given port and sshd disabled", () => {
         assert.match(text, /^#cloud-config\n/);
         assert.match(text, /--web\.listen-address=:9100/);
         assert.match(text, /- ssh\.socket/);
-        assert.doesNotMatch(renderCloudConfig(baseConfig({ hostname: "h", nodeExporterPort: 9100, ssh: true }, { packages: [], writeFiles: [], runcmd: [] })), /ssh\.socket/);
+        assert.doesNotMatch(
+            renderCloudConfig(
+                baseConfig(
+                    { hostname: "h", nodeExporterPort: 9100, ssh: true },
+                    { packages: [], writeFiles: [], runcmd: [] },
+                ),
+            ),
+            /ssh\.socket/,
+        );
     });
     it("is valid to cloud-init schema; an invalid document is not", function () {
         requireTools(this, "cloud-init");
         const valid = cloudInitSchema(text);
         assert.strictEqual(valid.status, 0, valid.stdout + valid.stderr);
-        assert.notStrictEqual(cloudInitSchema("#cloud-config\npackages: 5\nwrite_files: nope\n").status, 0);
+        assert.notStrictEqual(
+            cloudInitSchema("#cloud-config\npackages: 5\nwrite_files: nope\n").status,
+            0,
+        );
     });
 });
 
@@ -100,12 +160,27 @@ describe("WireGuard", () => {
         requireTools(this, "wg");
         for (let i = 0; i < 5; i++) {
             const privateKey = run("wg", ["genkey"]).stdout.trim();
-            assert.strictEqual(wireguardPublicKey(privateKey), run("wg", ["pubkey"], `${privateKey}\n`).stdout.trim());
+            assert.strictEqual(
+                wireguardPublicKey(privateKey),
+                run("wg", ["pubkey"], `${privateKey}\n`).stdout.trim(),
+            );
         }
         assert.throws(() => wireguardPublicKey(Buffer.alloc(16).toString("base64")), /32 bytes/);
     });
     it("renders wg0.conf without a private key, which wg-quick accepts", function () {
-        const conf = renderWireguardConfig({ address: "10.99.0.1/24", listenPort: 51820, privateKeyPath: "/etc/wireguard/private.key", tunnelCidr: "10.99.0.0/24", peers: [{ name: "alice", publicKey: "F1q5xAlLKmByuoLyWCDTM7MIVw5C//GomwiepM58Hic=", allowedIps: ["10.99.0.10/32"] }] });
+        const conf = renderWireguardConfig({
+            address: "10.99.0.1/24",
+            listenPort: 51820,
+            privateKeyPath: "/etc/wireguard/private.key",
+            tunnelCidr: "10.99.0.0/24",
+            peers: [
+                {
+                    name: "alice",
+                    publicKey: "F1q5xAlLKmByuoLyWCDTM7MIVw5C//GomwiepM58Hic=",
+                    allowedIps: ["10.99.0.10/32"],
+                },
+            ],
+        });
         assert.doesNotMatch(conf, /^PrivateKey/m);
         assert.match(conf, /PostUp = wg set %i private-key \/etc\/wireguard\/private\.key/);
         assert.match(conf, /MASQUERADE/);
@@ -115,75 +190,147 @@ describe("WireGuard", () => {
         assert.match(stripped.stdout, /\[Peer\]\nPublicKey = F1q5x/);
     });
     it("refuses peers with bad keys, duplicate names, or overlapping networks", () => {
-        const base = readStackSettings(PROJECT_DIR, path.join(PROJECT_DIR, "Pulumi.staging.yaml")).config;
+        const base = readStackSettings(
+            PROJECT_DIR,
+            path.join(PROJECT_DIR, "Pulumi.staging.yaml"),
+        ).config;
         const withPeers = (peers: unknown) => {
             try {
-                parseStackConfig("chain-platform", { values: { ...base, "chain-platform:wireguardPeers": JSON.stringify(peers) } });
+                parseStackConfig("chain-platform", {
+                    values: { ...base, "chain-platform:wireguardPeers": JSON.stringify(peers) },
+                });
                 return [];
             } catch (error) {
                 assert.ok(ConfigError.is(error));
                 return error.problems.map((p) => `${p.key}: ${p.rule}`);
             }
         };
-        const alice = { name: "alice", publicKey: "F1q5xAlLKmByuoLyWCDTM7MIVw5C//GomwiepM58Hic=", allowedIps: ["10.99.0.10/32"] };
+        const alice = {
+            name: "alice",
+            publicKey: "F1q5xAlLKmByuoLyWCDTM7MIVw5C//GomwiepM58Hic=",
+            allowedIps: ["10.99.0.10/32"],
+        };
         assert.deepStrictEqual(withPeers([alice]), []);
-        assert.match(withPeers([{ ...alice, publicKey: "not-a-key" }]).join(), /wireguardPeers\[0\]\[publicKey\]: must be a WireGuard public key/);
-        assert.match(withPeers([{ ...alice, publicKey: Buffer.alloc(31).toString("base64") }]).join(), /base64 of 32 bytes/);
-        assert.match(withPeers([alice, { ...alice, allowedIps: ["10.99.0.0/28"] }]).join(), /wireguardPeers\[1\]\[name\]: duplicates[\s\S]*wireguardPeers\[1\]\[allowedIps\]\[0\]: overlaps 10\.99\.0\.10\/32 of peer alice/);
-        assert.match(withPeers([{ ...alice, allowedIps: ["10.20.5.0/24"] }]).join(), /overlaps vpcCidr/);
+        assert.match(
+            withPeers([{ ...alice, publicKey: "not-a-key" }]).join(),
+            /wireguardPeers\[0\]\[publicKey\]: must be a WireGuard public key/,
+        );
+        assert.match(
+            withPeers([{ ...alice, publicKey: Buffer.alloc(31).toString("base64") }]).join(),
+            /base64 of 32 bytes/,
+        );
+        assert.match(
+            withPeers([alice, { ...alice, allowedIps: ["10.99.0.0/28"] }]).join(),
+            /wireguardPeers\[1\]\[name\]: duplicates[\s\S]*wireguardPeers\[1\]\[allowedIps\]\[0\]: overlaps 10\.99\.0\.10\/32 of peer alice/,
+        );
+        assert.match(
+            withPeers([{ ...alice, allowedIps: ["10.20.5.0/24"] }]).join(),
+            /overlaps vpcCidr/,
+        );
     });
 });
 
 for (const stack of STACKS) {
     describe(`servers and edge of ${stack}`, () => {
         const expected = stack === "prod" ? { app: 4, lb: 2 } : { app: 2, lb: 1 };
-        const instances = (role: string) => ofType(planned(stack), "aws:ec2/instance:Instance").filter((i) => (i.inputs.tags as Record<string, string>).Role === role);
-        const outputs = () => planned(stack).outputs as { publicSubnetIds: string[]; privateSubnetIds: string[]; kmsKeyArns: Record<string, string>; wireguard: { publicKey: string } };
+        const instances = (role: string) =>
+            ofType(planned(stack), "aws:ec2/instance:Instance").filter(
+                (i) => (i.inputs.tags as Record<string, string>).Role === role,
+            );
+        const outputs = () =>
+            planned(stack).outputs as {
+                publicSubnetIds: string[];
+                privateSubnetIds: string[];
+                kmsKeyArns: Record<string, string>;
+                wireguard: { publicKey: string };
+            };
         const rendered = (kind: string) => planned(stack).files.filter((f) => f.kind === kind);
         const outDir = () => plan(stack).outDir;
         /** The network interface an instance boots on. */
         const nicOf = (instance: InventoryResource) => {
             const urn = instance.propertyDependencies?.primaryNetworkInterface?.[0];
-            const nic = planned(stack).resources.find((r) => r.urn === urn && r.type === "aws:ec2/networkInterface:NetworkInterface");
+            const nic = planned(stack).resources.find(
+                (r) => r.urn === urn && r.type === "aws:ec2/networkInterface:NetworkInterface",
+            );
             assert.ok(nic, `${instance.name} boots on no declared network interface`);
             return nic;
         };
 
         it(`declares ${expected.app} app servers in private subnets without public IPs, and ${expected.lb} load balancer(s) in distinct public subnets`, () => {
             assert.strictEqual(instances("appServer").length, expected.app);
-            assert.ok(instances("appServer").every((i) => i.inputs.associatePublicIpAddress === false && outputs().privateSubnetIds.includes(i.inputs.subnetId as string)));
+            assert.ok(
+                instances("appServer").every(
+                    (i) =>
+                        i.inputs.associatePublicIpAddress === false &&
+                        outputs().privateSubnetIds.includes(i.inputs.subnetId as string),
+                ),
+            );
             const lbs = instances("loadBalancer");
             assert.strictEqual(lbs.length, expected.lb);
             // Edge servers boot on a network interface that already holds their Elastic IP.
             const lbNics = lbs.map((i) => nicOf(i));
             assert.strictEqual(new Set(lbNics.map((n) => n.inputs.subnetId)).size, expected.lb);
-            assert.ok(lbNics.every((n) => outputs().publicSubnetIds.includes(n.inputs.subnetId as string)));
-            const eips = ofType(planned(stack), "aws:ec2/eip:Eip").filter((e) => e.inputs.networkInterface !== undefined);
+            assert.ok(
+                lbNics.every((n) =>
+                    outputs().publicSubnetIds.includes(n.inputs.subnetId as string),
+                ),
+            );
+            const eips = ofType(planned(stack), "aws:ec2/eip:Eip").filter(
+                (e) => e.inputs.networkInterface !== undefined,
+            );
             assert.strictEqual(eips.length, expected.lb + 1);
-            assert.ok(lbs.every((i) => eips.some((e) => i.dependencies.includes(e.urn))), "an edge server does not wait for its Elastic IP");
+            assert.ok(
+                lbs.every((i) => eips.some((e) => i.dependencies.includes(e.urn))),
+                "an edge server does not wait for its Elastic IP",
+            );
         });
         it("requires IMDSv2 and an encrypted gp3 root volume with the data key on every server, and recovers failed hosts", () => {
             const all = ofType(planned(stack), "aws:ec2/instance:Instance");
             assert.strictEqual(all.length, expected.app + expected.lb + 1);
             for (const instance of all) {
-                assert.strictEqual((instance.inputs.metadataOptions as Record<string, unknown>).httpTokens, "required", instance.name);
+                assert.strictEqual(
+                    (instance.inputs.metadataOptions as Record<string, unknown>).httpTokens,
+                    "required",
+                    instance.name,
+                );
                 assert.deepStrictEqual(
-                    (({ encrypted, kmsKeyId, volumeType }) => ({ encrypted, kmsKeyId, volumeType }))(instance.inputs.rootBlockDevice as Record<string, unknown>),
+                    (({ encrypted, kmsKeyId, volumeType }) => ({
+                        encrypted,
+                        kmsKeyId,
+                        volumeType,
+                    }))(instance.inputs.rootBlockDevice as Record<string, unknown>),
                     { encrypted: true, kmsKeyId: outputs().kmsKeyArns.data, volumeType: "gp3" },
                 );
             }
-            const alarms = ofType(planned(stack), "aws:cloudwatch/metricAlarm:MetricAlarm").filter((a) => a.inputs.metricName === "StatusCheckFailed_System");
+            const alarms = ofType(planned(stack), "aws:cloudwatch/metricAlarm:MetricAlarm").filter(
+                (a) => a.inputs.metricName === "StatusCheckFailed_System",
+            );
             assert.strictEqual(alarms.length, all.length);
-            assert.ok(alarms.every((a) => (a.inputs.alarmActions as string[])[0] === "arn:aws:automate:us-east-1:ec2:recover"));
+            assert.ok(
+                alarms.every(
+                    (a) =>
+                        (a.inputs.alarmActions as string[])[0] ===
+                        "arn:aws:automate:us-east-1:ec2:recover",
+                ),
+            );
         });
         it("routes for operators on the hub: source/destination check off, key from an SSM SecureString under the secrets key", () => {
             const [hub] = instances("wireguardHub");
             assert.strictEqual(nicOf(hub!).inputs.sourceDestCheck, false);
-            const parameter = ofType(planned(stack), "aws:ssm/parameter:Parameter").find((p) => p.inputs.type === "SecureString")!;
-            assert.deepStrictEqual([parameter.inputs.type, parameter.inputs.keyId, parameter.inputs.value], ["SecureString", outputs().kmsKeyArns.secrets, "[secret]"]);
+            const parameter = ofType(planned(stack), "aws:ssm/parameter:Parameter").find(
+                (p) => p.inputs.type === "SecureString",
+            )!;
+            assert.deepStrictEqual(
+                [parameter.inputs.type, parameter.inputs.keyId, parameter.inputs.value],
+                ["SecureString", outputs().kmsKeyArns.secrets, "[secret]"],
+            );
         });
         it("lists every rendered file with its kind and writes it under --out", () => {
-            assert.strictEqual(rendered("nginx").length, 1, "one nginx.conf, delivered to every load balancer through SSM");
+            assert.strictEqual(
+                rendered("nginx").length,
+                1,
+                "one nginx.conf, delivered to every load balancer through SSM",
+            );
             assert.strictEqual(rendered("wireguard").length, 1);
             assert.strictEqual(rendered("cloud-init").length, expected.app + expected.lb + 1);
             for (const file of planned(stack).files) {
@@ -192,10 +339,12 @@ for (const stack of STACKS) {
         });
         it("renders nginx.conf that passes nginx -t, with every app server as an upstream", function () {
             requireTools(this, "nginx", "openssl");
-            const appIps = (planned(stack).outputs as { appServers: { privateIps: string[] } }).appServers.privateIps;
+            const appIps = (planned(stack).outputs as { appServers: { privateIps: string[] } })
+                .appServers.privateIps;
             for (const file of rendered("nginx")) {
                 const conf = fs.readFileSync(path.join(outDir(), file.path), "utf8");
-                for (const ip of appIps) assert.ok(conf.includes(`server ${ip}:8080 `), `${file.path} lacks ${ip}`);
+                for (const ip of appIps)
+                    assert.ok(conf.includes(`server ${ip}:8080 `), `${file.path} lacks ${ip}`);
                 const result = nginxTest(conf);
                 assert.strictEqual(result.status, 0, `${file.path}: ${result.stderr}`);
             }
@@ -203,44 +352,92 @@ for (const stack of STACKS) {
         it("renders user data that cloud-init schema accepts", function () {
             requireTools(this, "cloud-init");
             for (const file of rendered("cloud-init")) {
-                const result = cloudInitSchema(fs.readFileSync(path.join(outDir(), file.path), "utf8"));
-                assert.strictEqual(result.status, 0, `${file.path}: ${result.stdout}${result.stderr}`);
+                const result = cloudInitSchema(
+                    fs.readFileSync(path.join(outDir(), file.path), "utf8"),
+                );
+                assert.strictEqual(
+                    result.status,
+                    0,
+                    `${file.path}: ${result.stdout}${result.stderr}`,
+                );
             }
         });
         it("renders wg0.conf for the configured peers, and the exported public key is what wg pubkey derives", function () {
             requireTools(this, "wg", "wg-quick");
             const [file] = rendered("wireguard");
             const conf = fs.readFileSync(path.join(outDir(), file!.path), "utf8");
-            const peers = readStackSettings(PROJECT_DIR, path.join(PROJECT_DIR, `Pulumi.${stack}.yaml`)).config["chain-platform:wireguardPeers"]!;
-            for (const peer of JSON.parse(peers) as { publicKey: string }[]) assert.ok(conf.includes(`PublicKey = ${peer.publicKey}`));
+            const peers = readStackSettings(
+                PROJECT_DIR,
+                path.join(PROJECT_DIR, `Pulumi.${stack}.yaml`),
+            ).config["chain-platform:wireguardPeers"]!;
+            for (const peer of JSON.parse(peers) as { publicKey: string }[])
+                assert.ok(conf.includes(`PublicKey = ${peer.publicKey}`));
             assert.strictEqual(wgQuickStrip(conf).status, 0);
             // The plan's deterministic stand-in for the hub's random key, as the mocks produce it.
-            const privateKey = new PlanMocks("us-east-1").newResource({ type: "random:index/randomBytes:RandomBytes", name: "wireguard-private-key", inputs: { length: 32 } }).state.base64 as string;
-            assert.strictEqual(outputs().wireguard.publicKey, run("wg", ["pubkey"], `${privateKey}\n`).stdout.trim());
+            const privateKey = new PlanMocks("us-east-1").newResource({
+                type: "random:index/randomBytes:RandomBytes",
+                name: "wireguard-private-key",
+                inputs: { length: 32 },
+            }).state.base64 as string;
+            assert.strictEqual(
+                outputs().wireguard.publicKey,
+                run("wg", ["pubkey"], `${privateKey}\n`).stdout.trim(),
+            );
         });
         it("keeps every secret out of user data and rendered files", () => {
             const mocks = new PlanMocks("us-east-1");
             const secrets = [
-                mocks.newResource({ type: "random:index/randomBytes:RandomBytes", name: "wireguard-private-key", inputs: { length: 32 } }).state.base64 as string,
-                mocks.newResource({ type: "random:index/randomPassword:RandomPassword", name: "redis-auth-token", inputs: { length: 64 } }).state.result as string,
+                mocks.newResource({
+                    type: "random:index/randomBytes:RandomBytes",
+                    name: "wireguard-private-key",
+                    inputs: { length: 32 },
+                }).state.base64 as string,
+                mocks.newResource({
+                    type: "random:index/randomPassword:RandomPassword",
+                    name: "redis-auth-token",
+                    inputs: { length: 64 },
+                }).state.result as string,
             ];
             for (const file of planned(stack).files) {
                 const text = fs.readFileSync(path.join(outDir(), file.path), "utf8");
-                for (const secret of secrets) assert.ok(!text.includes(secret), `${file.path} holds a secret`);
+                for (const secret of secrets)
+                    assert.ok(!text.includes(secret), `${file.path} holds a secret`);
                 assert.doesNotMatch(text, /^PrivateKey\s*=/m);
             }
-            const userData = ofType(planned(stack), "aws:ec2/instance:Instance").map((i: InventoryResource) => i.inputs.userData as string);
-            assert.ok(userData.every((u) => u.startsWith("#cloud-config") && !secrets.some((s) => u.includes(s))));
+            const userData = ofType(planned(stack), "aws:ec2/instance:Instance").map(
+                (i: InventoryResource) => i.inputs.userData as string,
+            );
+            assert.ok(
+                userData.every(
+                    (u) => u.startsWith("#cloud-config") && !secrets.some((s) => u.includes(s)),
+                ),
+            );
             assert.ok(!planned(stack).violations.some((v) => v.policy === "no-plaintext-secrets"));
         });
         it("grants each server kind only its own secrets", () => {
-            const policies = ofType(planned(stack), "aws:iam/rolePolicy:RolePolicy").filter((p) => /-own$/.test(p.name));
-            const app = JSON.parse(policies.find((p) => p.name === "app-own")!.inputs.policy as string) as { Statement: { Action: string; Resource: unknown }[] };
-            const reads = app.Statement.filter((s) => s.Action === "secretsmanager:GetSecretValue").flatMap((s) => s.Resource as string[]);
+            const policies = ofType(planned(stack), "aws:iam/rolePolicy:RolePolicy").filter((p) =>
+                /-own$/.test(p.name),
+            );
+            const app = JSON.parse(
+                policies.find((p) => p.name === "app-own")!.inputs.policy as string,
+            ) as { Statement: { Action: string; Resource: unknown }[] };
+            const reads = app.Statement.filter(
+                (s) => s.Action === "secretsmanager:GetSecretValue",
+            ).flatMap((s) => s.Resource as string[]);
             assert.strictEqual(reads.length, 2);
-            assert.ok(reads.every((arn) => /:secret:(rds!db-|chain-platform-[a-z]+\/redis\/auth-token)/.test(arn)), reads.join());
-            const hub = JSON.parse(policies.find((p) => p.name === "wireguard-own")!.inputs.policy as string) as { Statement: { Action: string; Resource: string }[] };
-            assert.match(hub.Statement[0]!.Resource, /:parameter\/chain-platform-[a-z]+\/wireguard\/hub-private-key$/);
+            assert.ok(
+                reads.every((arn) =>
+                    /:secret:(rds!db-|chain-platform-[a-z]+\/redis\/auth-token)/.test(arn),
+                ),
+                reads.join(),
+            );
+            const hub = JSON.parse(
+                policies.find((p) => p.name === "wireguard-own")!.inputs.policy as string,
+            ) as { Statement: { Action: string; Resource: string }[] };
+            assert.match(
+                hub.Statement[0]!.Resource,
+                /:parameter\/chain-platform-[a-z]+\/wireguard\/hub-private-key$/,
+            );
         });
     });
 }

@@ -41,8 +41,14 @@ const workDir = fs.mkdtempSync(path.join(os.tmpdir(), "platform-plan-"));
 let runs = 0;
 
 /** Writes a stack file: the repository's, with overrides applied. */
-export function stackFileWith(stack: StackName, overrides: Record<string, unknown> = {}, extraYaml = ""): string {
-    const doc = parseDocument(fs.readFileSync(path.join(PROJECT_DIR, `Pulumi.${stack}.yaml`), "utf8"));
+export function stackFileWith(
+    stack: StackName,
+    overrides: Record<string, unknown> = {},
+    extraYaml = "",
+): string {
+    const doc = parseDocument(
+        fs.readFileSync(path.join(PROJECT_DIR, `Pulumi.${stack}.yaml`), "utf8"),
+    );
     for (const [key, value] of Object.entries(overrides)) {
         if (value === undefined) {
             doc.deleteIn(["config", key]);
@@ -60,7 +66,12 @@ export function stackFileWith(stack: StackName, overrides: Record<string, unknow
 }
 
 export function plan(stack: StackName, options: PlanOptions = {}): PlanResult {
-    const cacheKey = JSON.stringify([stack, options.overrides ?? {}, options.extraYaml ?? "", options.absentLookups ?? []]);
+    const cacheKey = JSON.stringify([
+        stack,
+        options.overrides ?? {},
+        options.extraYaml ?? "",
+        options.absentLookups ?? [],
+    ]);
     const cached = cache.get(cacheKey);
     if (cached && !options.fresh) {
         return cached;
@@ -72,12 +83,21 @@ export function plan(stack: StackName, options: PlanOptions = {}): PlanResult {
     if (options.overrides || options.extraYaml) {
         args.push("--config-file", stackFileWith(stack, options.overrides, options.extraYaml));
     }
-    const child = spawnSync(process.execPath, ["-r", path.join(PROJECT_DIR, "scripts/register.js"), path.join(PROJECT_DIR, "scripts/plan.ts"), ...args], {
-        cwd: PROJECT_DIR,
-        encoding: "utf8",
-        timeout: 120_000,
-        env: { ...process.env, PLAN_MOCK_ABSENT: (options.absentLookups ?? []).join(",") },
-    });
+    const child = spawnSync(
+        process.execPath,
+        [
+            "-r",
+            path.join(PROJECT_DIR, "scripts/register.js"),
+            path.join(PROJECT_DIR, "scripts/plan.ts"),
+            ...args,
+        ],
+        {
+            cwd: PROJECT_DIR,
+            encoding: "utf8",
+            timeout: 120_000,
+            env: { ...process.env, PLAN_MOCK_ABSENT: (options.absentLookups ?? []).join(",") },
+        },
+    );
     const json = fs.existsSync(jsonPath) ? fs.readFileSync(jsonPath, "utf8") : undefined;
     const result: PlanResult = {
         status: child.status ?? -1,

@@ -1,4 +1,5 @@
 import * as assert from "assert";
+import { spawnSync } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
@@ -39,8 +40,16 @@ for (const stack of STACKS) {
         it("exits 0 and prints resources per component and type", () => {
             const result = plan(stack);
             assert.strictEqual(result.status, 0, result.stderr);
-            assert.match(result.stdout, new RegExp(`^Offline plan of ${PROJECT}/${stack}: \\d+ resources in \\d+ components`));
-            assert.match(result.stdout, /network \(platform:network:Network\): \d+\n\s+1 {2}aws:cloudwatch\/logGroup:LogGroup/);
+            assert.match(
+                result.stdout,
+                new RegExp(
+                    `^Offline plan of ${PROJECT}/${stack}: \\d+ resources in \\d+ components`,
+                ),
+            );
+            assert.match(
+                result.stdout,
+                /network \(platform:network:Network\): \d+\n\s+1 {2}aws:cloudwatch\/logGroup:LogGroup/,
+            );
         });
 
         it("writes the inventory contract: URNs with parent types, parents, inputs, dependencies", () => {
@@ -62,8 +71,15 @@ for (const stack of STACKS) {
                 }
             }
             const vpc = byName(inventory, "network-vpc");
-            assert.strictEqual(vpc.urn, `urn:pulumi:${stack}::${PROJECT}::platform:network:Network$aws:ec2/vpc:Vpc::network-vpc`);
-            assert.ok(ofType(inventory, "aws:ec2/subnet:Subnet").every((s) => s.dependencies.includes(vpc.urn)));
+            assert.strictEqual(
+                vpc.urn,
+                `urn:pulumi:${stack}::${PROJECT}::platform:network:Network$aws:ec2/vpc:Vpc::network-vpc`,
+            );
+            assert.ok(
+                ofType(inventory, "aws:ec2/subnet:Subnet").every((s) =>
+                    s.dependencies.includes(vpc.urn),
+                ),
+            );
         });
 
         it(`spreads a public and a private subnet over each of ${expected.zones} zones of the region, inside the VPC`, () => {
@@ -72,16 +88,32 @@ for (const stack of STACKS) {
             const subnets = ofType(inventory, "aws:ec2/subnet:Subnet");
             assert.strictEqual(subnets.length, expected.zones * 2);
             for (const tier of ["public", "private"]) {
-                const zones = subnets.filter((s) => s.name.includes(`-${tier}-`)).map((s) => s.inputs.availabilityZone as string);
-                assert.strictEqual(new Set(zones).size, expected.zones, `${tier} subnets share zones: ${zones.join(", ")}`);
-                assert.ok(zones.every((z) => /^us-east-1[a-f]$/.test(z)), zones.join(", "));
+                const zones = subnets
+                    .filter((s) => s.name.includes(`-${tier}-`))
+                    .map((s) => s.inputs.availabilityZone as string);
+                assert.strictEqual(
+                    new Set(zones).size,
+                    expected.zones,
+                    `${tier} subnets share zones: ${zones.join(", ")}`,
+                );
+                assert.ok(
+                    zones.every((z) => /^us-east-1[a-f]$/.test(z)),
+                    zones.join(", "),
+                );
             }
             const vpc = parseCidr(expected.vpcCidr)!;
             for (const s of subnets) {
                 assert.ok(cidrsOverlap(vpc, parseCidr(s.inputs.cidrBlock as string)!));
-                assert.strictEqual(s.inputs.mapPublicIpOnLaunch, false, `${s.name} hands out public IPs`);
+                assert.strictEqual(
+                    s.inputs.mapPublicIpOnLaunch,
+                    false,
+                    `${s.name} hands out public IPs`,
+                );
             }
-            assert.deepStrictEqual((inventory.outputs.availabilityZones as string[]).length, expected.zones);
+            assert.deepStrictEqual(
+                (inventory.outputs.availabilityZones as string[]).length,
+                expected.zones,
+            );
         });
 
         it(`routes private subnets to the internet through ${expected.nats} NAT gateway(s), public ones through the IGW`, () => {
@@ -89,61 +121,143 @@ for (const stack of STACKS) {
             const nats = ofType(inventory, "aws:ec2/natGateway:NatGateway");
             assert.strictEqual(nats.length, expected.nats);
             const publicSubnetIds = new Set(inventory.outputs.publicSubnetIds as string[]);
-            assert.ok(nats.every((n) => publicSubnetIds.has(n.inputs.subnetId as string)), "a NAT gateway is outside the public subnets");
-            const privateTables = ofType(inventory, "aws:ec2/routeTable:RouteTable").filter((t) => t.name.includes("-private-"));
+            assert.ok(
+                nats.every((n) => publicSubnetIds.has(n.inputs.subnetId as string)),
+                "a NAT gateway is outside the public subnets",
+            );
+            const privateTables = ofType(inventory, "aws:ec2/routeTable:RouteTable").filter((t) =>
+                t.name.includes("-private-"),
+            );
             assert.strictEqual(privateTables.length, expected.zones);
-            const natRoutes = privateTables.map((t) => (t.inputs.routes as { natGatewayId?: string }[])[0]!.natGatewayId);
+            const natRoutes = privateTables.map(
+                (t) => (t.inputs.routes as { natGatewayId?: string }[])[0]!.natGatewayId,
+            );
             assert.strictEqual(new Set(natRoutes).size, expected.nats);
             const publicTable = byName(inventory, "network-public-rt");
-            assert.match((publicTable.inputs.routes as { gatewayId: string }[])[0]!.gatewayId, /^igw-/);
+            assert.match(
+                (publicTable.inputs.routes as { gatewayId: string }[])[0]!.gatewayId,
+                /^igw-/,
+            );
         });
 
         it("writes VPC flow logs to a log group encrypted with the logs key", () => {
             const inventory = planned(stack);
             const [flowLog] = ofType(inventory, "aws:ec2/flowLog:FlowLog");
-            const logGroup = ofType(inventory, "aws:cloudwatch/logGroup:LogGroup").find((g) => /flow-logs$/.test(String(g.inputs.name)));
+            const logGroup = ofType(inventory, "aws:cloudwatch/logGroup:LogGroup").find((g) =>
+                /flow-logs$/.test(String(g.inputs.name)),
+            );
             assert.strictEqual(flowLog!.inputs.trafficType, "ALL");
             assert.ok(flowLog!.dependencies.includes(logGroup!.urn));
             assert.strictEqual(logGroup!.inputs.retentionInDays, expected.flowLogDays);
-            assert.strictEqual(logGroup!.inputs.kmsKeyId, (inventory.outputs.kmsKeyArns as Record<string, string>).logs);
+            assert.strictEqual(
+                logGroup!.inputs.kmsKeyId,
+                (inventory.outputs.kmsKeyArns as Record<string, string>).logs,
+            );
         });
 
         it("has one security group per role, and only the edge open to the internet", () => {
             const inventory = planned(stack);
             const groups = ofType(inventory, "aws:ec2/securityGroup:SecurityGroup");
-            assert.deepStrictEqual(groups.map((g) => (g.inputs.tags as Record<string, string>).Role).sort(), ["appServer", "cluster", "loadBalancer", "postgres", "redis", "relayRpcBalancer", "wireguardHub"]);
-            assert.ok(groups.every((g) => g.inputs.ingress === undefined && g.inputs.egress === undefined), "inline rules found");
-            const groupRole = new Map(Object.entries(inventory.outputs.securityGroupIds as Record<string, string>).map(([role, id]) => [id, role]));
-            const ingress = ofType(inventory, "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule");
+            assert.deepStrictEqual(
+                groups.map((g) => (g.inputs.tags as Record<string, string>).Role).sort(),
+                [
+                    "appServer",
+                    "cluster",
+                    "loadBalancer",
+                    "postgres",
+                    "redis",
+                    "relayRpcBalancer",
+                    "wireguardHub",
+                ],
+            );
+            assert.ok(
+                groups.every(
+                    (g) => g.inputs.ingress === undefined && g.inputs.egress === undefined,
+                ),
+                "inline rules found",
+            );
+            const groupRole = new Map(
+                Object.entries(inventory.outputs.securityGroupIds as Record<string, string>).map(
+                    ([role, id]) => [id, role],
+                ),
+            );
+            const ingress = ofType(
+                inventory,
+                "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule",
+            );
             const open = ingress
                 .filter((r) => r.inputs.cidrIpv4 === "0.0.0.0/0" || r.inputs.cidrIpv6 === "::/0")
-                .map((r) => `${groupRole.get(r.inputs.securityGroupId as string)}:${r.inputs.ipProtocol}/${r.inputs.fromPort}`)
+                .map(
+                    (r) =>
+                        `${groupRole.get(r.inputs.securityGroupId as string)}:${r.inputs.ipProtocol}/${r.inputs.fromPort}`,
+                )
                 .sort();
-            assert.deepStrictEqual(open, ["loadBalancer:tcp/443", "loadBalancer:tcp/80", "wireguardHub:udp/51820"]);
-            const all = [...ingress, ...ofType(inventory, "aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule")];
-            assert.ok(all.every((r) => r.inputs.ipProtocol !== "-1" && r.inputs.fromPort === r.inputs.toPort), "an all-protocol or port-range rule");
-            assert.ok(!all.some((r) => r.inputs.fromPort === 22), "SSH is open although sshFromOperators is false");
-            const defaultGroup = ofType(inventory, "aws:ec2/defaultSecurityGroup:DefaultSecurityGroup")[0]!;
-            assert.deepStrictEqual([defaultGroup.inputs.ingress ?? [], defaultGroup.inputs.egress ?? []], [[], []]);
+            assert.deepStrictEqual(open, [
+                "loadBalancer:tcp/443",
+                "loadBalancer:tcp/80",
+                "wireguardHub:udp/51820",
+            ]);
+            const all = [
+                ...ingress,
+                ...ofType(inventory, "aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule"),
+            ];
+            assert.ok(
+                all.every(
+                    (r) => r.inputs.ipProtocol !== "-1" && r.inputs.fromPort === r.inputs.toPort,
+                ),
+                "an all-protocol or port-range rule",
+            );
+            assert.ok(
+                !all.some((r) => r.inputs.fromPort === 22),
+                "SSH is open although sshFromOperators is false",
+            );
+            const defaultGroup = ofType(
+                inventory,
+                "aws:ec2/defaultSecurityGroup:DefaultSecurityGroup",
+            )[0]!;
+            assert.deepStrictEqual(
+                [defaultGroup.inputs.ingress ?? [], defaultGroup.inputs.egress ?? []],
+                [[], []],
+            );
         });
 
         it(`declares a rotating KMS key per purpose with a ${expected.deletionWindow}-day deletion window and an alias`, () => {
             const inventory = planned(stack);
-            const keys = ofType(inventory, "aws:kms/key:Key").filter((k) => k.parent === byName(inventory, "keys").urn);
-            assert.deepStrictEqual(keys.map((k) => (k.inputs.tags as Record<string, string>).Purpose).sort(), ["backups", "cluster", "data", "logs", "secrets"]);
+            const keys = ofType(inventory, "aws:kms/key:Key").filter(
+                (k) => k.parent === byName(inventory, "keys").urn,
+            );
+            assert.deepStrictEqual(
+                keys.map((k) => (k.inputs.tags as Record<string, string>).Purpose).sort(),
+                ["backups", "cluster", "data", "logs", "secrets"],
+            );
             for (const key of keys) {
                 assert.strictEqual(key.inputs.enableKeyRotation, true);
                 assert.strictEqual(key.inputs.deletionWindowInDays, expected.deletionWindow);
-                const policy = JSON.parse(key.inputs.policy as string) as { Statement: { Principal: unknown }[] };
-                assert.ok(!JSON.stringify(policy.Statement.map((s) => s.Principal)).includes('"*"'), `${key.name} has a wildcard principal`);
+                const policy = JSON.parse(key.inputs.policy as string) as {
+                    Statement: { Principal: unknown }[];
+                };
+                assert.ok(
+                    !JSON.stringify(policy.Statement.map((s) => s.Principal)).includes('"*"'),
+                    `${key.name} has a wildcard principal`,
+                );
             }
-            const aliases = ofType(inventory, "aws:kms/alias:Alias").filter((a) => a.parent === byName(inventory, "keys").urn).map((a) => a.inputs.name).sort();
-            assert.deepStrictEqual(aliases, ["backups", "cluster", "data", "logs", "secrets"].map((p) => `alias/${PROJECT}-${stack}-${p}`));
+            const aliases = ofType(inventory, "aws:kms/alias:Alias")
+                .filter((a) => a.parent === byName(inventory, "keys").urn)
+                .map((a) => a.inputs.name)
+                .sort();
+            assert.deepStrictEqual(
+                aliases,
+                ["backups", "cluster", "data", "logs", "secrets"].map(
+                    (p) => `alias/${PROJECT}-${stack}-${p}`,
+                ),
+            );
         });
 
         it("tags every taggable AWS resource with the required tags", () => {
             const inventory = planned(stack);
-            for (const r of inventory.resources.filter((x) => x.type.startsWith("aws:") && !UNTAGGABLE.has(x.type))) {
+            for (const r of inventory.resources.filter(
+                (x) => x.type.startsWith("aws:") && !UNTAGGABLE.has(x.type),
+            )) {
                 const tags = (r.inputs.tags ?? {}) as Record<string, string>;
                 for (const tag of REQUIRED_TAGS) {
                     assert.ok(tags[tag], `${r.urn} lacks tag ${tag}`);
@@ -160,11 +274,36 @@ for (const stack of STACKS) {
         });
 
         const invalid: [string, Record<string, unknown>, string, RegExp][] = [
-            ["a wrong type", { [`${PROJECT}:validators`]: "four" }, `${PROJECT}:validators = "four"`, /whole number/],
-            ["a negative count", { [`${PROJECT}:relays`]: -2 }, `${PROJECT}:relays = -2`, /at least 1/],
-            ["a bad CIDR", { [`${PROJECT}:vpcCidr`]: "10.0.0.0/40" }, `${PROJECT}:vpcCidr = "10.0.0.0/40"`, /private IPv4 network/],
-            ["fewer than 4 validators", { [`${PROJECT}:validators`]: 3 }, `${PROJECT}:validators = 3`, /at least 4/],
-            ["a misspelt key", { [`${PROJECT}:relay`]: 4 }, `${PROJECT}:relay = (value not shown: unknown keys may hold a misplaced secret)`, /did you mean relays\?/],
+            [
+                "a wrong type",
+                { [`${PROJECT}:validators`]: "four" },
+                `${PROJECT}:validators = "four"`,
+                /whole number/,
+            ],
+            [
+                "a negative count",
+                { [`${PROJECT}:relays`]: -2 },
+                `${PROJECT}:relays = -2`,
+                /at least 1/,
+            ],
+            [
+                "a bad CIDR",
+                { [`${PROJECT}:vpcCidr`]: "10.0.0.0/40" },
+                `${PROJECT}:vpcCidr = "10.0.0.0/40"`,
+                /private IPv4 network/,
+            ],
+            [
+                "fewer than 4 validators",
+                { [`${PROJECT}:validators`]: 3 },
+                `${PROJECT}:validators = 3`,
+                /at least 4/,
+            ],
+            [
+                "a misspelt key",
+                { [`${PROJECT}:relay`]: 4 },
+                `${PROJECT}:relay = (value not shown: unknown keys may hold a misplaced secret)`,
+                /did you mean relays\?/,
+            ],
         ];
         for (const [what, overrides, named, rule] of invalid) {
             it(`exits 2 on ${what}, naming key, value and rule, with no stack trace and nothing declared`, () => {
@@ -179,13 +318,20 @@ for (const stack of STACKS) {
         }
 
         it("never prints a plain-text value put under an unknown key (a misplaced secret)", () => {
-            const result = plan(stack, { overrides: { [`${PROJECT}:grafanaAdminPassword`]: "Sup3rSecretValue-do-not-log" } });
+            const result = plan(stack, {
+                overrides: { [`${PROJECT}:grafanaAdminPassword`]: "Sup3rSecretValue-do-not-log" },
+            });
             assert.strictEqual(result.status, 2);
-            assert.ok(result.stderr.includes(`${PROJECT}:grafanaAdminPassword = (value not shown`), result.stderr);
+            assert.ok(
+                result.stderr.includes(`${PROJECT}:grafanaAdminPassword = (value not shown`),
+                result.stderr,
+            );
             assert.doesNotMatch(result.stderr + result.stdout, /Sup3rSecretValue/);
         });
         it("never prints an encrypted value, even of a key it refuses", () => {
-            const result = plan(stack, { extraYaml: `${PROJECT}:adminPassword:\n  secure: AAABAHVuZGVjcnlwdGFibGUtY2lwaGVydGV4dA==` });
+            const result = plan(stack, {
+                extraYaml: `${PROJECT}:adminPassword:\n  secure: AAABAHVuZGVjcnlwdGFibGUtY2lwaGVydGV4dA==`,
+            });
             assert.strictEqual(result.status, 2);
             assert.ok(result.stderr.includes(`${PROJECT}:adminPassword = [secret]`), result.stderr);
             assert.doesNotMatch(result.stderr + result.stdout, /AAABAHVuZGVj/);
@@ -195,26 +341,57 @@ for (const stack of STACKS) {
 
 describe("offline plan command line", () => {
     it("exits 2 on a stack file that is not valid YAML, naming the file and position without quoting its lines", () => {
-        const { spawnSync } = require("child_process") as typeof import("child_process");
         const file = path.join(os.tmpdir(), `broken-${process.pid}.yaml`);
-        fs.writeFileSync(file, "config:\n  aws:region: [us-east-1\n  chain-platform:owner: hunter2secret\n");
-        const child = spawnSync(process.execPath, ["-r", "./scripts/register.js", "scripts/plan.ts", "--stack", "staging", "--config-file", file], { encoding: "utf8" });
+        fs.writeFileSync(
+            file,
+            "config:\n  aws:region: [us-east-1\n  chain-platform:owner: hunter2secret\n",
+        );
+        const child = spawnSync(
+            process.execPath,
+            [
+                "-r",
+                "./scripts/register.js",
+                "scripts/plan.ts",
+                "--stack",
+                "staging",
+                "--config-file",
+                file,
+            ],
+            { encoding: "utf8" },
+        );
         assert.strictEqual(child.status, 2, child.stderr);
         assert.match(child.stderr, /broken-\d+\.yaml: not valid YAML: .* at line \d+, column \d+/);
         assert.doesNotMatch(child.stderr, /hunter2|^\s+at /m);
     });
     it("exits 3 when the program itself fails, with its message and how to see the stack trace", () => {
-        const { spawnSync } = require("child_process") as typeof import("child_process");
         // A stack name long enough that the RDS identifier derived from it exceeds what RDS accepts.
-        const child = spawnSync(process.execPath, ["-r", "./scripts/register.js", "scripts/plan.ts", "--stack", "staging-with-a-name-far-too-long-for-rds-identifiers", "--config-file", "Pulumi.staging.yaml"], { encoding: "utf8" });
+        const child = spawnSync(
+            process.execPath,
+            [
+                "-r",
+                "./scripts/register.js",
+                "scripts/plan.ts",
+                "--stack",
+                "staging-with-a-name-far-too-long-for-rds-identifiers",
+                "--config-file",
+                "Pulumi.staging.yaml",
+            ],
+            { encoding: "utf8" },
+        );
         assert.strictEqual(child.status, 3, child.stderr);
-        assert.match(child.stderr, /RDS identifier "chain-platform-staging-with-a-name-far-too-long-for-rds-identifiers-pg" is \d+ characters; RDS allows 63/);
+        assert.match(
+            child.stderr,
+            /RDS identifier "chain-platform-staging-with-a-name-far-too-long-for-rds-identifiers-pg" is \d+ characters; RDS allows 63/,
+        );
         assert.match(child.stderr, /PLAN_STACK_TRACES=1/);
     });
     it("exits 2 with usage when --stack is missing or a flag is unknown", () => {
-        const { spawnSync } = require("child_process") as typeof import("child_process");
         for (const args of [[], ["--stack", "staging", "--bogus", "x"]]) {
-            const child = spawnSync(process.execPath, ["-r", "./scripts/register.js", "scripts/plan.ts", ...args], { encoding: "utf8" });
+            const child = spawnSync(
+                process.execPath,
+                ["-r", "./scripts/register.js", "scripts/plan.ts", ...args],
+                { encoding: "utf8" },
+            );
             assert.strictEqual(child.status, 2, child.stderr);
             assert.match(child.stderr, /^usage: npm run plan/m);
         }

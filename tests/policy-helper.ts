@@ -39,7 +39,12 @@ export interface PolicyRun extends PolicyReport {
     readonly messages: string[];
 }
 
-export async function check(policy: Policies[number], subjects: readonly Subject[], config?: PolicyPackConfig[string], stackTags?: ReadonlyMap<string, string>): Promise<PolicyRun> {
+export async function check(
+    policy: Policies[number],
+    subjects: readonly Subject[],
+    config?: PolicyPackConfig[string],
+    stackTags?: ReadonlyMap<string, string>,
+): Promise<PolicyRun> {
     const report = await runPolicies(subjects.map(subject), {
         policies: [policy],
         config: config === undefined ? undefined : { [policy.name]: config },
@@ -49,11 +54,20 @@ export async function check(policy: Policies[number], subjects: readonly Subject
 }
 
 /** Asserts the policy passes `good` and fires on `bad` with a message matching `expected`. */
-export async function firesAndPasses(policy: Policies[number], good: readonly Subject[], bad: readonly Subject[], expected: RegExp, config?: Record<string, unknown>): Promise<void> {
+export async function firesAndPasses(
+    policy: Policies[number],
+    good: readonly Subject[],
+    bad: readonly Subject[],
+    expected: RegExp,
+    config?: Record<string, unknown>,
+): Promise<void> {
     const passing = await check(policy, good, config);
     assert.deepStrictEqual(passing.messages, [], `${policy.name} fired on the good resources`);
     const failing = await check(policy, bad, config);
     assert.ok(failing.messages.length > 0, `${policy.name} did not fire on the bad resources`);
-    assert.ok(failing.messages.some((m) => expected.test(m)), `${policy.name}: ${JSON.stringify(failing.messages)} does not match ${expected}`);
+    assert.ok(
+        failing.messages.some((m) => expected.test(m)),
+        `${policy.name}: ${JSON.stringify(failing.messages)} does not match ${expected}`,
+    );
     assert.ok(failing.violations.every((v) => v.enforcementLevel === "mandatory"));
 }

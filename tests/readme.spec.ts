@@ -1,4 +1,11 @@
-import { COVERAGE_BEGIN, COVERAGE_END, coverageSection, POLICY_TABLE_BEGIN, POLICY_TABLE_END, policyTable } from "../offline/coverage-table";
+import {
+    COVERAGE_BEGIN,
+    COVERAGE_END,
+    coverageSection,
+    POLICY_TABLE_BEGIN,
+    POLICY_TABLE_END,
+    policyTable,
+} from "../offline/coverage-table";
 import { PEER_CHECKS } from "../policies/data/peer-checks";
 import * as assert from "assert";
 import * as fs from "fs";
@@ -8,13 +15,37 @@ import { CONFIG_KEYS } from "../config/schema";
 import { fromInventory } from "../offline/policy-input";
 import { AlertRule, alertGroups } from "../components/monitoring/rules";
 import { RUNBOOKS } from "../components/monitoring/runbooks";
-import { flowTable, FLOWS_BEGIN, FLOWS_END, POD_FLOWS_BEGIN, POD_FLOWS_END, podFlowTable, principalTable, PRINCIPALS_BEGIN, PRINCIPALS_END, runbookSection, scenarioTable, SCENARIOS_BEGIN, SCENARIOS_END, secretReadersTable, TABLE_BEGIN, TABLE_END } from "../offline/model-tables";
+import {
+    flowTable,
+    FLOWS_BEGIN,
+    FLOWS_END,
+    POD_FLOWS_BEGIN,
+    POD_FLOWS_END,
+    podFlowTable,
+    principalTable,
+    PRINCIPALS_BEGIN,
+    PRINCIPALS_END,
+    runbookSection,
+    scenarioTable,
+    SCENARIOS_BEGIN,
+    SCENARIOS_END,
+    secretReadersTable,
+    TABLE_BEGIN,
+    TABLE_END,
+} from "../offline/model-tables";
 import { POLICIES } from "../policies/pack";
 import { planned, PROJECT_DIR, STACKS } from "./harness";
 
 const readme = fs.readFileSync(path.join(PROJECT_DIR, "README.md"), "utf8");
 const stackValues = Object.fromEntries(
-    STACKS.map((stack) => [stack, (parse(fs.readFileSync(path.join(PROJECT_DIR, `Pulumi.${stack}.yaml`), "utf8")) as { config: Record<string, unknown> }).config]),
+    STACKS.map((stack) => [
+        stack,
+        (
+            parse(fs.readFileSync(path.join(PROJECT_DIR, `Pulumi.${stack}.yaml`), "utf8")) as {
+                config: Record<string, unknown>;
+            }
+        ).config,
+    ]),
 );
 const plain = (text: string) => text.replace(/["[\]\s]/g, "");
 
@@ -25,10 +56,21 @@ describe("README configuration reference", () => {
             assert.ok(row, `README has no reference row for ${key}`);
             const [, , type, staging, prod] = row.split("|").map((cell) => cell.trim());
             assert.strictEqual(type, def.type);
-            for (const [stack, cell] of [["staging", staging], ["prod", prod]] as const) {
+            for (const [stack, cell] of [
+                ["staging", staging],
+                ["prod", prod],
+            ] as const) {
                 const value = stackValues[stack]![`chain-platform:${key}`];
                 // Lists of objects (peers) are shown by name.
-                const shown = Array.isArray(value) ? value.map((v) => (typeof v === "object" && v !== null ? (v as { name: string }).name : v)).join(",") : String(value);
+                const shown = Array.isArray(value)
+                    ? value
+                          .map((v) =>
+                              typeof v === "object" && v !== null
+                                  ? (v as { name: string }).name
+                                  : v,
+                          )
+                          .join(",")
+                    : String(value);
                 assert.strictEqual(plain(cell!), plain(shown), `${stack} value of ${key}`);
             }
         });
@@ -41,12 +83,25 @@ describe("README configuration reference", () => {
 
 describe("README policy table", () => {
     it("has a row for every policy of the pack, and none for a policy it does not have", () => {
-        const rows = readme.split("\n").filter((line) => /^\| `[a-z0-9-]+` \| /.test(line)).map((line) => line.slice(3, line.indexOf("`", 3)));
-        for (const policy of POLICIES) assert.ok(rows.includes(policy.name), `README has no row for policy ${policy.name}`);
-        const section = readme.slice(readme.indexOf("## Policies"), readme.indexOf("## Review flow"));
-        const policyRows = section.split("\n").filter((line) => /^\| `[a-z0-9-]+` \| /.test(line)).map((line) => line.slice(3, line.indexOf("`", 3)));
+        const rows = readme
+            .split("\n")
+            .filter((line) => /^\| `[a-z0-9-]+` \| /.test(line))
+            .map((line) => line.slice(3, line.indexOf("`", 3)));
+        for (const policy of POLICIES)
+            assert.ok(rows.includes(policy.name), `README has no row for policy ${policy.name}`);
+        const section = readme.slice(
+            readme.indexOf("## Policies"),
+            readme.indexOf("## Review flow"),
+        );
+        const policyRows = section
+            .split("\n")
+            .filter((line) => /^\| `[a-z0-9-]+` \| /.test(line))
+            .map((line) => line.slice(3, line.indexOf("`", 3)));
         const names = new Set(POLICIES.map((p) => p.name));
-        assert.deepStrictEqual(policyRows.filter((name) => !names.has(name)), []);
+        assert.deepStrictEqual(
+            policyRows.filter((name) => !names.has(name)),
+            [],
+        );
     });
 });
 
@@ -55,7 +110,11 @@ function assertGenerated(begin: string, end: string, expected: string, what: str
     const from = readme.indexOf(begin);
     const to = readme.indexOf(end);
     assert.ok(from >= 0 && to > from, `README lacks ${what}`);
-    assert.strictEqual(readme.slice(from, to + end.length), expected, `README's ${what} is stale: npm run -s tables -- --write`);
+    assert.strictEqual(
+        readme.slice(from, to + end.length),
+        expected,
+        `README's ${what} is stale: npm run -s tables -- --write`,
+    );
 }
 
 describe("peer coverage", () => {
@@ -63,19 +122,41 @@ describe("peer coverage", () => {
         const names = new Set(POLICIES.map((p) => p.name));
         assert.ok(PEER_CHECKS.length > 500);
         for (const c of PEER_CHECKS) {
-            assert.strictEqual([c.policy, c.notApplicable, c.gap].filter((v) => v !== undefined && v !== "").length, 1, `${c.tool} ${c.id}`);
-            if (c.policy) assert.ok(names.has(c.policy), `${c.tool} ${c.id} names ${c.policy}, which the pack does not have`);
+            assert.strictEqual(
+                [c.policy, c.notApplicable, c.gap].filter((v) => v !== undefined && v !== "")
+                    .length,
+                1,
+                `${c.tool} ${c.id}`,
+            );
+            if (c.policy)
+                assert.ok(
+                    names.has(c.policy),
+                    `${c.tool} ${c.id} names ${c.policy}, which the pack does not have`,
+                );
         }
         const ids = PEER_CHECKS.map((c) => `${c.tool} ${c.id}`);
         assert.strictEqual(new Set(ids).size, ids.length, "a check listed twice");
     });
     it("generates the README's policy table and coverage section from the pack and the mapping", () => {
-        assertGenerated(POLICY_TABLE_BEGIN, POLICY_TABLE_END, policyTable(POLICIES), "policy table");
+        assertGenerated(
+            POLICY_TABLE_BEGIN,
+            POLICY_TABLE_END,
+            policyTable(POLICIES),
+            "policy table",
+        );
         assertGenerated(COVERAGE_BEGIN, COVERAGE_END, coverageSection(), "coverage section");
-        const broken = coverageSection([...PEER_CHECKS, { tool: "checkov", id: "CKV_TEST_1", title: "planted", gap: "a planted gap" }]);
+        const broken = coverageSection([
+            ...PEER_CHECKS,
+            { tool: "checkov", id: "CKV_TEST_1", title: "planted", gap: "a planted gap" },
+        ]);
         assert.match(broken, /\| CKV_TEST_1 \| planted \| \*\*gap\*\*: a planted gap \|/);
         const gaps = PEER_CHECKS.filter((c) => c.tool === "checkov" && c.gap !== undefined).length;
-        assert.match(broken, new RegExp(`Checkov: \\d+ applicable checks — \\d+ covered by a policy \\(\\d+ partly\\), \\d+ not applicable, ${gaps + 1} gaps`));
+        assert.match(
+            broken,
+            new RegExp(
+                `Checkov: \\d+ applicable checks — \\d+ covered by a policy \\(\\d+ partly\\), \\d+ not applicable, ${gaps + 1} gaps`,
+            ),
+        );
     });
 });
 
@@ -83,7 +164,12 @@ describe("README generated tables", () => {
     const prod = () => planned("prod");
     const prefix = () => `${prod().project}-${prod().stack}`;
     it("shows who can read which secret as the privilege model computes it for prod", () => {
-        assertGenerated(TABLE_BEGIN, TABLE_END, secretReadersTable(fromInventory(prod().resources), prefix()), "secret readers table");
+        assertGenerated(
+            TABLE_BEGIN,
+            TABLE_END,
+            secretReadersTable(fromInventory(prod().resources), prefix()),
+            "secret readers table",
+        );
     });
     it("shows what each principal may do, as the privilege model computes it for prod", () => {
         const table = principalTable(fromInventory(prod().resources), prefix());
@@ -105,10 +191,20 @@ describe("README generated tables", () => {
         assertGenerated(SCENARIOS_BEGIN, SCENARIOS_END, scenarioTable(), "scenario table");
     });
     it("holds a runbook for every alert, where its runbook_url points", () => {
-        assertGenerated("<!-- runbooks:begin", "<!-- runbooks:end -->", runbookSection(), "runbook section");
-        for (const rule of alertGroups().flatMap((g) => g.rules).filter((r): r is AlertRule => "alert" in r)) {
+        assertGenerated(
+            "<!-- runbooks:begin",
+            "<!-- runbooks:end -->",
+            runbookSection(),
+            "runbook section",
+        );
+        for (const rule of alertGroups()
+            .flatMap((g) => g.rules)
+            .filter((r): r is AlertRule => "alert" in r)) {
             const anchor = rule.annotations.runbook_url?.split("#")[1];
-            assert.ok(anchor && readme.includes(`<a id="${anchor}"></a>`), `${rule.alert} links no runbook`);
+            assert.ok(
+                anchor && readme.includes(`<a id="${anchor}"></a>`),
+                `${rule.alert} links no runbook`,
+            );
             assert.ok(RUNBOOKS[rule.alert], `${rule.alert} has no runbook text`);
         }
     });

@@ -21,10 +21,19 @@ export const TOOL_PACKAGES = {
 export type Tool = keyof typeof TOOL_PACKAGES;
 
 /** Debian keeps the PostgreSQL server's programs (initdb, pg_ctl) off PATH, under its major version. */
-const EXTRA_PATHS = "/usr/sbin:/sbin:" + spawnSync("sh", ["-c", "ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1"], { encoding: "utf8" }).stdout.trim();
+const EXTRA_PATHS =
+    "/usr/sbin:/sbin:" +
+    spawnSync("sh", ["-c", "ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1"], {
+        encoding: "utf8",
+    }).stdout.trim();
 
 function available(tool: Tool): boolean {
-    return spawnSync("sh", ["-c", `command -v ${tool}`], { encoding: "utf8", env: { ...process.env, PATH: `${process.env.PATH}:${EXTRA_PATHS}` } }).status === 0;
+    return (
+        spawnSync("sh", ["-c", `command -v ${tool}`], {
+            encoding: "utf8",
+            env: { ...process.env, PATH: `${process.env.PATH}:${EXTRA_PATHS}` },
+        }).status === 0
+    );
 }
 
 /** Call first in a test that runs `tools`; skips (or fails under REQUIRE_TOOLS=1) when one is missing. */
@@ -39,8 +48,17 @@ export function requireTools(context: Mocha.Context, ...tools: Tool[]): void {
     context.skip();
 }
 
-export function run(command: string, args: readonly string[], input?: string, env: Record<string, string> = {}): SpawnSyncReturns<string> {
-    return spawnSync(command, [...args], { encoding: "utf8", input, env: { ...process.env, ...env, PATH: `${process.env.PATH}:${EXTRA_PATHS}` } });
+export function run(
+    command: string,
+    args: readonly string[],
+    input?: string,
+    env: Record<string, string> = {},
+): SpawnSyncReturns<string> {
+    return spawnSync(command, [...args], {
+        encoding: "utf8",
+        input,
+        env: { ...process.env, ...env, PATH: `${process.env.PATH}:${EXTRA_PATHS}` },
+    });
 }
 
 export interface ToolResult {
@@ -52,7 +70,9 @@ export interface ToolResult {
 /** A command run without blocking the event loop, so several can run at once. */
 export function runAsync(command: string, args: readonly string[]): Promise<ToolResult> {
     return new Promise((resolve) => {
-        const child = spawn(command, [...args], { env: { ...process.env, PATH: `${process.env.PATH}:${EXTRA_PATHS}` } });
+        const child = spawn(command, [...args], {
+            env: { ...process.env, PATH: `${process.env.PATH}:${EXTRA_PATHS}` },
+        });
         let stdout = "";
         let stderr = "";
         child.stdout.on("data", (d: Buffer) => (stdout += d.toString()));
@@ -65,8 +85,20 @@ export function runAsync(command: string, args: readonly string[]): Promise<Tool
  * Runs `tool` over `files` split across this machine's cores (tools such as promtool take many files
  * and check them one after another): one result, failing when any run fails.
  */
-export async function runSpread(tool: string, leadingArgs: readonly string[], files: readonly string[]): Promise<ToolResult> {
+export async function runSpread(
+    tool: string,
+    leadingArgs: readonly string[],
+    files: readonly string[],
+): Promise<ToolResult> {
     const parts = Math.max(1, Math.min(files.length, os.availableParallelism()));
-    const runs = await Promise.all(Array.from({ length: parts }, (_, k) => runAsync(tool, [...leadingArgs, ...files.filter((_, i) => i % parts === k)])));
-    return { status: runs.every((r) => r.status === 0) ? 0 : 1, stdout: runs.map((r) => r.stdout).join(""), stderr: runs.map((r) => r.stderr).join("") };
+    const runs = await Promise.all(
+        Array.from({ length: parts }, (_, k) =>
+            runAsync(tool, [...leadingArgs, ...files.filter((_, i) => i % parts === k)]),
+        ),
+    );
+    return {
+        status: runs.every((r) => r.status === 0) ? 0 : 1,
+        stdout: runs.map((r) => r.stdout).join(""),
+        stderr: runs.map((r) => r.stderr).join(""),
+    };
 }

@@ -6,8 +6,18 @@ import { planSubnets } from "../topology/subnets";
 
 describe("CIDR arithmetic", () => {
     it("parses networks and refuses host bits, bad octets and bad prefixes", () => {
-        assert.deepStrictEqual(parseCidr("10.20.0.0/16"), { network: 10 * 2 ** 24 + 20 * 2 ** 16, prefix: 16 });
-        for (const bad of ["10.20.0.1/16", "256.0.0.0/8", "10.0.0.0/33", "10.0.0/8", "10.0.0.0", ""]) {
+        assert.deepStrictEqual(parseCidr("10.20.0.0/16"), {
+            network: 10 * 2 ** 24 + 20 * 2 ** 16,
+            prefix: 16,
+        });
+        for (const bad of [
+            "10.20.0.1/16",
+            "256.0.0.0/8",
+            "10.0.0.0/33",
+            "10.0.0/8",
+            "10.0.0.0",
+            "",
+        ]) {
             assert.strictEqual(parseCidr(bad), undefined, bad);
         }
     });
@@ -18,7 +28,10 @@ describe("CIDR arithmetic", () => {
         assert.ok(!cidrsOverlap(p("10.20.0.0/16"), p("10.21.0.0/16")));
     });
     it("cuts blocks and refuses out-of-range cuts", () => {
-        assert.strictEqual(formatCidr(subnetOf(parseCidr("10.20.0.0/16")!, 20, 15)), "10.20.240.0/20");
+        assert.strictEqual(
+            formatCidr(subnetOf(parseCidr("10.20.0.0/16")!, 20, 15)),
+            "10.20.240.0/20",
+        );
         assert.throws(() => subnetOf(parseCidr("10.20.0.0/16")!, 20, 16), /out of range/);
     });
 });
@@ -28,11 +41,19 @@ describe("subnet plan", () => {
         it(`gives ${zones} zones disjoint subnets inside the VPC`, () => {
             const names = Array.from({ length: zones }, (_, i) => `us-east-1${"abcdef"[i]}`);
             const plan = planSubnets("10.30.0.0/16", names);
-            assert.deepStrictEqual(plan.map((p) => p.zone), names);
-            const all = plan.flatMap((p) => [p.publicCidr, p.privateCidr]).map((c) => parseCidr(c)!);
+            assert.deepStrictEqual(
+                plan.map((p) => p.zone),
+                names,
+            );
+            const all = plan
+                .flatMap((p) => [p.publicCidr, p.privateCidr])
+                .map((c) => parseCidr(c)!);
             const vpc = parseCidr("10.30.0.0/16")!;
             for (const [i, a] of all.entries()) {
-                assert.ok(cidrsOverlap(vpc, a) && a.prefix > vpc.prefix, `${formatCidr(a)} is not inside the VPC`);
+                assert.ok(
+                    cidrsOverlap(vpc, a) && a.prefix > vpc.prefix,
+                    `${formatCidr(a)} is not inside the VPC`,
+                );
                 for (const b of all.slice(i + 1)) {
                     assert.ok(!cidrsOverlap(a, b), `${formatCidr(a)} overlaps ${formatCidr(b)}`);
                 }
@@ -41,10 +62,21 @@ describe("subnet plan", () => {
     }
     it("sizes private subnets for pods (/20 of a /16) and public ones small (/24)", () => {
         const [first] = planSubnets("10.20.0.0/16", ["us-east-1a"]);
-        assert.deepStrictEqual(first, { zone: "us-east-1a", privateCidr: "10.20.0.0/20", publicCidr: "10.20.240.0/24" });
+        assert.deepStrictEqual(first, {
+            zone: "us-east-1a",
+            privateCidr: "10.20.0.0/20",
+            publicCidr: "10.20.240.0/24",
+        });
     });
     it("refuses more zones than it plans for", () => {
-        assert.throws(() => planSubnets("10.20.0.0/16", Array.from({ length: 7 }, (_, i) => `z${i}`)), /at most 6/);
+        assert.throws(
+            () =>
+                planSubnets(
+                    "10.20.0.0/16",
+                    Array.from({ length: 7 }, (_, i) => `z${i}`),
+                ),
+            /at most 6/,
+        );
     });
 });
 
@@ -66,7 +98,10 @@ describe("port map", () => {
     it("keeps the seeds' port ranges", () => {
         for (const role of ["validator", "relay"] as const) {
             for (const l of listeners.filter((x) => x.role === role && x.name !== "metrics")) {
-                assert.ok(l.port >= 7070 && l.port <= 7087, `${role}/${l.name} ${l.port} outside 7070–7087`);
+                assert.ok(
+                    l.port >= 7070 && l.port <= 7087,
+                    `${role}/${l.name} ${l.port} outside 7070–7087`,
+                );
             }
             const metrics = listenerOf(role, "metrics");
             assert.ok(metrics.port >= 9090 && metrics.port <= 9103);
@@ -75,12 +110,25 @@ describe("port map", () => {
         assert.strictEqual(listenerOf("jaeger", "ui").port, 16686);
         assert.strictEqual(listenerOf("postgres", "postgres").port, 5432);
         assert.strictEqual(listenerOf("redis", "redis").port, 6379);
-        assert.deepStrictEqual([listenerOf("wireguardHub", "wireguard").port, listenerOf("wireguardHub", "wireguard").protocol], [51820, "udp"]);
+        assert.deepStrictEqual(
+            [
+                listenerOf("wireguardHub", "wireguard").port,
+                listenerOf("wireguardHub", "wireguard").protocol,
+            ],
+            [51820, "udp"],
+        );
         assert.strictEqual(listenerOf("appServer", "api").port, 8080);
     });
     it("lets only the load balancer and the WireGuard hub face the internet", () => {
-        const open = listeners.filter((l) => l.from.includes("internet")).map((l) => `${l.role}:${l.protocol}/${l.port}`).sort();
-        assert.deepStrictEqual(open, ["loadBalancer:tcp/443", "loadBalancer:tcp/80", "wireguardHub:udp/51820"]);
+        const open = listeners
+            .filter((l) => l.from.includes("internet"))
+            .map((l) => `${l.role}:${l.protocol}/${l.port}`)
+            .sort();
+        assert.deepStrictEqual(open, [
+            "loadBalancer:tcp/443",
+            "loadBalancer:tcp/80",
+            "wireguardHub:udp/51820",
+        ]);
     });
     it("opens SSH only when asked, and then only to operators", () => {
         assert.ok(!listeners.some((l) => l.port === 22));
@@ -94,33 +142,72 @@ describe("port map", () => {
 });
 
 describe("security rules derived from the port map", () => {
-    const rules = deriveSecurityRules(portMap(), { internetAllowList: { wireguardHub: ["192.0.2.0/24"] } });
-    const internetIngress = rules.filter((r) => r.direction === "ingress" && r.peer.kind === "cidr");
+    const rules = deriveSecurityRules(portMap(), {
+        internetAllowList: { wireguardHub: ["192.0.2.0/24"] },
+    });
+    const internetIngress = rules.filter(
+        (r) => r.direction === "ingress" && r.peer.kind === "cidr",
+    );
 
     it("admits the internet only to the load balancer (80, 443) and the hub (51820/udp, allow-listed)", () => {
         assert.deepStrictEqual(
-            internetIngress.map((r) => `${r.group}:${r.protocol}/${r.port}:${r.peer.kind === "cidr" ? r.peer.cidr : ""}`).sort(),
-            ["loadBalancer:tcp/443:0.0.0.0/0", "loadBalancer:tcp/80:0.0.0.0/0", "wireguardHub:udp/51820:192.0.2.0/24"],
+            internetIngress
+                .map(
+                    (r) =>
+                        `${r.group}:${r.protocol}/${r.port}:${r.peer.kind === "cidr" ? r.peer.cidr : ""}`,
+                )
+                .sort(),
+            [
+                "loadBalancer:tcp/443:0.0.0.0/0",
+                "loadBalancer:tcp/80:0.0.0.0/0",
+                "wireguardHub:udp/51820:192.0.2.0/24",
+            ],
         );
     });
     it("has an ingress rule for every flow of the map and the matching egress on the source", () => {
         for (const listener of portMap()) {
             for (const source of listener.from.filter((s) => s !== "internet")) {
-                const sourceGroup = source === "operators" ? "wireguardHub" : SECURITY_GROUP_OF[source];
+                const sourceGroup =
+                    source === "operators" ? "wireguardHub" : SECURITY_GROUP_OF[source];
                 const targetGroup = SECURITY_GROUP_OF[listener.role];
-                const matches = (r: (typeof rules)[number], group: string, direction: string, peer: string) =>
-                    r.group === group && r.direction === direction && r.port === listener.port && r.protocol === listener.protocol && r.peer.kind === "group" && r.peer.group === peer;
-                assert.ok(rules.some((r) => matches(r, targetGroup, "ingress", sourceGroup)), `no ingress for ${listener.role}/${listener.name} from ${source}`);
-                assert.ok(rules.some((r) => matches(r, sourceGroup, "egress", targetGroup)), `no egress for ${source} to ${listener.role}/${listener.name}`);
+                const matches = (
+                    r: (typeof rules)[number],
+                    group: string,
+                    direction: string,
+                    peer: string,
+                ) =>
+                    r.group === group &&
+                    r.direction === direction &&
+                    r.port === listener.port &&
+                    r.protocol === listener.protocol &&
+                    r.peer.kind === "group" &&
+                    r.peer.group === peer;
+                assert.ok(
+                    rules.some((r) => matches(r, targetGroup, "ingress", sourceGroup)),
+                    `no ingress for ${listener.role}/${listener.name} from ${source}`,
+                );
+                assert.ok(
+                    rules.some((r) => matches(r, sourceGroup, "egress", targetGroup)),
+                    `no egress for ${source} to ${listener.role}/${listener.name}`,
+                );
             }
         }
     });
     it("gives databases and caches no egress and never opens all ports or all protocols", () => {
-        assert.ok(!rules.some((r) => (r.group === "postgres" || r.group === "redis") && r.direction === "egress"));
+        assert.ok(
+            !rules.some(
+                (r) => (r.group === "postgres" || r.group === "redis") && r.direction === "egress",
+            ),
+        );
         assert.ok(rules.every((r) => r.port > 0 && (r.protocol === "tcp" || r.protocol === "udp")));
     });
     it("names rules uniquely and stably", () => {
         assert.strictEqual(new Set(rules.map((r) => r.key)).size, rules.length);
-        assert.deepStrictEqual(deriveSecurityRules(portMap(), { internetAllowList: { wireguardHub: ["192.0.2.0/24"] } }), rules);
+        assert.deepStrictEqual(
+            deriveSecurityRules(portMap(), {
+                internetAllowList: { wireguardHub: ["192.0.2.0/24"] },
+            }),
+            rules,
+        );
     });
 });

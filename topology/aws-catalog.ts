@@ -29,13 +29,37 @@ interface Family {
 
 /** Burstable families share one irregular ladder: small sizes keep 2 vCPUs with less memory. */
 const BURSTABLE: Readonly<Record<string, readonly [number, number]>> = {
-    nano: [2, 0.5], micro: [2, 1], small: [2, 2], medium: [2, 4], large: [2, 8], xlarge: [4, 16], "2xlarge": [8, 32],
+    nano: [2, 0.5],
+    micro: [2, 1],
+    small: [2, 2],
+    medium: [2, 4],
+    large: [2, 8],
+    xlarge: [4, 16],
+    "2xlarge": [8, 32],
 };
 
-const INTEL_5 = ["large", "xlarge", "2xlarge", "4xlarge", "8xlarge", "12xlarge", "16xlarge", "24xlarge"];
+const INTEL_5 = [
+    "large",
+    "xlarge",
+    "2xlarge",
+    "4xlarge",
+    "8xlarge",
+    "12xlarge",
+    "16xlarge",
+    "24xlarge",
+];
 const INTEL_6 = [...INTEL_5, "32xlarge"];
 const INTEL_7 = [...INTEL_6, "48xlarge"];
-const GRAVITON = ["medium", "large", "xlarge", "2xlarge", "4xlarge", "8xlarge", "12xlarge", "16xlarge"];
+const GRAVITON = [
+    "medium",
+    "large",
+    "xlarge",
+    "2xlarge",
+    "4xlarge",
+    "8xlarge",
+    "12xlarge",
+    "16xlarge",
+];
 const GRAVITON_8 = [...GRAVITON, "24xlarge", "48xlarge"];
 
 const FAMILIES: Readonly<Record<string, Family>> = {
@@ -48,7 +72,20 @@ const FAMILIES: Readonly<Record<string, Family>> = {
     m6g: { architecture: "arm64", gibPerVcpu: 4, sizes: GRAVITON },
     m7g: { architecture: "arm64", gibPerVcpu: 4, sizes: GRAVITON },
     m8g: { architecture: "arm64", gibPerVcpu: 4, sizes: GRAVITON_8 },
-    c5: { architecture: "x86_64", gibPerVcpu: 2, sizes: ["large", "xlarge", "2xlarge", "4xlarge", "9xlarge", "12xlarge", "18xlarge", "24xlarge"] },
+    c5: {
+        architecture: "x86_64",
+        gibPerVcpu: 2,
+        sizes: [
+            "large",
+            "xlarge",
+            "2xlarge",
+            "4xlarge",
+            "9xlarge",
+            "12xlarge",
+            "18xlarge",
+            "24xlarge",
+        ],
+    },
     c6i: { architecture: "x86_64", gibPerVcpu: 2, sizes: INTEL_6 },
     c6a: { architecture: "x86_64", gibPerVcpu: 2, sizes: [...INTEL_6, "48xlarge"] },
     c7i: { architecture: "x86_64", gibPerVcpu: 2, sizes: INTEL_7 },
@@ -63,7 +100,11 @@ const FAMILIES: Readonly<Record<string, Family>> = {
     r8g: { architecture: "arm64", gibPerVcpu: 8, sizes: GRAVITON_8 },
 };
 
-const BURSTABLE_FAMILIES: Readonly<Record<string, Architecture>> = { t3: "x86_64", t3a: "x86_64", t4g: "arm64" };
+const BURSTABLE_FAMILIES: Readonly<Record<string, Architecture>> = {
+    t3: "x86_64",
+    t3a: "x86_64",
+    t4g: "arm64",
+};
 
 /** vCPUs of a non-burstable size: medium 1, large 2, xlarge 4, Nxlarge 4·N. */
 function vcpusOf(size: string): number {
@@ -81,13 +122,23 @@ function buildEc2(): ReadonlyMap<string, Ec2InstanceType> {
     const types = new Map<string, Ec2InstanceType>();
     for (const [family, architecture] of Object.entries(BURSTABLE_FAMILIES)) {
         for (const [size, [vcpus, memoryGib]] of Object.entries(BURSTABLE)) {
-            types.set(`${family}.${size}`, { name: `${family}.${size}`, vcpus, memoryGib, architecture });
+            types.set(`${family}.${size}`, {
+                name: `${family}.${size}`,
+                vcpus,
+                memoryGib,
+                architecture,
+            });
         }
     }
     for (const [family, spec] of Object.entries(FAMILIES)) {
         for (const size of spec.sizes) {
             const vcpus = vcpusOf(size);
-            types.set(`${family}.${size}`, { name: `${family}.${size}`, vcpus, memoryGib: vcpus * spec.gibPerVcpu, architecture: spec.architecture });
+            types.set(`${family}.${size}`, {
+                name: `${family}.${size}`,
+                vcpus,
+                memoryGib: vcpus * spec.gibPerVcpu,
+                architecture: spec.architecture,
+            });
         }
     }
     return types;
@@ -101,9 +152,16 @@ const RDS_GRAVITON = ["large", "xlarge", "2xlarge", "4xlarge", "8xlarge", "12xla
 /** RDS for PostgreSQL instance classes (db.t3.micro is in, db.m6g.medium is not: RDS Graviton starts at large). */
 export const RDS_INSTANCE_CLASSES: ReadonlySet<string> = new Set(
     Object.entries({
-        t3: RDS_T, t4g: RDS_T,
-        m5: INTEL_5, m6i: INTEL_6, m6g: RDS_GRAVITON, m7g: RDS_GRAVITON,
-        r5: INTEL_5, r6i: INTEL_6, r6g: RDS_GRAVITON, r7g: RDS_GRAVITON,
+        t3: RDS_T,
+        t4g: RDS_T,
+        m5: INTEL_5,
+        m6i: INTEL_6,
+        m6g: RDS_GRAVITON,
+        m7g: RDS_GRAVITON,
+        r5: INTEL_5,
+        r6i: INTEL_6,
+        r6g: RDS_GRAVITON,
+        r7g: RDS_GRAVITON,
     }).flatMap(([family, sizes]) => sizes.map((size) => `db.${family}.${size}`)),
 );
 
@@ -113,14 +171,21 @@ const CACHE_GRAVITON = ["large", "xlarge", "2xlarge", "4xlarge", "8xlarge", "12x
 /** ElastiCache (Redis OSS / Valkey) node types. */
 export const CACHE_NODE_TYPES: ReadonlySet<string> = new Set(
     Object.entries({
-        t3: ["micro", "small", "medium"], t4g: ["micro", "small", "medium"],
-        m5: CACHE_5, m6g: CACHE_GRAVITON, m7g: CACHE_GRAVITON,
-        r5: CACHE_5, r6g: CACHE_GRAVITON, r7g: CACHE_GRAVITON,
+        t3: ["micro", "small", "medium"],
+        t4g: ["micro", "small", "medium"],
+        m5: CACHE_5,
+        m6g: CACHE_GRAVITON,
+        m7g: CACHE_GRAVITON,
+        r5: CACHE_5,
+        r6g: CACHE_GRAVITON,
+        r7g: CACHE_GRAVITON,
     }).flatMap(([family, sizes]) => sizes.map((size) => `cache.${family}.${size}`)),
 );
 
 export type CatalogKind = "ec2" | "rds" | "cache";
 
 export function catalogNames(kind: CatalogKind): readonly string[] {
-    return kind === "ec2" ? [...EC2_INSTANCE_TYPES.keys()] : [...(kind === "rds" ? RDS_INSTANCE_CLASSES : CACHE_NODE_TYPES)];
+    return kind === "ec2"
+        ? [...EC2_INSTANCE_TYPES.keys()]
+        : [...(kind === "rds" ? RDS_INSTANCE_CLASSES : CACHE_NODE_TYPES)];
 }

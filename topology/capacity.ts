@@ -57,8 +57,13 @@ export interface CapacityInput {
 const fmt = (r: Resources) => `${+r.cpu.toFixed(2)} vCPU / ${+r.memoryGib.toFixed(2)} GiB`;
 
 /** Problems with placing the chain on the node groups, keyed by the config key to blame. */
-export function capacityProblems(input: CapacityInput): { key: "nodeInstanceType" | "nodesPerZone"; rule: string }[] {
-    const perNode: Resources = { cpu: input.node.vcpus - PER_NODE_RESERVE.cpu, memoryGib: input.node.memoryGib - PER_NODE_RESERVE.memoryGib };
+export function capacityProblems(
+    input: CapacityInput,
+): { key: "nodeInstanceType" | "nodesPerZone"; rule: string }[] {
+    const perNode: Resources = {
+        cpu: input.node.vcpus - PER_NODE_RESERVE.cpu,
+        memoryGib: input.node.memoryGib - PER_NODE_RESERVE.memoryGib,
+    };
     const validator = requestsOf("validator");
     const relay = requestsOf("relay");
     const problems: { key: "nodeInstanceType" | "nodesPerZone"; rule: string }[] = [];
@@ -70,10 +75,19 @@ export function capacityProblems(input: CapacityInput): { key: "nodeInstanceType
         return problems;
     }
     const demand: Resources = {
-        cpu: input.validators * validator.cpu + input.relays * relay.cpu + CLUSTER_SERVICES_ALLOWANCE.cpu,
-        memoryGib: input.validators * validator.memoryGib + input.relays * relay.memoryGib + CLUSTER_SERVICES_ALLOWANCE.memoryGib,
+        cpu:
+            input.validators * validator.cpu +
+            input.relays * relay.cpu +
+            CLUSTER_SERVICES_ALLOWANCE.cpu,
+        memoryGib:
+            input.validators * validator.memoryGib +
+            input.relays * relay.memoryGib +
+            CLUSTER_SERVICES_ALLOWANCE.memoryGib,
     };
-    const capacity: Resources = { cpu: input.nodes * perNode.cpu, memoryGib: input.nodes * perNode.memoryGib };
+    const capacity: Resources = {
+        cpu: input.nodes * perNode.cpu,
+        memoryGib: input.nodes * perNode.memoryGib,
+    };
     if (demand.cpu > capacity.cpu || demand.memoryGib > capacity.memoryGib) {
         problems.push({
             key: "nodesPerZone",

@@ -58,12 +58,16 @@ export function subnetOf(parent: Ipv4Cidr, newPrefix: number, index: number): Ip
     }
     const count = 2 ** (newPrefix - parent.prefix);
     if (index < 0 || index >= count) {
-        throw new RangeError(`a /${parent.prefix} holds ${count} /${newPrefix} blocks; index ${index} is out of range`);
+        throw new RangeError(
+            `a /${parent.prefix} holds ${count} /${newPrefix} blocks; index ${index} is out of range`,
+        );
     }
     return { network: parent.network + index * blockSize(newPrefix), prefix: newPrefix };
 }
 
-const PRIVATE_RANGES = ["10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16", "100.64.0.0/10"].map((c) => parseCidr(c)!);
+const PRIVATE_RANGES = ["10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16", "100.64.0.0/10"].map((c) =>
+    parseCidr(c)!,
+);
 
 /** True when the whole block lies inside RFC 1918 or the RFC 6598 shared range. */
 export function isPrivateRange(cidr: Ipv4Cidr): boolean {

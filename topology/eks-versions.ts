@@ -44,8 +44,13 @@ export function standardSupportVersions(today: Date): EksVersionSupport[] {
  * parameter so tests are stable and the offline plan can be asked about another day.
  */
 export function kubernetesVersionProblem(version: string, today: Date): string | undefined {
-    const inStandard = standardSupportVersions(today).map((v) => `${v.version} (standard support until ${v.standardSupportEnds})`);
-    const choose = inStandard.length > 0 ? `pin one in standard support: ${inStandard.join(", ")}` : `no version of the table (as of ${EKS_VERSIONS_AS_OF}) is in standard support any more: add newer rows to topology/eks-versions.ts`;
+    const inStandard = standardSupportVersions(today).map(
+        (v) => `${v.version} (standard support until ${v.standardSupportEnds})`,
+    );
+    const choose =
+        inStandard.length > 0
+            ? `pin one in standard support: ${inStandard.join(", ")}`
+            : `no version of the table (as of ${EKS_VERSIONS_AS_OF}) is in standard support any more: add newer rows to topology/eks-versions.ts`;
     const entry = EKS_VERSIONS.find((v) => v.version === version);
     if (!entry) {
         return `must be an EKS version of the support table in topology/eks-versions.ts (as of ${EKS_VERSIONS_AS_OF}); ${choose}`;

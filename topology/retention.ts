@@ -12,14 +12,29 @@ export interface BackupSchedule {
     readonly perDay: number;
     readonly keepDays: number;
     /** Move to a colder storage class after this many days, when that saves money (≥ 30 days for IA). */
-    readonly coldAfterDays?: { readonly days: number; readonly storageClass: "STANDARD_IA" | "GLACIER_IR" };
+    readonly coldAfterDays?: {
+        readonly days: number;
+        readonly storageClass: "STANDARD_IA" | "GLACIER_IR";
+    };
 }
 
 export const BACKUP_SCHEDULES: readonly BackupSchedule[] = [
     { name: "incremental", cron: "0 */4 * * *", perDay: 6, keepDays: 7 },
     { name: "daily", cron: "30 1 * * *", perDay: 1, keepDays: 30 },
-    { name: "weekly", cron: "0 2 * * 0", perDay: 1 / 7, keepDays: 84, coldAfterDays: { days: 30, storageClass: "STANDARD_IA" } },
-    { name: "monthly", cron: "0 3 1 * *", perDay: 12 / 365, keepDays: 365, coldAfterDays: { days: 30, storageClass: "GLACIER_IR" } },
+    {
+        name: "weekly",
+        cron: "0 2 * * 0",
+        perDay: 1 / 7,
+        keepDays: 84,
+        coldAfterDays: { days: 30, storageClass: "STANDARD_IA" },
+    },
+    {
+        name: "monthly",
+        cron: "0 3 1 * *",
+        perDay: 12 / 365,
+        keepDays: 365,
+        coldAfterDays: { days: 30, storageClass: "GLACIER_IR" },
+    },
 ];
 
 /** Recovery objectives of the seeds. */

@@ -2,7 +2,14 @@
  * Security group rules derived from the port map: one ingress rule on the listener's group and one
  * egress rule on the source's group per flow, plus the outbound internet access of each group.
  */
-import { Listener, OUTBOUND_INTERNET, Protocol, SECURITY_GROUP_OF, SecurityGroupRole, Source } from "./ports";
+import {
+    Listener,
+    OUTBOUND_INTERNET,
+    Protocol,
+    SECURITY_GROUP_OF,
+    SecurityGroupRole,
+    Source,
+} from "./ports";
 
 export type Peer =
     | { readonly kind: "group"; readonly group: SecurityGroupRole }
@@ -43,7 +50,10 @@ function peerLabel(peer: Peer): string {
 }
 
 /** Every rule, deduplicated (several roles share the cluster group), in a stable order. */
-export function deriveSecurityRules(listeners: readonly Listener[], options: RuleOptions = {}): SecurityRule[] {
+export function deriveSecurityRules(
+    listeners: readonly Listener[],
+    options: RuleOptions = {},
+): SecurityRule[] {
     const rules = new Map<string, SecurityRule>();
     const add = (rule: Omit<SecurityRule, "key">) => {
         const key = `${rule.group}-${rule.direction === "ingress" ? "in" : "out"}-${rule.protocol}-${rule.port}-${peerLabel(rule.peer)}`;
@@ -56,17 +66,41 @@ export function deriveSecurityRules(listeners: readonly Listener[], options: Rul
         for (const source of listener.from) {
             for (const peer of sourcePeers(source, listener, options)) {
                 const description = `${listener.role} ${listener.name} from ${source}`;
-                add({ group, direction: "ingress", protocol: listener.protocol, port: listener.port, peer, description });
+                add({
+                    group,
+                    direction: "ingress",
+                    protocol: listener.protocol,
+                    port: listener.port,
+                    peer,
+                    description,
+                });
                 if (peer.kind === "group") {
-                    add({ group: peer.group, direction: "egress", protocol: listener.protocol, port: listener.port, peer: { kind: "group", group }, description: `${source} to ${listener.role} ${listener.name}` });
+                    add({
+                        group: peer.group,
+                        direction: "egress",
+                        protocol: listener.protocol,
+                        port: listener.port,
+                        peer: { kind: "group", group },
+                        description: `${source} to ${listener.role} ${listener.name}`,
+                    });
                 }
             }
         }
     }
-    for (const [group, ports] of Object.entries(OUTBOUND_INTERNET) as [SecurityGroupRole, (typeof OUTBOUND_INTERNET)[SecurityGroupRole]][]) {
+    for (const [group, ports] of Object.entries(OUTBOUND_INTERNET) as [
+        SecurityGroupRole,
+        (typeof OUTBOUND_INTERNET)[SecurityGroupRole],
+    ][]) {
         for (const { port, protocol } of ports) {
             for (const cidr of ANYWHERE) {
-                add({ group, direction: "egress", protocol, port, peer: { kind: "cidr", cidr }, description: `${group} to the internet through NAT` });
+                add({
+                    group,
+                    direction: "egress",
+                    protocol,
+                    port,
+                    peer: { kind: "cidr", cidr },
+                    description: `${group} to the internet through NAT`,
+                });
             }
         }
     }

@@ -21,7 +21,9 @@ export function planSubnets(vpcCidr: string, zones: readonly string[]): SubnetPl
         throw new RangeError(`not an IPv4 network: ${vpcCidr}`);
     }
     if (zones.length > MAX_AVAILABILITY_ZONES) {
-        throw new RangeError(`at most ${MAX_AVAILABILITY_ZONES} availability zones are planned, got ${zones.length}`);
+        throw new RangeError(
+            `at most ${MAX_AVAILABILITY_ZONES} availability zones are planned, got ${zones.length}`,
+        );
     }
     const blockPrefix = vpc.prefix + 4;
     const publicBlock = subnetOf(vpc, blockPrefix, 15);

@@ -74,13 +74,17 @@ export function chooseZones(needs: ZoneNeeds): ZoneChoice {
     if (chosen.length >= needs.count) {
         return { chosen, rejected };
     }
-    const why = rejected.map(({ zone, reasons }) => `${zone.name} (${zone.id}): ${reasons.join("; ")}`).join(" | ");
+    const why = rejected
+        .map(({ zone, reasons }) => `${zone.name} (${zone.id}): ${reasons.join("; ")}`)
+        .join(" | ");
     return {
         chosen,
         rejected,
         problem:
             `must not exceed the ${qualified.length} zone(s) offering everything the stack needs` +
-            (qualified.length > 0 ? ` (${qualified.map((z) => `${z.name} = ${z.id}`).join(", ")})` : "") +
+            (qualified.length > 0
+                ? ` (${qualified.map((z) => `${z.name} = ${z.id}`).join(", ")})`
+                : "") +
             (why ? `; rejected: ${why}` : "") +
             "; lower availabilityZones, or choose instance types offered in more zones",
     };

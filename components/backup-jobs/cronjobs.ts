@@ -6,8 +6,19 @@
 import type { Input } from "@pulumi/pulumi";
 import { BACKUP_SCHEDULES, BackupSchedule } from "../../topology/retention";
 import { K8sObject } from "../chain/network-policies";
-import { AWS_CLI_IMAGE, SECRETS_DIR, SECRETS_VOLUME, secretsInitContainer, splitCredentials } from "../shared/pods";
-import { postgresCaConfigMap, postgresCaMount, postgresCaVolume, VERIFIED_TLS_ENV } from "../shared/postgres-client";
+import {
+    AWS_CLI_IMAGE,
+    SECRETS_DIR,
+    SECRETS_VOLUME,
+    secretsInitContainer,
+    splitCredentials,
+} from "../shared/pods";
+import {
+    postgresCaConfigMap,
+    postgresCaMount,
+    postgresCaVolume,
+    VERIFIED_TLS_ENV,
+} from "../shared/postgres-client";
 import { BACKUP_NAMESPACE, cronJob, security, small, USER } from "./job";
 import { chainSnapshotJob, snapshotAccess } from "./snapshots";
 
@@ -34,7 +45,11 @@ export interface BackupJobsSpec {
         readonly roleArn: Input<string>;
     };
     /** The chain component's names: its namespace and each validator's data volume claim. */
-    readonly chain: { readonly namespace: string; readonly volumeClaims: readonly string[]; readonly snapshotClass: string };
+    readonly chain: {
+        readonly namespace: string;
+        readonly volumeClaims: readonly string[];
+        readonly snapshotClass: string;
+    };
     readonly backupsKeyArn: Input<string>;
     /** KMS key the scratch volumes are encrypted with (the cluster's EBS CSI driver may use it). */
     readonly scratchKeyArn: Input<string>;
@@ -42,7 +57,10 @@ export interface BackupJobsSpec {
     readonly scratchGb: number;
 }
 
-const work = [{ name: "work", mountPath: "/work" }, { name: "tmp", mountPath: "/tmp" }];
+const work = [
+    { name: "work", mountPath: "/work" },
+    { name: "tmp", mountPath: "/tmp" },
+];
 
 /** Uploads a file and its checksum; `--checksum-algorithm SHA256` makes S3 refuse a corrupted upload. */
 function uploadScript(file: string, extension: string): string {
@@ -59,22 +77,44 @@ function uploadScript(file: string, extension: string): string {
 function postgresJob(schedule: BackupSchedule, spec: BackupJobsSpec): K8sObject {
     const pg = spec.postgres;
     // The dump user's credentials stay in memory, not on the scratch volume.
-    const fetch = secretsInitContainer({ region: spec.region, files: [{ arn: pg.secretArn, file: "credentials.json" }], then: splitCredentials(`${SECRETS_DIR}/credentials.json`, `${SECRETS_DIR}/`), user: USER, resources: small });
+    const fetch = secretsInitContainer({
+        region: spec.region,
+        files: [{ arn: pg.secretArn, file: "credentials.json" }],
+        then: splitCredentials(`${SECRETS_DIR}/credentials.json`, `${SECRETS_DIR}/`),
+        user: USER,
+        resources: small,
+    });
     const dump = {
         name: "dump",
         image: pg.image,
-        command: ["/bin/sh", "-c", [
-            "set -eu",
-            `PGUSER=$(cat ${SECRETS_DIR}/username)`,
-            `PGPASSWORD=$(cat ${SECRETS_DIR}/password)`,
-            "export PGUSER PGPASSWORD",
-            "pg_dump --format=custom --no-owner --no-privileges --file=/work/dump.pgc",
-            "pg_restore --list /work/dump.pgc > /dev/null",
-        ].join("\n")],
-        env: [{ name: "PGHOST", value: pg.host }, { name: "PGPORT", value: String(pg.port) }, { name: "PGDATABASE", value: pg.database }, ...VERIFIED_TLS_ENV],
-        resources: { requests: { cpu: "250m", memory: "256Mi" }, limits: { cpu: "1", memory: "1Gi" } },
+        command: [
+            "/bin/sh",
+            "-c",
+            [
+                "set -eu",
+                `PGUSER=$(cat ${SECRETS_DIR}/username)`,
+                `PGPASSWORD=$(cat ${SECRETS_DIR}/password)`,
+                "export PGUSER PGPASSWORD",
+                "pg_dump --format=custom --no-owner --no-privileges --file=/work/dump.pgc",
+                "pg_restore --list /work/dump.pgc > /dev/null",
+            ].join("\n"),
+        ],
+        env: [
+            { name: "PGHOST", value: pg.host },
+            { name: "PGPORT", value: String(pg.port) },
+            { name: "PGDATABASE", value: pg.database },
+            ...VERIFIED_TLS_ENV,
+        ],
+        resources: {
+            requests: { cpu: "250m", memory: "256Mi" },
+            limits: { cpu: "1", memory: "1Gi" },
+        },
         securityContext: security,
-        volumeMounts: [...work, { name: "secrets", mountPath: SECRETS_DIR, readOnly: true }, postgresCaMount],
+        volumeMounts: [
+            ...work,
+            { name: "secrets", mountPath: SECRETS_DIR, readOnly: true },
+            postgresCaMount,
+        ],
     };
     const upload = {
         name: "upload",
@@ -97,7 +137,18 @@ function postgresJob(schedule: BackupSchedule, spec: BackupJobsSpec): K8sObject 
         containers: [upload],
         volumes: [
             // A generic ephemeral volume: created with the pod, deleted with it (and, by the class's reclaimPolicy, its EBS volume).
-            { name: "work", ephemeral: { volumeClaimTemplate: { spec: { accessModes: ["ReadWriteOnce"], storageClassName: SCRATCH_STORAGE_CLASS, resources: { requests: { storage: `${spec.scratchGb}Gi` } } } } } },
+            {
+                name: "work",
+                ephemeral: {
+                    volumeClaimTemplate: {
+                        spec: {
+                            accessModes: ["ReadWriteOnce"],
+                            storageClassName: SCRATCH_STORAGE_CLASS,
+                            resources: { requests: { storage: `${spec.scratchGb}Gi` } },
+                        },
+                    },
+                },
+            },
             { name: "tmp", emptyDir: { sizeLimit: "256Mi" } },
             SECRETS_VOLUME,
             postgresCaVolume,
@@ -109,7 +160,10 @@ function scratchStorageClass(spec: BackupJobsSpec): K8sObject {
     return {
         apiVersion: "storage.k8s.io/v1",
         kind: "StorageClass",
-        metadata: { name: SCRATCH_STORAGE_CLASS, labels: { "app.kubernetes.io/part-of": "chain-platform" } },
+        metadata: {
+            name: SCRATCH_STORAGE_CLASS,
+            labels: { "app.kubernetes.io/part-of": "chain-platform" },
+        },
         provisioner: "ebs.csi.aws.com",
         parameters: { type: "gp3", encrypted: "true", kmsKeyId: spec.scratchKeyArn },
         reclaimPolicy: "Delete",
@@ -119,12 +173,21 @@ function scratchStorageClass(spec: BackupJobsSpec): K8sObject {
 
 /** Every object, each before the objects that reference it. */
 export function backupObjects(spec: BackupJobsSpec): K8sObject[] {
-    const account = (kind: "postgres" | "chain", annotations: Record<string, Input<string>> | undefined, automount: boolean) => ({
-        apiVersion: "v1",
-        kind: "ServiceAccount",
-        metadata: { name: `backup-${kind}`, namespace: BACKUP_NAMESPACE, ...(annotations ? { annotations } : {}) },
-        automountServiceAccountToken: automount,
-    }) as K8sObject;
+    const account = (
+        kind: "postgres" | "chain",
+        annotations: Record<string, Input<string>> | undefined,
+        automount: boolean,
+    ) =>
+        ({
+            apiVersion: "v1",
+            kind: "ServiceAccount",
+            metadata: {
+                name: `backup-${kind}`,
+                namespace: BACKUP_NAMESPACE,
+                ...(annotations ? { annotations } : {}),
+            },
+            automountServiceAccountToken: automount,
+        }) as K8sObject;
     return [
         scratchStorageClass(spec),
         account("postgres", { "eks.amazonaws.com/role-arn": spec.postgres.roleArn }, false),
@@ -132,6 +195,9 @@ export function backupObjects(spec: BackupJobsSpec): K8sObject[] {
         // The snapshot jobs talk to the Kubernetes API (VolumeSnapshots), so their token is mounted.
         account("chain", undefined, true),
         ...snapshotAccess(spec.chain.namespace, BACKUP_NAMESPACE, "backup-chain"),
-        ...BACKUP_SCHEDULES.flatMap((schedule) => [postgresJob(schedule, spec), chainSnapshotJob(schedule, spec.chain)]),
+        ...BACKUP_SCHEDULES.flatMap((schedule) => [
+            postgresJob(schedule, spec),
+            chainSnapshotJob(schedule, spec.chain),
+        ]),
     ];
 }

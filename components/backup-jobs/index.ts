@@ -44,18 +44,42 @@ export class Backups extends pulumi.ComponentResource {
     constructor(name: string, args: BackupsArgs, opts?: pulumi.ComponentResourceOptions) {
         super("platform:backups:Backups", name, {}, opts);
         const k8sOpts = { parent: this, provider: args.cluster.provider };
-        const namespace = new k8s.core.v1.Namespace(`${name}-namespace`, { metadata: { name: BACKUP_NAMESPACE, labels: RESTRICTED_NAMESPACE_LABELS } }, k8sOpts);
+        const namespace = new k8s.core.v1.Namespace(
+            `${name}-namespace`,
+            { metadata: { name: BACKUP_NAMESPACE, labels: RESTRICTED_NAMESPACE_LABELS } },
+            k8sOpts,
+        );
 
-        const postgresRole = args.cluster.serviceAccountRole(`${name}-postgres-role`, `${args.namePrefix}-backup-postgres`, BACKUP_NAMESPACE, "backup-postgres", args.tags);
-        new aws.iam.RolePolicyAttachment(`${name}-postgres-writer`, { role: postgresRole.name, policyArn: args.writerPolicyArns.postgres }, { parent: this });
-        new aws.iam.RolePolicy(`${name}-postgres-credentials`, {
-            role: postgresRole.id,
-            policy: pulumi.all([args.spec.postgres.secretArn, args.secretsKeyArn]).apply(([secret, key]) => policyDocument(readSecretsStatements([secret], key))),
-        }, { parent: this });
+        const postgresRole = args.cluster.serviceAccountRole(
+            `${name}-postgres-role`,
+            `${args.namePrefix}-backup-postgres`,
+            BACKUP_NAMESPACE,
+            "backup-postgres",
+            args.tags,
+        );
+        new aws.iam.RolePolicyAttachment(
+            `${name}-postgres-writer`,
+            { role: postgresRole.name, policyArn: args.writerPolicyArns.postgres },
+            { parent: this },
+        );
+        new aws.iam.RolePolicy(
+            `${name}-postgres-credentials`,
+            {
+                role: postgresRole.id,
+                policy: pulumi
+                    .all([args.spec.postgres.secretArn, args.secretsKeyArn])
+                    .apply(([secret, key]) => policyDocument(readSecretsStatements([secret], key))),
+            },
+            { parent: this },
+        );
 
         // The CRD comes with the cluster's snapshot controller, so the class waits for the cluster's add-ons.
         const klass = snapshotClass();
-        const snapshots = new k8s.apiextensions.CustomResource(`${name}-volumesnapshotclass`, klass as never, { ...k8sOpts, dependsOn: args.cluster.workloadDependencies });
+        const snapshots = new k8s.apiextensions.CustomResource(
+            `${name}-volumesnapshotclass`,
+            klass as never,
+            { ...k8sOpts, dependsOn: args.cluster.workloadDependencies },
+        );
 
         const objects = backupObjects({
             ...args.spec,
@@ -65,7 +89,14 @@ export class Backups extends pulumi.ComponentResource {
         const chainNamespace = args.spec.chain.namespace;
         declareAll(
             // Dumps: Secrets Manager, S3, STS; snapshots: the EKS API.
-            [...namespaceBudget(BACKUP_NAMESPACE, objects), ...networkPolicies(BACKUP_NAMESPACE, args.listeners, args.placements, ["backup-postgres", "backup-chain"]), ...objects],
+            [
+                ...namespaceBudget(BACKUP_NAMESPACE, objects),
+                ...networkPolicies(BACKUP_NAMESPACE, args.listeners, args.placements, [
+                    "backup-postgres",
+                    "backup-chain",
+                ]),
+                ...objects,
+            ],
             (object) => `${name}-${object.kind.toLowerCase()}-${object.metadata.name}`,
             { ...k8sOpts, dependsOn: [namespace] },
             args.cluster.workloadDependencies,
@@ -74,7 +105,12 @@ export class Backups extends pulumi.ComponentResource {
                 if (object.metadata.namespace === chainNamespace) return [args.chainNamespace];
                 if (object.kind !== "CronJob") return [];
                 return object.metadata.name.startsWith("backup-chain-")
-                    ? [snapshots, declared.get(keyOf("RoleBinding", chainNamespace, "backup-chain-snapshots"))!]
+                    ? [
+                          snapshots,
+                          declared.get(
+                              keyOf("RoleBinding", chainNamespace, "backup-chain-snapshots"),
+                          )!,
+                      ]
                     : [declared.get(keyOf("StorageClass", undefined, SCRATCH_STORAGE_CLASS))!];
             },
         );

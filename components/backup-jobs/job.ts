@@ -7,14 +7,29 @@ export const BACKUP_NAMESPACE = "backups";
 export const USER = 10001;
 
 export const security = containerSecurity(USER);
-export const small = { requests: { cpu: "100m", memory: "128Mi" }, limits: { cpu: "500m", memory: "256Mi" } };
+export const small = {
+    requests: { cpu: "100m", memory: "128Mi" },
+    limits: { cpu: "500m", memory: "256Mi" },
+};
 
-export function labelsOf(kind: "postgres" | "chain", schedule: BackupSchedule): Record<string, string> {
-    return { "app.kubernetes.io/name": `backup-${kind}`, "app.kubernetes.io/component": `backup-${kind}`, "app.kubernetes.io/part-of": "chain-platform", "platform/schedule": schedule.name };
+export function labelsOf(
+    kind: "postgres" | "chain",
+    schedule: BackupSchedule,
+): Record<string, string> {
+    return {
+        "app.kubernetes.io/name": `backup-${kind}`,
+        "app.kubernetes.io/component": `backup-${kind}`,
+        "app.kubernetes.io/part-of": "chain-platform",
+        "platform/schedule": schedule.name,
+    };
 }
 
 /** A CronJob of `kind` on `schedule` around a pod spec. */
-export function cronJob(kind: "postgres" | "chain", schedule: BackupSchedule, pod: Record<string, unknown>): K8sObject {
+export function cronJob(
+    kind: "postgres" | "chain",
+    schedule: BackupSchedule,
+    pod: Record<string, unknown>,
+): K8sObject {
     const labels = labelsOf(kind, schedule);
     return {
         apiVersion: "batch/v1",
@@ -36,11 +51,15 @@ export function cronJob(kind: "postgres" | "chain", schedule: BackupSchedule, po
                     ttlSecondsAfterFinished: 86400,
                     template: {
                         metadata: { labels },
-                        spec: { serviceAccountName: `backup-${kind}`, restartPolicy: "Never", securityContext: podSecurity(USER), ...pod },
+                        spec: {
+                            serviceAccountName: `backup-${kind}`,
+                            restartPolicy: "Never",
+                            securityContext: podSecurity(USER),
+                            ...pod,
+                        },
                     },
                 },
             },
         },
     };
 }
-

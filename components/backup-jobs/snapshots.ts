@@ -22,27 +22,43 @@ export function snapshotClass(): K8sObject {
     return {
         apiVersion: "snapshot.storage.k8s.io/v1",
         kind: "VolumeSnapshotClass",
-        metadata: { name: SNAPSHOT_CLASS, labels: { "app.kubernetes.io/part-of": "chain-platform" } },
+        metadata: {
+            name: SNAPSHOT_CLASS,
+            labels: { "app.kubernetes.io/part-of": "chain-platform" },
+        },
         driver: "ebs.csi.aws.com",
         deletionPolicy: "Delete",
     };
 }
 
 /** What the snapshot jobs may do in the chain's namespace: VolumeSnapshots only, nothing else. */
-export function snapshotAccess(chainNamespace: string, jobNamespace: string, serviceAccount: string): K8sObject[] {
+export function snapshotAccess(
+    chainNamespace: string,
+    jobNamespace: string,
+    serviceAccount: string,
+): K8sObject[] {
     const name = "backup-chain-snapshots";
-    return [{
-        apiVersion: "rbac.authorization.k8s.io/v1",
-        kind: "Role",
-        metadata: { name, namespace: chainNamespace },
-        rules: [{ apiGroups: ["snapshot.storage.k8s.io"], resources: ["volumesnapshots"], verbs: ["create", "get", "list", "watch", "delete"] }],
-    }, {
-        apiVersion: "rbac.authorization.k8s.io/v1",
-        kind: "RoleBinding",
-        metadata: { name, namespace: chainNamespace },
-        roleRef: { apiGroup: "rbac.authorization.k8s.io", kind: "Role", name },
-        subjects: [{ kind: "ServiceAccount", name: serviceAccount, namespace: jobNamespace }],
-    }];
+    return [
+        {
+            apiVersion: "rbac.authorization.k8s.io/v1",
+            kind: "Role",
+            metadata: { name, namespace: chainNamespace },
+            rules: [
+                {
+                    apiGroups: ["snapshot.storage.k8s.io"],
+                    resources: ["volumesnapshots"],
+                    verbs: ["create", "get", "list", "watch", "delete"],
+                },
+            ],
+        },
+        {
+            apiVersion: "rbac.authorization.k8s.io/v1",
+            kind: "RoleBinding",
+            metadata: { name, namespace: chainNamespace },
+            roleRef: { apiGroup: "rbac.authorization.k8s.io", kind: "Role", name },
+            subjects: [{ kind: "ServiceAccount", name: serviceAccount, namespace: jobNamespace }],
+        },
+    ];
 }
 
 /** Creates one snapshot per claim, waits for all, then prunes; any failure fails the job (and its alert). */
@@ -53,8 +69,8 @@ export function snapshotScript(): string {
         "stamp=$(date -u +%Y%m%dt%H%M%S)",
         "names=''",
         "for claim in $CLAIMS; do",
-        "  name=\"$claim-$SCHEDULE-$stamp\"",
-        "  kubectl -n \"$NAMESPACE\" create -f - <<EOF",
+        '  name="$claim-$SCHEDULE-$stamp"',
+        '  kubectl -n "$NAMESPACE" create -f - <<EOF',
         "apiVersion: snapshot.storage.k8s.io/v1",
         "kind: VolumeSnapshot",
         "metadata:",
@@ -69,15 +85,15 @@ export function snapshotScript(): string {
         "  source:",
         "    persistentVolumeClaimName: $claim",
         "EOF",
-        "  names=\"$names $name\"",
+        '  names="$names $name"',
         "done",
         "for name in $names; do",
-        "  kubectl -n \"$NAMESPACE\" wait --for=jsonpath='{.status.readyToUse}'=true \"volumesnapshot/$name\" --timeout=150m",
+        '  kubectl -n "$NAMESPACE" wait --for=jsonpath=\'{.status.readyToUse}\'=true "volumesnapshot/$name" --timeout=150m',
         "done",
         // Only after the new snapshots are usable: a failed run never leaves fewer copies behind.
         `kubectl -n "$NAMESPACE" get volumesnapshots -l "platform/schedule=$SCHEDULE" -o go-template='{{range .items}}{{.metadata.name}} {{index .metadata.labels "${CREATED_LABEL}"}}{{"\\n"}}{{end}}' |`,
         "while read -r name created; do",
-        "  if [ -n \"$created\" ] && [ $((now - created)) -gt $((KEEP_DAYS * 86400)) ]; then kubectl -n \"$NAMESPACE\" delete volumesnapshot \"$name\"; fi",
+        '  if [ -n "$created" ] && [ $((now - created)) -gt $((KEEP_DAYS * 86400)) ]; then kubectl -n "$NAMESPACE" delete volumesnapshot "$name"; fi',
         "done",
     ].join("\n");
 }
@@ -90,23 +106,25 @@ export interface ChainSnapshotSpec {
 
 export function chainSnapshotJob(schedule: BackupSchedule, chain: ChainSnapshotSpec): K8sObject {
     return cronJob("chain", schedule, {
-        containers: [{
-            name: "snapshot",
-            image: KUBECTL_IMAGE,
-            command: ["/bin/sh", "-c", snapshotScript()],
-            env: [
-                { name: "NAMESPACE", value: chain.namespace },
-                { name: "CLAIMS", value: chain.volumeClaims.join(" ") },
-                { name: "SCHEDULE", value: schedule.name },
-                { name: "KEEP_DAYS", value: String(schedule.keepDays) },
-                { name: "SNAPSHOT_CLASS", value: chain.snapshotClass },
-                // kubectl's discovery cache goes to $HOME; the root filesystem is read-only.
-                { name: "HOME", value: "/tmp" },
-            ],
-            resources: small,
-            securityContext: security,
-            volumeMounts: [{ name: "tmp", mountPath: "/tmp" }],
-        }],
+        containers: [
+            {
+                name: "snapshot",
+                image: KUBECTL_IMAGE,
+                command: ["/bin/sh", "-c", snapshotScript()],
+                env: [
+                    { name: "NAMESPACE", value: chain.namespace },
+                    { name: "CLAIMS", value: chain.volumeClaims.join(" ") },
+                    { name: "SCHEDULE", value: schedule.name },
+                    { name: "KEEP_DAYS", value: String(schedule.keepDays) },
+                    { name: "SNAPSHOT_CLASS", value: chain.snapshotClass },
+                    // kubectl's discovery cache goes to $HOME; the root filesystem is read-only.
+                    { name: "HOME", value: "/tmp" },
+                ],
+                resources: small,
+                securityContext: security,
+                volumeMounts: [{ name: "tmp", mountPath: "/tmp" }],
+            },
+        ],
         volumes: [{ name: "tmp", emptyDir: { sizeLimit: "64Mi" } }],
     });
 }

@@ -36,9 +36,25 @@ export function writerPolicy(bucketArn: string, prefix: string, keyArn: string):
     return {
         Version: "2012-10-17",
         Statement: [
-            { Sid: "ReadWriteOwnPrefix", Effect: "Allow", Action: ["s3:PutObject", "s3:GetObject", "s3:AbortMultipartUpload"], Resource: `${bucketArn}/${prefix}/*` },
-            { Sid: "ListOwnPrefix", Effect: "Allow", Action: "s3:ListBucket", Resource: bucketArn, Condition: { StringLike: { "s3:prefix": [`${prefix}/*`] } } },
-            { Sid: "UseBackupsKey", Effect: "Allow", Action: ["kms:GenerateDataKey", "kms:Decrypt"], Resource: keyArn },
+            {
+                Sid: "ReadWriteOwnPrefix",
+                Effect: "Allow",
+                Action: ["s3:PutObject", "s3:GetObject", "s3:AbortMultipartUpload"],
+                Resource: `${bucketArn}/${prefix}/*`,
+            },
+            {
+                Sid: "ListOwnPrefix",
+                Effect: "Allow",
+                Action: "s3:ListBucket",
+                Resource: bucketArn,
+                Condition: { StringLike: { "s3:prefix": [`${prefix}/*`] } },
+            },
+            {
+                Sid: "UseBackupsKey",
+                Effect: "Allow",
+                Action: ["kms:GenerateDataKey", "kms:Decrypt"],
+                Resource: keyArn,
+            },
         ],
     };
 }
@@ -61,7 +77,16 @@ export function lifecycleRules(writerPrefix: string): LifecycleRule[] {
             status: "Enabled" as const,
             filter: { prefix: `${writerPrefix}/${schedule.name}/` },
             expiration: { days: schedule.keepDays },
-            ...(schedule.coldAfterDays ? { transitions: [{ days: schedule.coldAfterDays.days, storageClass: schedule.coldAfterDays.storageClass }] } : {}),
+            ...(schedule.coldAfterDays
+                ? {
+                      transitions: [
+                          {
+                              days: schedule.coldAfterDays.days,
+                              storageClass: schedule.coldAfterDays.storageClass,
+                          },
+                      ],
+                  }
+                : {}),
         })),
         {
             id: "noncurrent-versions-7d",
@@ -74,13 +99,41 @@ export function lifecycleRules(writerPrefix: string): LifecycleRule[] {
 }
 
 /** The replication role may read the source's versions and write replicas, with both keys. */
-export function replicationPolicy(sourceArn: string, replicaArn: string, sourceKeyArn: string, replicaKeyArn: string): PolicyDocument {
+export function replicationPolicy(
+    sourceArn: string,
+    replicaArn: string,
+    sourceKeyArn: string,
+    replicaKeyArn: string,
+): PolicyDocument {
     return {
         Version: "2012-10-17",
         Statement: [
-            { Effect: "Allow", Action: ["s3:GetReplicationConfiguration", "s3:ListBucket"], Resource: sourceArn },
-            { Effect: "Allow", Action: ["s3:GetObjectVersionForReplication", "s3:GetObjectVersionAcl", "s3:GetObjectVersionTagging", "s3:GetObjectRetention", "s3:GetObjectLegalHold"], Resource: `${sourceArn}/*` },
-            { Effect: "Allow", Action: ["s3:ReplicateObject", "s3:ReplicateDelete", "s3:ReplicateTags", "s3:ObjectOwnerOverrideToBucketOwner"], Resource: `${replicaArn}/*` },
+            {
+                Effect: "Allow",
+                Action: ["s3:GetReplicationConfiguration", "s3:ListBucket"],
+                Resource: sourceArn,
+            },
+            {
+                Effect: "Allow",
+                Action: [
+                    "s3:GetObjectVersionForReplication",
+                    "s3:GetObjectVersionAcl",
+                    "s3:GetObjectVersionTagging",
+                    "s3:GetObjectRetention",
+                    "s3:GetObjectLegalHold",
+                ],
+                Resource: `${sourceArn}/*`,
+            },
+            {
+                Effect: "Allow",
+                Action: [
+                    "s3:ReplicateObject",
+                    "s3:ReplicateDelete",
+                    "s3:ReplicateTags",
+                    "s3:ObjectOwnerOverrideToBucketOwner",
+                ],
+                Resource: `${replicaArn}/*`,
+            },
             { Effect: "Allow", Action: "kms:Decrypt", Resource: sourceKeyArn },
             { Effect: "Allow", Action: "kms:Encrypt", Resource: replicaKeyArn },
         ],

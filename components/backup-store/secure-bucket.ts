@@ -32,47 +32,110 @@ export class SecureBucket extends pulumi.ComponentResource {
     constructor(name: string, args: SecureBucketArgs, opts?: pulumi.ComponentResourceOptions) {
         super("platform:backups:SecureBucket", name, {}, opts);
         if (!/^[a-z0-9][a-z0-9-]{1,61}[a-z0-9]$/.test(args.bucketName)) {
-            throw new RangeError(`S3 bucket name "${args.bucketName}" must be 3–63 lowercase letters, digits and hyphens`);
+            throw new RangeError(
+                `S3 bucket name "${args.bucketName}" must be 3–63 lowercase letters, digits and hyphens`,
+            );
         }
         const parent = { parent: this };
-        const bucket = new aws.s3.Bucket(`${name}-bucket`, {
-            bucket: args.bucketName,
-            objectLockEnabled: args.objectLockDays !== undefined,
-            forceDestroy: args.forceDestroy ?? false,
-            tags: { ...args.tags, Name: args.bucketName },
-        }, parent);
+        const bucket = new aws.s3.Bucket(
+            `${name}-bucket`,
+            {
+                bucket: args.bucketName,
+                objectLockEnabled: args.objectLockDays !== undefined,
+                forceDestroy: args.forceDestroy ?? false,
+                tags: { ...args.tags, Name: args.bucketName },
+            },
+            parent,
+        );
         const target = { bucket: bucket.id };
 
-        new aws.s3.BucketOwnershipControls(`${name}-ownership`, { ...target, rule: { objectOwnership: "BucketOwnerEnforced" } }, parent);
-        new aws.s3.BucketPublicAccessBlock(`${name}-public-access`, { ...target, blockPublicAcls: true, blockPublicPolicy: true, ignorePublicAcls: true, restrictPublicBuckets: true }, parent);
-        new aws.s3.BucketServerSideEncryptionConfiguration(`${name}-encryption`, {
-            ...target,
-            rules: [args.encryption === "s3-managed"
-                ? { applyServerSideEncryptionByDefault: { sseAlgorithm: "AES256" } }
-                : { applyServerSideEncryptionByDefault: { sseAlgorithm: "aws:kms", kmsMasterKeyId: args.encryption.keyArn }, bucketKeyEnabled: true }],
-        }, parent);
-        this.versioning = new aws.s3.BucketVersioning(`${name}-versioning`, { ...target, versioningConfiguration: { status: "Enabled" } }, parent);
-        new aws.s3.BucketPolicy(`${name}-policy`, {
-            ...target,
-            policy: bucket.arn.apply((arn) => {
-                const base = bucketPolicy(arn);
-                return JSON.stringify({ ...base, Statement: [...base.Statement, ...(args.extraStatements?.(arn) ?? [])] });
-            }),
-        }, parent);
-        if (args.lifecycleRules && args.lifecycleRules.length > 0) {
-            new aws.s3.BucketLifecycleConfiguration(`${name}-lifecycle`, {
+        new aws.s3.BucketOwnershipControls(
+            `${name}-ownership`,
+            { ...target, rule: { objectOwnership: "BucketOwnerEnforced" } },
+            parent,
+        );
+        new aws.s3.BucketPublicAccessBlock(
+            `${name}-public-access`,
+            {
                 ...target,
-                rules: args.lifecycleRules.map((rule) => ({ ...rule, filter: { ...rule.filter }, transitions: rule.transitions?.map((t) => ({ ...t })) })),
-            }, { parent: this, dependsOn: [this.versioning] });
+                blockPublicAcls: true,
+                blockPublicPolicy: true,
+                ignorePublicAcls: true,
+                restrictPublicBuckets: true,
+            },
+            parent,
+        );
+        new aws.s3.BucketServerSideEncryptionConfiguration(
+            `${name}-encryption`,
+            {
+                ...target,
+                rules: [
+                    args.encryption === "s3-managed"
+                        ? { applyServerSideEncryptionByDefault: { sseAlgorithm: "AES256" } }
+                        : {
+                              applyServerSideEncryptionByDefault: {
+                                  sseAlgorithm: "aws:kms",
+                                  kmsMasterKeyId: args.encryption.keyArn,
+                              },
+                              bucketKeyEnabled: true,
+                          },
+                ],
+            },
+            parent,
+        );
+        this.versioning = new aws.s3.BucketVersioning(
+            `${name}-versioning`,
+            { ...target, versioningConfiguration: { status: "Enabled" } },
+            parent,
+        );
+        new aws.s3.BucketPolicy(
+            `${name}-policy`,
+            {
+                ...target,
+                policy: bucket.arn.apply((arn) => {
+                    const base = bucketPolicy(arn);
+                    return JSON.stringify({
+                        ...base,
+                        Statement: [...base.Statement, ...(args.extraStatements?.(arn) ?? [])],
+                    });
+                }),
+            },
+            parent,
+        );
+        if (args.lifecycleRules && args.lifecycleRules.length > 0) {
+            new aws.s3.BucketLifecycleConfiguration(
+                `${name}-lifecycle`,
+                {
+                    ...target,
+                    rules: args.lifecycleRules.map((rule) => ({
+                        ...rule,
+                        filter: { ...rule.filter },
+                        transitions: rule.transitions?.map((t) => ({ ...t })),
+                    })),
+                },
+                { parent: this, dependsOn: [this.versioning] },
+            );
         }
         if (args.objectLockDays !== undefined) {
-            new aws.s3.BucketObjectLockConfiguration(`${name}-object-lock`, {
-                ...target,
-                rule: { defaultRetention: { mode: "GOVERNANCE", days: args.objectLockDays } },
-            }, { parent: this, dependsOn: [this.versioning] });
+            new aws.s3.BucketObjectLockConfiguration(
+                `${name}-object-lock`,
+                {
+                    ...target,
+                    rule: { defaultRetention: { mode: "GOVERNANCE", days: args.objectLockDays } },
+                },
+                { parent: this, dependsOn: [this.versioning] },
+            );
         }
         if (args.accessLogBucket !== undefined) {
-            new aws.s3.BucketLogging(`${name}-access-logs`, { ...target, targetBucket: args.accessLogBucket, targetPrefix: `${args.bucketName}/` }, parent);
+            new aws.s3.BucketLogging(
+                `${name}-access-logs`,
+                {
+                    ...target,
+                    targetBucket: args.accessLogBucket,
+                    targetPrefix: `${args.bucketName}/`,
+                },
+                parent,
+            );
         }
         this.bucket = bucket;
         this.registerOutputs({ bucketName: bucket.id, bucketArn: bucket.arn });

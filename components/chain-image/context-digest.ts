@@ -12,7 +12,8 @@ const SKIPPED = new Set([".git", "target", "node_modules"]);
 
 /** Every file of the context below `dir`, relative, sorted, without `SKIPPED` directories. */
 function filesOf(dir: string, relative = ""): string[] {
-    return fs.readdirSync(path.join(dir, relative), { withFileTypes: true })
+    return fs
+        .readdirSync(path.join(dir, relative), { withFileTypes: true })
         .filter((entry) => !SKIPPED.has(entry.name))
         .flatMap((entry) => {
             const child = relative ? `${relative}/${entry.name}` : entry.name;
@@ -25,11 +26,15 @@ function filesOf(dir: string, relative = ""): string[] {
 /** SHA-256 over each file's path and content; throws when `dir` is not a directory with a Dockerfile. */
 export function contextDigest(dir: string): string {
     if (!fs.existsSync(path.join(dir, "Dockerfile"))) {
-        throw new Error(`${dir} has no Dockerfile: point it at a checkout of the chain's repository`);
+        throw new Error(
+            `${dir} has no Dockerfile: point it at a checkout of the chain's repository`,
+        );
     }
     const hash = createHash("sha256");
     for (const file of filesOf(dir)) {
-        hash.update(`${file}\0`).update(fs.readFileSync(path.join(dir, file))).update("\0");
+        hash.update(`${file}\0`)
+            .update(fs.readFileSync(path.join(dir, file)))
+            .update("\0");
     }
     return hash.digest("hex");
 }

@@ -12,7 +12,8 @@ export interface ChainImageArgs {
      * A pushed image's digest ("sha256:…", verified at preview by `verifyPinnedImage`), or a build of
      * the chain repository's own Dockerfile from a checkout, tagged by the checkout's content digest. No default.
      */
-    readonly source: { readonly digest: string } | { readonly buildContext: string; readonly tag: string };
+    readonly source:
+        { readonly digest: string } | { readonly buildContext: string; readonly tag: string };
     /** KMS key of the repository. No default. */
     readonly keyArn: pulumi.Input<string>;
     /** Delete the repository with its images on destroy (staging, so it can be re-created). Default: false. */
@@ -33,34 +34,67 @@ export class ChainImage extends pulumi.ComponentResource {
     constructor(name: string, args: ChainImageArgs, opts?: pulumi.ComponentResourceOptions) {
         super("platform:chain:ChainImage", name, {}, opts);
         const parent = { parent: this };
-        const repository = new aws.ecr.Repository(`${name}-repository`, {
-            name: args.repositoryName,
-            imageTagMutability: "IMMUTABLE",
-            imageScanningConfiguration: { scanOnPush: true },
-            encryptionConfigurations: [{ encryptionType: "KMS", kmsKey: args.keyArn }],
-            forceDelete: args.forceDelete ?? false,
-            tags: args.tags,
-        }, parent);
+        const repository = new aws.ecr.Repository(
+            `${name}-repository`,
+            {
+                name: args.repositoryName,
+                imageTagMutability: "IMMUTABLE",
+                imageScanningConfiguration: { scanOnPush: true },
+                encryptionConfigurations: [{ encryptionType: "KMS", kmsKey: args.keyArn }],
+                forceDelete: args.forceDelete ?? false,
+                tags: args.tags,
+            },
+            parent,
+        );
         // A count rule over tagged images would expire the digest a stack pins; only untagged layers expire.
-        new aws.ecr.LifecyclePolicy(`${name}-lifecycle`, {
-            repository: repository.name,
-            policy: JSON.stringify({
-                rules: [
-                    { rulePriority: 1, description: `untagged images go after ${UNTAGGED_IMAGE_DAYS} days`, selection: { tagStatus: "untagged", countType: "sinceImagePushed", countUnit: "days", countNumber: UNTAGGED_IMAGE_DAYS }, action: { type: "expire" } },
-                ],
-            }),
-        }, parent);
+        new aws.ecr.LifecyclePolicy(
+            `${name}-lifecycle`,
+            {
+                repository: repository.name,
+                policy: JSON.stringify({
+                    rules: [
+                        {
+                            rulePriority: 1,
+                            description: `untagged images go after ${UNTAGGED_IMAGE_DAYS} days`,
+                            selection: {
+                                tagStatus: "untagged",
+                                countType: "sinceImagePushed",
+                                countUnit: "days",
+                                countNumber: UNTAGGED_IMAGE_DAYS,
+                            },
+                            action: { type: "expire" },
+                        },
+                    ],
+                }),
+            },
+            parent,
+        );
 
         if ("digest" in args.source) {
             this.imageRef = pulumi.interpolate`${repository.repositoryUrl}@${args.source.digest}`;
         } else {
-            const auth = aws.ecr.getAuthorizationTokenOutput({ registryId: repository.registryId }, parent);
+            const auth = aws.ecr.getAuthorizationTokenOutput(
+                { registryId: repository.registryId },
+                parent,
+            );
             // The chain repository's own multi-stage Dockerfile, at the root of its checkout.
-            const image = new docker.Image(`${name}-image`, {
-                imageName: pulumi.interpolate`${repository.repositoryUrl}:${args.source.tag}`,
-                build: { context: args.source.buildContext, dockerfile: `${args.source.buildContext}/Dockerfile`, platform: "linux/amd64" },
-                registry: { server: repository.repositoryUrl, username: auth.userName, password: pulumi.secret(auth.password) },
-            }, parent);
+            const image = new docker.Image(
+                `${name}-image`,
+                {
+                    imageName: pulumi.interpolate`${repository.repositoryUrl}:${args.source.tag}`,
+                    build: {
+                        context: args.source.buildContext,
+                        dockerfile: `${args.source.buildContext}/Dockerfile`,
+                        platform: "linux/amd64",
+                    },
+                    registry: {
+                        server: repository.repositoryUrl,
+                        username: auth.userName,
+                        password: pulumi.secret(auth.password),
+                    },
+                },
+                parent,
+            );
             this.imageRef = image.repoDigest;
         }
         this.repositoryUrl = repository.repositoryUrl;

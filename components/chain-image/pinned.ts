@@ -21,17 +21,42 @@ export function parseEcrImage(text: string): EcrImageRef {
  * registry holds, so without it a wrong reference surfaces only as pods or services failing to pull
  * after `up` has declared everything.
  */
-export async function verifyEcrImage(configKey: string, configValue: string, image: EcrImageRef, remedy: string): Promise<void> {
+export async function verifyEcrImage(
+    configKey: string,
+    configValue: string,
+    image: EcrImageRef,
+    remedy: string,
+): Promise<void> {
     try {
-        const found = await aws.ecr.getImage({ repositoryName: image.repositoryName, imageDigest: image.digest, imageTag: image.tag });
-        if (image.digest && found.imageDigest !== image.digest) throw new Error(`ECR answered ${found.imageDigest}`);
+        const found = await aws.ecr.getImage({
+            repositoryName: image.repositoryName,
+            imageDigest: image.digest,
+            imageTag: image.tag,
+        });
+        if (image.digest && found.imageDigest !== image.digest)
+            throw new Error(`ECR answered ${found.imageDigest}`);
     } catch (error) {
         const reason = error instanceof Error ? error.message.split("\n")[0] : String(error);
-        throw new ConfigError([{ key: configKey, value: JSON.stringify(configValue), rule: `must be an image in ECR repository ${image.repositoryName}, which answered: ${reason}. ${remedy}` }]);
+        throw new ConfigError([
+            {
+                key: configKey,
+                value: JSON.stringify(configValue),
+                rule: `must be an image in ECR repository ${image.repositoryName}, which answered: ${reason}. ${remedy}`,
+            },
+        ]);
     }
 }
 
 /** The node image pinned by digest in the stack's own repository. */
-export function verifyPinnedImage(configKey: string, repositoryName: string, digest: string): Promise<void> {
-    return verifyEcrImage(configKey, digest, { repositoryName, digest }, `Push it first (README, "From an empty account", step 3), or set chainImageDigest to build`);
+export function verifyPinnedImage(
+    configKey: string,
+    repositoryName: string,
+    digest: string,
+): Promise<void> {
+    return verifyEcrImage(
+        configKey,
+        digest,
+        { repositoryName, digest },
+        `Push it first (README, "From an empty account", step 3), or set chainImageDigest to build`,
+    );
 }

@@ -6,7 +6,8 @@
  */
 
 /** What an option's value must look like once dchat parses it further (clap itself takes strings). */
-export type ValueKind = "path" | "level" | "socketAddr" | "hostPort" | "url" | "u64" | "multiaddr" | "string";
+export type ValueKind =
+    "path" | "level" | "socketAddr" | "hostPort" | "url" | "u64" | "multiaddr" | "string";
 
 export interface OptionSpec {
     readonly long: string;
@@ -76,7 +77,13 @@ export const SUBCOMMANDS: Readonly<Record<string, CommandSpec>> = {
 };
 
 /** Environment variables src/main.rs reads (the DCHAT_* ones only when a config file exists). */
-export const READ_ENV = ["RUST_LOG", "DCHAT_LISTEN_ADDR", "DCHAT_BOOTSTRAP_PEERS", "DCHAT_DATA_DIR", "DCHAT_MAX_CONNECTIONS"] as const;
+export const READ_ENV = [
+    "RUST_LOG",
+    "DCHAT_LISTEN_ADDR",
+    "DCHAT_BOOTSTRAP_PEERS",
+    "DCHAT_DATA_DIR",
+    "DCHAT_MAX_CONNECTIONS",
+] as const;
 
 /** Read, but harmful here: the relay then dials compose's hard-coded dchat-relay{1,2,3} names. */
 export const FORBIDDEN_ENV: Readonly<Record<string, string>> = {
@@ -96,7 +103,10 @@ const PORT = "([1-9]\\d{0,3}|[1-5]\\d{4}|6[0-4]\\d{3}|65[0-4]\\d{2}|655[0-2]\\d|
 /** `/ip4/<address>/tcp/<port>` or `/dns4|dns6|dns/<name>/tcp/<port>`, optionally `/p2p/<id>`; a hostname under /ip4 is invalid. */
 export function isMultiaddr(text: string): boolean {
     const host = `(/ip4/${IPV4}|/dns[46]?/${LABEL}(\\.${LABEL})*)`;
-    return new RegExp(`^${host}/(tcp/${PORT}|udp/${PORT}/quic-v1)(/p2p/[1-9A-HJ-NP-Za-km-z]+)?$`, "i").test(text);
+    return new RegExp(
+        `^${host}/(tcp/${PORT}|udp/${PORT}/quic-v1)(/p2p/[1-9A-HJ-NP-Za-km-z]+)?$`,
+        "i",
+    ).test(text);
 }
 
 const VALUE_CHECKS: Record<ValueKind, (v: string) => boolean> = {
@@ -124,27 +134,42 @@ export function parseDchatArgs(args: readonly string[]): ParsedCommand {
     const global: Record<string, string[]> = {};
     const options: Record<string, string[]> = {};
     let i = 0;
-    const take = (specs: readonly OptionSpec[], into: Record<string, string[]>, where: string): boolean => {
+    const take = (
+        specs: readonly OptionSpec[],
+        into: Record<string, string[]>,
+        where: string,
+    ): boolean => {
         const token = args[i]!;
         if (!token.startsWith("-") || token === "-" || token === "--") return false;
         const spec = findOption(specs, token);
         if (!spec) {
             const isGlobal = where !== "before the subcommand" && findOption(GLOBAL_OPTIONS, token);
-            throw new Error(isGlobal
-                ? `${token} is a global option: it must come before the subcommand (clap: unexpected argument)`
-                : `unexpected argument ${token} ${where}`);
+            throw new Error(
+                isGlobal
+                    ? `${token} is a global option: it must come before the subcommand (clap: unexpected argument)`
+                    : `unexpected argument ${token} ${where}`,
+            );
         }
         let value: string | undefined;
-        const inline = token.startsWith("--") ? (token.includes("=") ? token.slice(token.indexOf("=") + 1) : undefined) : (token.length > 2 ? token.slice(2) : undefined);
+        const inline = token.startsWith("--")
+            ? token.includes("=")
+                ? token.slice(token.indexOf("=") + 1)
+                : undefined
+            : token.length > 2
+              ? token.slice(2)
+              : undefined;
         if (spec.value === false) {
-            if (inline !== undefined) throw new Error(`--${spec.long} is a flag and takes no value (got "${inline}")`);
+            if (inline !== undefined)
+                throw new Error(`--${spec.long} is a flag and takes no value (got "${inline}")`);
             value = "true";
         } else {
             value = inline ?? args[++i];
             if (value === undefined) throw new Error(`--${spec.long} needs a value`);
-            if (!VALUE_CHECKS[spec.value](value)) throw new Error(`--${spec.long}: "${value}" is not a valid ${spec.value}`);
+            if (!VALUE_CHECKS[spec.value](value))
+                throw new Error(`--${spec.long}: "${value}" is not a valid ${spec.value}`);
         }
-        if (into[spec.long] && !spec.repeatable) throw new Error(`--${spec.long} cannot be used multiple times`);
+        if (into[spec.long] && !spec.repeatable)
+            throw new Error(`--${spec.long} cannot be used multiple times`);
         (into[spec.long] ??= []).push(value);
         i++;
         return true;
@@ -154,13 +179,20 @@ export function parseDchatArgs(args: readonly string[]): ParsedCommand {
     if (subcommand === undefined) throw new Error("no subcommand");
     const command = SUBCOMMANDS[subcommand];
     if (!command) throw new Error(`unrecognized subcommand "${subcommand}"`);
-    if (!command.modeled) throw new Error(`subcommand "${subcommand}" exists, but this grammar does not model its options`);
+    if (!command.modeled)
+        throw new Error(
+            `subcommand "${subcommand}" exists, but this grammar does not model its options`,
+        );
     i++;
     while (i < args.length) {
-        if (!take(command.options, options, `for subcommand ${subcommand}`)) throw new Error(`unexpected positional argument "${args[i]}" for subcommand ${subcommand}`);
+        if (!take(command.options, options, `for subcommand ${subcommand}`))
+            throw new Error(
+                `unexpected positional argument "${args[i]}" for subcommand ${subcommand}`,
+            );
     }
     for (const required of command.options.filter((o) => o.required)) {
-        if (!options[required.long]) throw new Error(`subcommand ${subcommand} requires --${required.long}`);
+        if (!options[required.long])
+            throw new Error(`subcommand ${subcommand} requires --${required.long}`);
     }
     return { global, subcommand, options };
 }

@@ -58,19 +58,33 @@ export const DCHAT_CONFIG_SCHEMA = {
 } as const satisfies Record<string, Record<string, KeySpec>>;
 
 type Schema = typeof DCHAT_CONFIG_SCHEMA;
-type ValueOf<T extends KeyType> = T extends "string" ? string : T extends "string[]" ? readonly string[] : T extends "boolean" ? boolean : number;
+type ValueOf<T extends KeyType> = T extends "string"
+    ? string
+    : T extends "string[]"
+      ? readonly string[]
+      : T extends "boolean"
+        ? boolean
+        : number;
 
 /** A complete configuration: the type system already refuses a missing key. */
-export type DchatConfig = { readonly [S in keyof Schema]: { readonly [K in keyof Schema[S]]: ValueOf<Schema[S][K] extends { type: infer T extends KeyType } ? T : never> } };
+export type DchatConfig = {
+    readonly [S in keyof Schema]: {
+        readonly [K in keyof Schema[S]]: ValueOf<
+            Schema[S][K] extends { type: infer T extends KeyType } ? T : never
+        >;
+    };
+};
 
 function tomlValue(value: unknown, type: KeyType): string {
-    if (type === "string[]") return `[${(value as readonly string[]).map((v) => JSON.stringify(v)).join(", ")}]`;
+    if (type === "string[]")
+        return `[${(value as readonly string[]).map((v) => JSON.stringify(v)).join(", ")}]`;
     if (type === "string") return JSON.stringify(value);
     if (type === "float") {
         const n = value as number;
         return Number.isInteger(n) ? n.toFixed(1) : String(n);
     }
-    if (type === "integer" && !Number.isInteger(value)) throw new Error(`${String(value)} is not an integer`);
+    if (type === "integer" && !Number.isInteger(value))
+        throw new Error(`${String(value)} is not an integer`);
     return String(value);
 }
 
@@ -89,18 +103,28 @@ export function configProblems(config: Record<string, unknown>): string[] {
         for (const [key, spec] of Object.entries(keys) as [string, KeySpec][]) {
             const value = table[key];
             const where = `${section}.${key}`;
-            const typeOk = spec.type === "string[]" ? Array.isArray(value) && value.every((v) => typeof v === "string")
-                : spec.type === "string" ? typeof value === "string"
-                : spec.type === "boolean" ? typeof value === "boolean"
-                : spec.type === "integer" ? (typeof value === "number" && Number.isInteger(value)) || typeof value === "bigint"
-                : typeof value === "number";
+            const typeOk =
+                spec.type === "string[]"
+                    ? Array.isArray(value) && value.every((v) => typeof v === "string")
+                    : spec.type === "string"
+                      ? typeof value === "string"
+                      : spec.type === "boolean"
+                        ? typeof value === "boolean"
+                        : spec.type === "integer"
+                          ? (typeof value === "number" && Number.isInteger(value)) ||
+                            typeof value === "bigint"
+                          : typeof value === "number";
             if (!typeOk) {
-                problems.push(value === undefined ? `missing ${where}` : `${where} must be ${spec.type}`);
+                problems.push(
+                    value === undefined ? `missing ${where}` : `${where} must be ${spec.type}`,
+                );
                 continue;
             }
             const n = Number(value);
-            if (spec.above !== undefined && !(n > spec.above)) problems.push(`${where} must be > ${spec.above}`);
-            if (spec.atMost !== undefined && !(n <= spec.atMost)) problems.push(`${where} must be ≤ ${spec.atMost}`);
+            if (spec.above !== undefined && !(n > spec.above))
+                problems.push(`${where} must be > ${spec.above}`);
+            if (spec.atMost !== undefined && !(n <= spec.atMost))
+                problems.push(`${where} must be ≤ ${spec.atMost}`);
         }
     }
     return problems;
@@ -110,7 +134,9 @@ export function configProblems(config: Record<string, unknown>): string[] {
 export function renderDchatConfig(config: DchatConfig): string {
     const problems = configProblems(config as unknown as Record<string, unknown>);
     if (problems.length > 0) throw new Error(`dchat config: ${problems.join("; ")}`);
-    const lines = ["# Rendered by the stack (components/chain/dchat-config.ts); dchat requires every key."];
+    const lines = [
+        "# Rendered by the stack (components/chain/dchat-config.ts); dchat requires every key.",
+    ];
     for (const [section, keys] of Object.entries(DCHAT_CONFIG_SCHEMA)) {
         lines.push("", `[${section}]`);
         const table = (config as unknown as Record<string, Record<string, unknown>>)[section]!;

@@ -5,7 +5,13 @@ import * as pulumi from "@pulumi/pulumi";
 import { Listener, listenerOf } from "../../topology/ports";
 import { ChainCluster } from "../cluster";
 import { declareAll, keyOf } from "./declare";
-import { RELAY, RELAY_RPC_SERVICE, serviceHost, validatorPodHost, validatorVolumeClaim } from "./names";
+import {
+    RELAY,
+    RELAY_RPC_SERVICE,
+    serviceHost,
+    validatorPodHost,
+    validatorVolumeClaim,
+} from "./names";
 import { chainRpcUrl } from "./node";
 import { networkPolicies, Placement } from "./network-policies";
 import { chainObjects, NAMESPACE } from "./workloads";
@@ -73,30 +79,63 @@ export class ChainNetwork extends pulumi.ComponentResource {
     constructor(name: string, args: ChainNetworkArgs, opts?: pulumi.ComponentResourceOptions) {
         super("platform:chain:ChainNetwork", name, {}, opts);
         const k8sOpts = { parent: this, provider: args.cluster.provider };
-        const namespace = new k8s.core.v1.Namespace(`${name}-namespace`, { metadata: { name: NAMESPACE, labels: RESTRICTED_NAMESPACE_LABELS } }, k8sOpts);
+        const namespace = new k8s.core.v1.Namespace(
+            `${name}-namespace`,
+            { metadata: { name: NAMESPACE, labels: RESTRICTED_NAMESPACE_LABELS } },
+            k8sOpts,
+        );
         const inNamespace = { ...k8sOpts, dependsOn: [namespace] };
 
         const validatorKeys = Array.from({ length: args.validators }, (_, i) => {
             const validator = `validator-${i}`;
             // No value here: the operator writes the key generated offline (see README), so it never enters Pulumi.
-            const secret = new aws.secretsmanager.Secret(`${name}-${validator}-key`, {
-                name: `${args.namePrefix}/validators/${validator}`,
-                description: `Private key of ${validator}, written out of band from the offline key generator`,
-                kmsKeyId: args.secretsKeyArn,
-                recoveryWindowInDays: args.secretRecoveryWindowDays ?? 30,
-                tags: { ...args.tags, Validator: validator },
-            }, { parent: this });
-            const role = args.cluster.serviceAccountRole(`${name}-${validator}-role`, `${args.namePrefix}-${validator}`, NAMESPACE, validator, args.tags);
-            new aws.iam.RolePolicy(`${name}-${validator}-key-access`, {
-                role: role.id,
-                policy: pulumi.all([secret.arn, args.secretsKeyArn]).apply(([arn, key]) => JSON.stringify({
-                    Version: "2012-10-17",
-                    Statement: [
-                        { Sid: "ReadOwnKey", Effect: "Allow", Action: "secretsmanager:GetSecretValue", Resource: arn },
-                        { Sid: "DecryptOwnKey", Effect: "Allow", Action: "kms:Decrypt", Resource: key, Condition: { StringEquals: { "kms:EncryptionContext:SecretARN": arn } } },
-                    ],
-                })),
-            }, { parent: this });
+            const secret = new aws.secretsmanager.Secret(
+                `${name}-${validator}-key`,
+                {
+                    name: `${args.namePrefix}/validators/${validator}`,
+                    description: `Private key of ${validator}, written out of band from the offline key generator`,
+                    kmsKeyId: args.secretsKeyArn,
+                    recoveryWindowInDays: args.secretRecoveryWindowDays ?? 30,
+                    tags: { ...args.tags, Validator: validator },
+                },
+                { parent: this },
+            );
+            const role = args.cluster.serviceAccountRole(
+                `${name}-${validator}-role`,
+                `${args.namePrefix}-${validator}`,
+                NAMESPACE,
+                validator,
+                args.tags,
+            );
+            new aws.iam.RolePolicy(
+                `${name}-${validator}-key-access`,
+                {
+                    role: role.id,
+                    policy: pulumi.all([secret.arn, args.secretsKeyArn]).apply(([arn, key]) =>
+                        JSON.stringify({
+                            Version: "2012-10-17",
+                            Statement: [
+                                {
+                                    Sid: "ReadOwnKey",
+                                    Effect: "Allow",
+                                    Action: "secretsmanager:GetSecretValue",
+                                    Resource: arn,
+                                },
+                                {
+                                    Sid: "DecryptOwnKey",
+                                    Effect: "Allow",
+                                    Action: "kms:Decrypt",
+                                    Resource: key,
+                                    Condition: {
+                                        StringEquals: { "kms:EncryptionContext:SecretARN": arn },
+                                    },
+                                },
+                            ],
+                        }),
+                    ),
+                },
+                { parent: this },
+            );
             return { secretArn: secret.arn, roleArn: role.arn };
         });
 
@@ -114,23 +153,40 @@ export class ChainNetwork extends pulumi.ComponentResource {
         });
         const declared = declareAll(
             // Validators fetch their key from Secrets Manager; relays call nothing over HTTPS.
-            [...namespaceBudget(NAMESPACE, objects), ...networkPolicies(NAMESPACE, args.listeners, args.placements, ["validator"]), ...objects],
+            [
+                ...namespaceBudget(NAMESPACE, objects),
+                ...networkPolicies(NAMESPACE, args.listeners, args.placements, ["validator"]),
+                ...objects,
+            ],
             (object) => `${name}-${object.kind.toLowerCase()}-${object.metadata.name}`,
             inNamespace,
             args.cluster.workloadDependencies,
         );
-        const rpcService = declared.get(keyOf("Service", NAMESPACE, RELAY_RPC_SERVICE)) as k8s.core.v1.Service;
+        const rpcService = declared.get(
+            keyOf("Service", NAMESPACE, RELAY_RPC_SERVICE),
+        ) as k8s.core.v1.Service;
         const rpcPort = listenerOf("relayRpcBalancer", "rpc", args.listeners).port;
 
         this.validatorKeySecretArns = validatorKeys.map((k) => k.secretArn);
-        this.rpcEndpoint = rpcService.status.apply((status) => `${status.loadBalancer.ingress[0]!.hostname}:${rpcPort}`);
+        this.rpcEndpoint = rpcService.status.apply(
+            (status) => `${status.loadBalancer.ingress[0]!.hostname}:${rpcPort}`,
+        );
         this.namespace = NAMESPACE;
         this.namespaceResource = namespace;
-        this.validatorVolumeClaims = Array.from({ length: args.validators }, (_, i) => validatorVolumeClaim(i));
-        this.validatorHosts = Array.from({ length: args.validators }, (_, i) => validatorPodHost(i));
+        this.validatorVolumeClaims = Array.from({ length: args.validators }, (_, i) =>
+            validatorVolumeClaim(i),
+        );
+        this.validatorHosts = Array.from({ length: args.validators }, (_, i) =>
+            validatorPodHost(i),
+        );
         this.relayHost = serviceHost(RELAY);
         this.chainRpcUrl = chainRpcUrl(args.listeners);
-        this.registerOutputs({ validatorKeySecretArns: this.validatorKeySecretArns, rpcEndpoint: this.rpcEndpoint, validatorVolumeClaims: this.validatorVolumeClaims, chainRpcUrl: this.chainRpcUrl });
+        this.registerOutputs({
+            validatorKeySecretArns: this.validatorKeySecretArns,
+            rpcEndpoint: this.rpcEndpoint,
+            validatorVolumeClaims: this.validatorVolumeClaims,
+            chainRpcUrl: this.chainRpcUrl,
+        });
     }
 }
 

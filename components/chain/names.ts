@@ -23,7 +23,12 @@ export function serviceHost(service: string, namespace: string = NAMESPACE): str
     return `${service}.${namespace}.svc.cluster.local`;
 }
 
-export function podHost(statefulSet: string, ordinal: number, service: string, namespace: string = NAMESPACE): string {
+export function podHost(
+    statefulSet: string,
+    ordinal: number,
+    service: string,
+    namespace: string = NAMESPACE,
+): string {
     return `${statefulSet}-${ordinal}.${serviceHost(service, namespace)}`;
 }
 

@@ -7,14 +7,23 @@ import { Listener, Role } from "../../topology/ports";
 
 /** Where a role's pods are (namespace and labels), or the networks it comes from outside the cluster. */
 export type Placement =
-    | { readonly kind: "pods"; readonly namespace: string; readonly labels: Readonly<Record<string, string>> }
+    | {
+          readonly kind: "pods";
+          readonly namespace: string;
+          readonly labels: Readonly<Record<string, string>>;
+      }
     | { readonly kind: "networks"; readonly cidrs: readonly Input<string>[] };
 
 /** A Kubernetes object as plain data; values may be Pulumi inputs where the program fills them in. */
 export type K8sObject = {
     apiVersion: string;
     kind: string;
-    metadata: { name: string; namespace?: string; labels?: Record<string, string>; annotations?: Record<string, unknown> };
+    metadata: {
+        name: string;
+        namespace?: string;
+        labels?: Record<string, string>;
+        annotations?: Record<string, unknown>;
+    };
     spec?: Record<string, unknown>;
 } & Record<string, unknown>;
 
@@ -22,10 +31,18 @@ function peerOf(placement: Placement, fromNamespace: string): Record<string, unk
     if (placement.kind === "networks") {
         return placement.cidrs.map((cidr) => ({ ipBlock: { cidr } }));
     }
-    return [{
-        podSelector: { matchLabels: { ...placement.labels } },
-        ...(placement.namespace === fromNamespace ? {} : { namespaceSelector: { matchLabels: { "kubernetes.io/metadata.name": placement.namespace } } }),
-    }];
+    return [
+        {
+            podSelector: { matchLabels: { ...placement.labels } },
+            ...(placement.namespace === fromNamespace
+                ? {}
+                : {
+                      namespaceSelector: {
+                          matchLabels: { "kubernetes.io/metadata.name": placement.namespace },
+                      },
+                  }),
+        },
+    ];
 }
 
 /**
@@ -57,33 +74,62 @@ export function networkPolicies(
         const p = placements[role];
         return p?.kind === "pods" && p.namespace === namespace ? p : undefined;
     };
-    const policies: K8sObject[] = [{
-        apiVersion: "networking.k8s.io/v1",
-        kind: "NetworkPolicy",
-        metadata: { name: "default-deny", namespace },
-        spec: { podSelector: {}, policyTypes: ["Ingress", "Egress"] },
-    }, {
-        apiVersion: "networking.k8s.io/v1",
-        kind: "NetworkPolicy",
-        metadata: { name: "dns", namespace },
-        spec: {
-            podSelector: {},
-            policyTypes: ["Egress"],
-            egress: [
-                { to: [{ namespaceSelector: { matchLabels: { "kubernetes.io/metadata.name": "kube-system" } }, podSelector: { matchLabels: { "k8s-app": "kube-dns" } } }], ports: [{ protocol: "UDP", port: 53 }, { protocol: "TCP", port: 53 }] },
-            ],
+    const policies: K8sObject[] = [
+        {
+            apiVersion: "networking.k8s.io/v1",
+            kind: "NetworkPolicy",
+            metadata: { name: "default-deny", namespace },
+            spec: { podSelector: {}, policyTypes: ["Ingress", "Egress"] },
         },
-    }];
+        {
+            apiVersion: "networking.k8s.io/v1",
+            kind: "NetworkPolicy",
+            metadata: { name: "dns", namespace },
+            spec: {
+                podSelector: {},
+                policyTypes: ["Egress"],
+                egress: [
+                    {
+                        to: [
+                            {
+                                namespaceSelector: {
+                                    matchLabels: { "kubernetes.io/metadata.name": "kube-system" },
+                                },
+                                podSelector: { matchLabels: { "k8s-app": "kube-dns" } },
+                            },
+                        ],
+                        ports: [
+                            { protocol: "UDP", port: 53 },
+                            { protocol: "TCP", port: 53 },
+                        ],
+                    },
+                ],
+            },
+        },
+    ];
     if (httpsClients.length > 0) {
         policies.push({
             apiVersion: "networking.k8s.io/v1",
             kind: "NetworkPolicy",
             metadata: { name: "https-clients", namespace },
             spec: {
-                podSelector: { matchExpressions: [{ key: "app.kubernetes.io/component", operator: "In", values: [...httpsClients] }] },
+                podSelector: {
+                    matchExpressions: [
+                        {
+                            key: "app.kubernetes.io/component",
+                            operator: "In",
+                            values: [...httpsClients],
+                        },
+                    ],
+                },
                 policyTypes: ["Egress"],
                 // AWS APIs (Secrets Manager, S3, STS for IRSA, EC2) through NAT, and the private EKS API.
-                egress: [{ to: [{ ipBlock: { cidr: "0.0.0.0/0" } }], ports: [{ protocol: "TCP", port: 443 }] }],
+                egress: [
+                    {
+                        to: [{ ipBlock: { cidr: "0.0.0.0/0" } }],
+                        ports: [{ protocol: "TCP", port: 443 }],
+                    },
+                ],
             },
         });
     }
@@ -91,33 +137,54 @@ export function networkPolicies(
     for (const role of roles) {
         const target = local(role);
         if (!target || target.kind !== "pods") continue;
-        const ingress = listeners.filter((l) => l.role === role).map((l) => ({
-            from: unique(l.from.flatMap((source) => {
-                const placement = placements[source as Role | "operators"];
-                return placement ? peerOf(placement, namespace) : [];
-            })),
-            ports: [{ protocol: l.protocol.toUpperCase(), port: l.port }],
-        })).filter((rule) => rule.from.length > 0);
+        const ingress = listeners
+            .filter((l) => l.role === role)
+            .map((l) => ({
+                from: unique(
+                    l.from.flatMap((source) => {
+                        const placement = placements[source as Role | "operators"];
+                        return placement ? peerOf(placement, namespace) : [];
+                    }),
+                ),
+                ports: [{ protocol: l.protocol.toUpperCase(), port: l.port }],
+            }))
+            .filter((rule) => rule.from.length > 0);
         policies.push({
             apiVersion: "networking.k8s.io/v1",
             kind: "NetworkPolicy",
             metadata: { name: `${role.toLowerCase()}-ingress`, namespace },
-            spec: { podSelector: { matchLabels: { ...target.labels } }, policyTypes: ["Ingress"], ingress },
+            spec: {
+                podSelector: { matchLabels: { ...target.labels } },
+                policyTypes: ["Ingress"],
+                ingress,
+            },
         });
     }
     for (const role of roles.concat(Object.keys(placements) as Role[])) {
         const source = local(role);
-        if (!source || source.kind !== "pods" || policies.some((p) => p.metadata.name === `${role.toLowerCase()}-egress`)) continue;
-        const egress = listeners.filter((l) => l.from.includes(role)).map((l) => ({
-            to: placements[l.role] ? peerOf(placements[l.role]!, namespace) : [],
-            ports: [{ protocol: l.protocol.toUpperCase(), port: l.port }],
-        })).filter((rule) => rule.to.length > 0);
+        if (
+            !source ||
+            source.kind !== "pods" ||
+            policies.some((p) => p.metadata.name === `${role.toLowerCase()}-egress`)
+        )
+            continue;
+        const egress = listeners
+            .filter((l) => l.from.includes(role))
+            .map((l) => ({
+                to: placements[l.role] ? peerOf(placements[l.role]!, namespace) : [],
+                ports: [{ protocol: l.protocol.toUpperCase(), port: l.port }],
+            }))
+            .filter((rule) => rule.to.length > 0);
         if (egress.length === 0) continue;
         policies.push({
             apiVersion: "networking.k8s.io/v1",
             kind: "NetworkPolicy",
             metadata: { name: `${role.toLowerCase()}-egress`, namespace },
-            spec: { podSelector: { matchLabels: { ...source.labels } }, policyTypes: ["Egress"], egress },
+            spec: {
+                podSelector: { matchLabels: { ...source.labels } },
+                policyTypes: ["Egress"],
+                egress,
+            },
         });
     }
     return policies;

@@ -34,13 +34,23 @@ export interface NodeTopology {
     readonly listeners: readonly Listener[];
 }
 
-const port = (role: NodeRole, name: string, listeners: readonly Listener[]) => listenerOf(role, name, listeners).port;
+const port = (role: NodeRole, name: string, listeners: readonly Listener[]) =>
+    listenerOf(role, name, listeners).port;
 
 /** `/dns4/<pod>/tcp/<p2p>` of every node but `self`: libp2p takes multiaddrs, and a hostname under /ip4 is invalid. */
 export function p2pPeers(topology: NodeTopology, self?: string): string[] {
-    const validators = Array.from({ length: topology.validators }, (_, i) => `/dns4/${validatorPodHost(i)}/tcp/${port("validator", "p2p", topology.listeners)}`);
-    const relays = Array.from({ length: topology.relays }, (_, i) => `/dns4/${relayPodHost(i)}/tcp/${port("relay", "p2p", topology.listeners)}`);
-    return [...validators, ...relays].filter((peer) => self === undefined || !peer.startsWith(`/dns4/${self}/`));
+    const validators = Array.from(
+        { length: topology.validators },
+        (_, i) =>
+            `/dns4/${validatorPodHost(i)}/tcp/${port("validator", "p2p", topology.listeners)}`,
+    );
+    const relays = Array.from(
+        { length: topology.relays },
+        (_, i) => `/dns4/${relayPodHost(i)}/tcp/${port("relay", "p2p", topology.listeners)}`,
+    );
+    return [...validators, ...relays].filter(
+        (peer) => self === undefined || !peer.startsWith(`/dns4/${self}/`),
+    );
 }
 
 /**
@@ -54,11 +64,15 @@ export function chainRpcUrl(listeners: readonly Listener[]): string {
 /** Options of the top-level command: clap accepts them only before the subcommand. */
 function globalArgs(role: NodeRole, listeners: readonly Listener[]): string[] {
     return [
-        "--config", `${NODE_PATHS.config}/${CONFIG_FILE}`,
-        "--log-level", LOG_LEVEL,
+        "--config",
+        `${NODE_PATHS.config}/${CONFIG_FILE}`,
+        "--log-level",
+        LOG_LEVEL,
         // The default 127.0.0.1:9090 is unreachable from Prometheus' pod.
-        "--metrics-addr", `0.0.0.0:${port(role, "metrics", listeners)}`,
-        "--health-addr", `0.0.0.0:${port(role, "health", listeners)}`,
+        "--metrics-addr",
+        `0.0.0.0:${port(role, "metrics", listeners)}`,
+        "--health-addr",
+        `0.0.0.0:${port(role, "health", listeners)}`,
     ];
 }
 
@@ -67,9 +81,12 @@ export function validatorArgs(topology: NodeTopology): string[] {
     return [
         ...globalArgs("validator", topology.listeners),
         "validator",
-        "--key", `${NODE_PATHS.keys}/${KEY_FILE}`,
-        "--chain-rpc", chainRpcUrl(topology.listeners),
-        "--stake", String(STAKE.validator),
+        "--key",
+        `${NODE_PATHS.keys}/${KEY_FILE}`,
+        "--chain-rpc",
+        chainRpcUrl(topology.listeners),
+        "--stake",
+        String(STAKE.validator),
         // Every validator of the 3f+1 set proposes in turn; without it none produces blocks.
         "--producer",
     ];
@@ -80,9 +97,11 @@ export function relayArgs(topology: NodeTopology): string[] {
     return [
         ...globalArgs("relay", topology.listeners),
         "relay",
-        "--listen", `0.0.0.0:${port("relay", "p2p", topology.listeners)}`,
+        "--listen",
+        `0.0.0.0:${port("relay", "p2p", topology.listeners)}`,
         ...p2pPeers(topology).flatMap((peer) => ["--bootstrap", peer]),
-        "--stake", String(STAKE.relay),
+        "--stake",
+        String(STAKE.relay),
     ];
 }
 

@@ -10,7 +10,11 @@ import { policyDocument, readSecretsStatements } from "../shared/iam";
 import { namespaceBudget } from "../shared/namespace-budget";
 import { generationKeepers } from "../shared/rotation";
 import { Listener, Role } from "../../topology/ports";
-import { DATABASE_USERS_COMPONENT, DATABASE_USERS_NAMESPACE, databaseUsersObjects } from "./objects";
+import {
+    DATABASE_USERS_COMPONENT,
+    DATABASE_USERS_NAMESPACE,
+    databaseUsersObjects,
+} from "./objects";
 import { DATABASE_USERS, DatabaseUser, DatabaseUserKey, scramVerifier } from "./users";
 
 export { DATABASE_USERS_COMPONENT, DATABASE_USERS_NAMESPACE };
@@ -19,7 +23,13 @@ export interface DatabaseUsersArgs {
     /** The cluster the bootstrap Job runs on (only it reaches the database). No default. */
     readonly cluster: ChainCluster;
     /** The database: host, port, name, CA bundle and master secret (the Postgres component's `connection`). No default. */
-    readonly connection: { readonly host: pulumi.Input<string>; readonly port: number; readonly database: string; readonly caBundle: string; readonly masterSecretArn: pulumi.Input<string> };
+    readonly connection: {
+        readonly host: pulumi.Input<string>;
+        readonly port: number;
+        readonly database: string;
+        readonly caBundle: string;
+        readonly masterSecretArn: pulumi.Input<string>;
+    };
     /** PostgreSQL client image of the engine's major version. No default. */
     readonly image: string;
     /** Generation of the users' passwords: raising it rotates them. Default: 0. */
@@ -61,38 +71,102 @@ export class DatabaseUsers extends pulumi.ComponentResource {
 
         const credentialsOf = (key: DatabaseUserKey, user: DatabaseUser): DatabaseCredentials => {
             const role = `${name}-${key}`;
-            const password = new random.RandomPassword(`${role}-password`, { length: 40, special: false, ...generationKeepers(args.passwordGeneration ?? 0) }, parent);
-            const salt = new random.RandomBytes(`${role}-salt`, { length: 16, ...generationKeepers(args.passwordGeneration ?? 0) }, parent);
-            const secret = new aws.secretsmanager.Secret(role, {
-                name: `${args.namePrefix}/postgres/${user.username}`,
-                description: `${args.namePrefix} PostgreSQL user ${user.username} (${user.memberOf}), for ${user.purpose}`,
-                kmsKeyId: args.secretsKeyArn,
-                recoveryWindowInDays: args.secretRecoveryWindowDays ?? 30,
-                tags: { ...args.tags, Name: `${args.namePrefix}-postgres-${user.username}` },
-            }, parent);
-            const value = pulumi.all([password.result, salt.base64]).apply(([p, s]) => JSON.stringify({ username: user.username, password: p, verifier: scramVerifier(p, s) }));
-            const version = new aws.secretsmanager.SecretVersion(role, { secretId: secret.id, secretString: pulumi.secret(value) }, parent);
-            return { username: user.username, secretArn: secret.arn, secretVersion: version.versionId };
+            const password = new random.RandomPassword(
+                `${role}-password`,
+                { length: 40, special: false, ...generationKeepers(args.passwordGeneration ?? 0) },
+                parent,
+            );
+            const salt = new random.RandomBytes(
+                `${role}-salt`,
+                { length: 16, ...generationKeepers(args.passwordGeneration ?? 0) },
+                parent,
+            );
+            const secret = new aws.secretsmanager.Secret(
+                role,
+                {
+                    name: `${args.namePrefix}/postgres/${user.username}`,
+                    description: `${args.namePrefix} PostgreSQL user ${user.username} (${user.memberOf}), for ${user.purpose}`,
+                    kmsKeyId: args.secretsKeyArn,
+                    recoveryWindowInDays: args.secretRecoveryWindowDays ?? 30,
+                    tags: { ...args.tags, Name: `${args.namePrefix}-postgres-${user.username}` },
+                },
+                parent,
+            );
+            const value = pulumi.all([password.result, salt.base64]).apply(([p, s]) =>
+                JSON.stringify({
+                    username: user.username,
+                    password: p,
+                    verifier: scramVerifier(p, s),
+                }),
+            );
+            const version = new aws.secretsmanager.SecretVersion(
+                role,
+                { secretId: secret.id, secretString: pulumi.secret(value) },
+                parent,
+            );
+            return {
+                username: user.username,
+                secretArn: secret.arn,
+                secretVersion: version.versionId,
+            };
         };
         this.credentials = {
             metrics: credentialsOf("metrics", DATABASE_USERS.metrics),
             dumps: credentialsOf("dumps", DATABASE_USERS.dumps),
         };
-        const all = Object.entries(this.credentials).map(([key, c]) => ({ user: DATABASE_USERS[key as DatabaseUserKey], ...c }));
+        const all = Object.entries(this.credentials).map(([key, c]) => ({
+            user: DATABASE_USERS[key as DatabaseUserKey],
+            ...c,
+        }));
 
-        const jobRole = args.cluster.serviceAccountRole(`${name}-role`, `${args.namePrefix}-database-users`, DATABASE_USERS_NAMESPACE, DATABASE_USERS_COMPONENT, args.tags);
-        new aws.iam.RolePolicy(`${name}-secrets`, {
-            role: jobRole.id,
-            policy: pulumi.all([args.connection.masterSecretArn, ...all.map((u) => u.secretArn), args.secretsKeyArn]).apply((values) =>
-                policyDocument(readSecretsStatements(values.slice(0, -1), values[values.length - 1]!))),
-        }, parent);
+        const jobRole = args.cluster.serviceAccountRole(
+            `${name}-role`,
+            `${args.namePrefix}-database-users`,
+            DATABASE_USERS_NAMESPACE,
+            DATABASE_USERS_COMPONENT,
+            args.tags,
+        );
+        new aws.iam.RolePolicy(
+            `${name}-secrets`,
+            {
+                role: jobRole.id,
+                policy: pulumi
+                    .all([
+                        args.connection.masterSecretArn,
+                        ...all.map((u) => u.secretArn),
+                        args.secretsKeyArn,
+                    ])
+                    .apply((values) =>
+                        policyDocument(
+                            readSecretsStatements(values.slice(0, -1), values[values.length - 1]!),
+                        ),
+                    ),
+            },
+            parent,
+        );
 
         const k8sOpts = { parent: this, provider: args.cluster.provider };
-        const namespace = new k8s.core.v1.Namespace(`${name}-namespace`, { metadata: { name: DATABASE_USERS_NAMESPACE, labels: RESTRICTED_NAMESPACE_LABELS } }, { ...k8sOpts, dependsOn: args.cluster.workloadDependencies });
-        const objects = databaseUsersObjects({ region: args.region, image: args.image, connection: args.connection, users: all, roleArn: jobRole.arn });
+        const namespace = new k8s.core.v1.Namespace(
+            `${name}-namespace`,
+            { metadata: { name: DATABASE_USERS_NAMESPACE, labels: RESTRICTED_NAMESPACE_LABELS } },
+            { ...k8sOpts, dependsOn: args.cluster.workloadDependencies },
+        );
+        const objects = databaseUsersObjects({
+            region: args.region,
+            image: args.image,
+            connection: args.connection,
+            users: all,
+            roleArn: jobRole.arn,
+        });
         declareAll(
             // Secrets Manager and STS through NAT; PostgreSQL by the port map.
-            [...namespaceBudget(DATABASE_USERS_NAMESPACE, objects), ...networkPolicies(DATABASE_USERS_NAMESPACE, args.listeners, args.placements, [DATABASE_USERS_COMPONENT]), ...objects],
+            [
+                ...namespaceBudget(DATABASE_USERS_NAMESPACE, objects),
+                ...networkPolicies(DATABASE_USERS_NAMESPACE, args.listeners, args.placements, [
+                    DATABASE_USERS_COMPONENT,
+                ]),
+                ...objects,
+            ],
             (object) => `${name}-${object.kind.toLowerCase()}-${object.metadata.name}`,
             { ...k8sOpts, dependsOn: [namespace] },
             args.cluster.workloadDependencies,

@@ -6,8 +6,20 @@
 import { createHash } from "node:crypto";
 import type { Input } from "@pulumi/pulumi";
 import { K8sObject } from "../chain/network-policies";
-import { containerSecurity, podSecurity, SECRETS_DIR, SECRETS_VOLUME, secretsInitContainer, splitCredentials } from "../shared/pods";
-import { postgresCaConfigMap, postgresCaMount, postgresCaVolume, VERIFIED_TLS_ENV } from "../shared/postgres-client";
+import {
+    containerSecurity,
+    podSecurity,
+    SECRETS_DIR,
+    SECRETS_VOLUME,
+    secretsInitContainer,
+    splitCredentials,
+} from "../shared/pods";
+import {
+    postgresCaConfigMap,
+    postgresCaMount,
+    postgresCaVolume,
+    VERIFIED_TLS_ENV,
+} from "../shared/postgres-client";
 import { DatabaseUser, usersScript, verifierFile } from "./users";
 
 export const DATABASE_USERS_NAMESPACE = "database-users";
@@ -21,9 +33,19 @@ export interface DatabaseUsersSpec {
     readonly region: string;
     /** PostgreSQL client image of the engine's major version. */
     readonly image: string;
-    readonly connection: { readonly host: Input<string>; readonly port: number; readonly database: string; readonly caBundle: string; readonly masterSecretArn: Input<string> };
+    readonly connection: {
+        readonly host: Input<string>;
+        readonly port: number;
+        readonly database: string;
+        readonly caBundle: string;
+        readonly masterSecretArn: Input<string>;
+    };
     /** Each user and the secret holding its {"username", "password", "verifier"}, with that secret's version. */
-    readonly users: readonly { readonly user: DatabaseUser; readonly secretArn: Input<string>; readonly secretVersion: Input<string> }[];
+    readonly users: readonly {
+        readonly user: DatabaseUser;
+        readonly secretArn: Input<string>;
+        readonly secretVersion: Input<string>;
+    }[];
     /** IAM role of the Job's service account. */
     readonly roleArn: Input<string>;
 }
@@ -35,8 +57,15 @@ function extractVerifier(json: string, file: string): string {
 
 export function databaseUsersObjects(spec: DatabaseUsersSpec): K8sObject[] {
     const c = spec.connection;
-    const script = usersScript(spec.users.map((u) => u.user), SECRETS_DIR);
-    const labels = { "app.kubernetes.io/name": DATABASE_USERS_COMPONENT, "app.kubernetes.io/component": DATABASE_USERS_COMPONENT, "app.kubernetes.io/part-of": "chain-platform" };
+    const script = usersScript(
+        spec.users.map((u) => u.user),
+        SECRETS_DIR,
+    );
+    const labels = {
+        "app.kubernetes.io/name": DATABASE_USERS_COMPONENT,
+        "app.kubernetes.io/component": DATABASE_USERS_COMPONENT,
+        "app.kubernetes.io/part-of": "chain-platform",
+    };
     const files = [
         { arn: c.masterSecretArn, file: "master.json" },
         ...spec.users.map((u) => ({ arn: u.secretArn, file: `${u.user.username}.json` })),
@@ -47,26 +76,38 @@ export function databaseUsersObjects(spec: DatabaseUsersSpec): K8sObject[] {
         user: USER,
         then: [
             ...splitCredentials(`${SECRETS_DIR}/master.json`, `${SECRETS_DIR}/master.`),
-            ...spec.users.map((u) => extractVerifier(`${SECRETS_DIR}/${u.user.username}.json`, `${SECRETS_DIR}/${verifierFile(u.user)}`)),
+            ...spec.users.map((u) =>
+                extractVerifier(
+                    `${SECRETS_DIR}/${u.user.username}.json`,
+                    `${SECRETS_DIR}/${verifierFile(u.user)}`,
+                ),
+            ),
         ],
     });
     const apply = {
         name: "create-users",
         image: spec.image,
-        command: ["/bin/sh", "-c", [
-            "set -eu",
-            `PGUSER=$(cat ${SECRETS_DIR}/master.username)`,
-            `PGPASSWORD=$(cat ${SECRETS_DIR}/master.password)`,
-            "export PGUSER PGPASSWORD",
-            `psql -X -q -f ${SCRIPT_DIR}/users.sql`,
-        ].join("\n")],
+        command: [
+            "/bin/sh",
+            "-c",
+            [
+                "set -eu",
+                `PGUSER=$(cat ${SECRETS_DIR}/master.username)`,
+                `PGPASSWORD=$(cat ${SECRETS_DIR}/master.password)`,
+                "export PGUSER PGPASSWORD",
+                `psql -X -q -f ${SCRIPT_DIR}/users.sql`,
+            ].join("\n"),
+        ],
         env: [
             { name: "PGHOST", value: c.host },
             { name: "PGPORT", value: String(c.port) },
             { name: "PGDATABASE", value: c.database },
             ...VERIFIED_TLS_ENV,
         ],
-        resources: { requests: { cpu: "50m", memory: "64Mi" }, limits: { cpu: "250m", memory: "128Mi" } },
+        resources: {
+            requests: { cpu: "50m", memory: "64Mi" },
+            limits: { cpu: "250m", memory: "128Mi" },
+        },
         securityContext: containerSecurity(USER),
         volumeMounts: [
             { name: "secrets", mountPath: SECRETS_DIR, readOnly: true },
@@ -75,10 +116,28 @@ export function databaseUsersObjects(spec: DatabaseUsersSpec): K8sObject[] {
             { name: "tmp", mountPath: "/tmp" },
         ],
     };
-    const metadata = (kind: string) => ({ name: kind === "ConfigMap" ? `${DATABASE_USERS_COMPONENT}-script` : DATABASE_USERS_COMPONENT, namespace: DATABASE_USERS_NAMESPACE, labels });
+    const metadata = (kind: string) => ({
+        name:
+            kind === "ConfigMap" ? `${DATABASE_USERS_COMPONENT}-script` : DATABASE_USERS_COMPONENT,
+        namespace: DATABASE_USERS_NAMESPACE,
+        labels,
+    });
     return [
-        { apiVersion: "v1", kind: "ServiceAccount", metadata: { ...metadata("ServiceAccount"), annotations: { "eks.amazonaws.com/role-arn": spec.roleArn } }, automountServiceAccountToken: false },
-        { apiVersion: "v1", kind: "ConfigMap", metadata: metadata("ConfigMap"), data: { "users.sql": script } },
+        {
+            apiVersion: "v1",
+            kind: "ServiceAccount",
+            metadata: {
+                ...metadata("ServiceAccount"),
+                annotations: { "eks.amazonaws.com/role-arn": spec.roleArn },
+            },
+            automountServiceAccountToken: false,
+        },
+        {
+            apiVersion: "v1",
+            kind: "ConfigMap",
+            metadata: metadata("ConfigMap"),
+            data: { "users.sql": script },
+        },
         postgresCaConfigMap(DATABASE_USERS_NAMESPACE, c.caBundle),
         {
             apiVersion: "batch/v1",
@@ -94,8 +153,15 @@ export function databaseUsersObjects(spec: DatabaseUsersSpec): K8sObject[] {
                         labels,
                         // A Job's template cannot change in place: a new script or a rotated password replaces the Job, which runs again.
                         annotations: {
-                            "platform/script-sha256": createHash("sha256").update(script).digest("hex"),
-                            ...Object.fromEntries(spec.users.map((u) => [`platform/${u.user.username}-version`, u.secretVersion])),
+                            "platform/script-sha256": createHash("sha256")
+                                .update(script)
+                                .digest("hex"),
+                            ...Object.fromEntries(
+                                spec.users.map((u) => [
+                                    `platform/${u.user.username}-version`,
+                                    u.secretVersion,
+                                ]),
+                            ),
                         },
                     },
                     spec: {
@@ -106,7 +172,10 @@ export function databaseUsersObjects(spec: DatabaseUsersSpec): K8sObject[] {
                         containers: [apply],
                         volumes: [
                             SECRETS_VOLUME,
-                            { name: "config", configMap: { name: `${DATABASE_USERS_COMPONENT}-script` } },
+                            {
+                                name: "config",
+                                configMap: { name: `${DATABASE_USERS_COMPONENT}-script` },
+                            },
                             postgresCaVolume,
                             { name: "tmp", emptyDir: { sizeLimit: "64Mi" } },
                         ],

@@ -17,8 +17,18 @@ export interface DatabaseUser {
 }
 
 export const DATABASE_USERS = {
-    metrics: { username: "metrics_reader", memberOf: "pg_monitor", connectionLimit: 10, purpose: "the PostgreSQL exporters" },
-    dumps: { username: "dump_reader", memberOf: "pg_read_all_data", connectionLimit: 4, purpose: "the pg_dump backup jobs" },
+    metrics: {
+        username: "metrics_reader",
+        memberOf: "pg_monitor",
+        connectionLimit: 10,
+        purpose: "the PostgreSQL exporters",
+    },
+    dumps: {
+        username: "dump_reader",
+        memberOf: "pg_read_all_data",
+        connectionLimit: 4,
+        purpose: "the pg_dump backup jobs",
+    },
 } as const satisfies Record<string, DatabaseUser>;
 
 export type DatabaseUserKey = keyof typeof DATABASE_USERS;
@@ -38,7 +48,8 @@ const SCRAM_ITERATIONS = 4096;
  * (SASLprep leaves it unchanged); `salt` is 16 random bytes, base64.
  */
 export function scramVerifier(password: string, salt: string): string {
-    if (!/^[\x21-\x7e]+$/.test(password)) throw new RangeError("the password must be printable ASCII without spaces");
+    if (!/^[\x21-\x7e]+$/.test(password))
+        throw new RangeError("the password must be printable ASCII without spaces");
     const saltBytes = Buffer.from(salt, "base64");
     if (saltBytes.length < 16) throw new RangeError("the salt must be at least 16 bytes, base64");
     const salted = pbkdf2Sync(password, saltBytes, SCRAM_ITERATIONS, 32, "sha256");
@@ -58,7 +69,8 @@ export function scramVerifier(password: string, salt: string): string {
 export function usersScript(users: readonly DatabaseUser[], secretsDir: string): string {
     const lines = ["\\set ON_ERROR_STOP on"];
     for (const [i, user] of users.entries()) {
-        if (!/^[a-z_][a-z0-9_]*$/.test(user.username)) throw new RangeError(`not a plain PostgreSQL identifier: ${user.username}`);
+        if (!/^[a-z_][a-z0-9_]*$/.test(user.username))
+            throw new RangeError(`not a plain PostgreSQL identifier: ${user.username}`);
         lines.push(
             `\\set verifier_${i} \`cat ${secretsDir}/${verifierFile(user)}\``,
             `SELECT 'CREATE ROLE ${user.username} LOGIN' WHERE NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '${user.username}') \\gexec`,

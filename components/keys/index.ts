@@ -33,24 +33,42 @@ export class Keys extends pulumi.ComponentResource {
 
         const keys = {} as Record<KeyPurpose, aws.kms.Key>;
         for (const purpose of KEY_PURPOSES) {
-            const key = new aws.kms.Key(`${name}-${purpose}`, {
-                description: `${args.aliasPrefix} ${purpose}: ${KEY_DESCRIPTIONS[purpose]}`,
-                enableKeyRotation: true,
-                rotationPeriodInDays: 365,
-                deletionWindowInDays: deletionWindowDays,
-                keyUsage: "ENCRYPT_DECRYPT",
-                customerMasterKeySpec: "SYMMETRIC_DEFAULT",
-                policy: JSON.stringify(keyPolicy(purpose, args.policyContext)),
-                tags: { ...args.tags, Name: `${args.aliasPrefix}-${purpose}`, Purpose: purpose },
-            }, { parent: this, dependsOn: (args.serviceLinkedRoles ?? []).flatMap((role) => role.dependsOn) });
-            new aws.kms.Alias(`${name}-${purpose}-alias`, {
-                name: `alias/${args.aliasPrefix}-${purpose}`,
-                targetKeyId: key.keyId,
-            }, { parent: this });
+            const key = new aws.kms.Key(
+                `${name}-${purpose}`,
+                {
+                    description: `${args.aliasPrefix} ${purpose}: ${KEY_DESCRIPTIONS[purpose]}`,
+                    enableKeyRotation: true,
+                    rotationPeriodInDays: 365,
+                    deletionWindowInDays: deletionWindowDays,
+                    keyUsage: "ENCRYPT_DECRYPT",
+                    customerMasterKeySpec: "SYMMETRIC_DEFAULT",
+                    policy: JSON.stringify(keyPolicy(purpose, args.policyContext)),
+                    tags: {
+                        ...args.tags,
+                        Name: `${args.aliasPrefix}-${purpose}`,
+                        Purpose: purpose,
+                    },
+                },
+                {
+                    parent: this,
+                    dependsOn: (args.serviceLinkedRoles ?? []).flatMap((role) => role.dependsOn),
+                },
+            );
+            new aws.kms.Alias(
+                `${name}-${purpose}-alias`,
+                {
+                    name: `alias/${args.aliasPrefix}-${purpose}`,
+                    targetKeyId: key.keyId,
+                },
+                { parent: this },
+            );
             keys[purpose] = key;
         }
         this.keys = keys;
-        this.arns = Object.fromEntries(KEY_PURPOSES.map((p) => [p, keys[p].arn])) as Record<KeyPurpose, pulumi.Output<string>>;
+        this.arns = Object.fromEntries(KEY_PURPOSES.map((p) => [p, keys[p].arn])) as Record<
+            KeyPurpose,
+            pulumi.Output<string>
+        >;
         this.registerOutputs({ arns: this.arns });
     }
 }

@@ -26,10 +26,17 @@ export interface KeyPolicyContext {
 }
 
 /** EC2 Auto Scaling's service-linked role: AWS fixes its service, path and name. */
-export const AUTOSCALING_SERVICE_LINKED_ROLE = { service: "autoscaling.amazonaws.com", roleName: "AWSServiceRoleForAutoScaling" } as const;
+export const AUTOSCALING_SERVICE_LINKED_ROLE = {
+    service: "autoscaling.amazonaws.com",
+    roleName: "AWSServiceRoleForAutoScaling",
+} as const;
 
 /** A service-linked role's ARN: known before the role exists, as AWS fixes its path and name. */
-export function serviceLinkedRoleArn(partition: string, accountId: string, role: { readonly service: string; readonly roleName: string }): string {
+export function serviceLinkedRoleArn(
+    partition: string,
+    accountId: string,
+    role: { readonly service: string; readonly roleName: string },
+): string {
     return `arn:${partition}:iam::${accountId}:role/aws-service-role/${role.service}/${role.roleName}`;
 }
 
@@ -53,21 +60,37 @@ export function keyPolicy(purpose: KeyPurpose, ctx: KeyPolicyContext): PolicyDoc
             Sid: "CloudWatchLogsEncryptsThisAccountsLogGroups",
             Effect: "Allow",
             Principal: { Service: `logs.${ctx.region}.amazonaws.com` },
-            Action: ["kms:Encrypt*", "kms:Decrypt*", "kms:ReEncrypt*", "kms:GenerateDataKey*", "kms:Describe*"],
+            Action: [
+                "kms:Encrypt*",
+                "kms:Decrypt*",
+                "kms:ReEncrypt*",
+                "kms:GenerateDataKey*",
+                "kms:Describe*",
+            ],
             Resource: "*",
             Condition: {
-                ArnLike: { "kms:EncryptionContext:aws:logs:arn": `arn:${ctx.partition}:logs:${ctx.region}:${ctx.accountId}:log-group:*` },
+                ArnLike: {
+                    "kms:EncryptionContext:aws:logs:arn": `arn:${ctx.partition}:logs:${ctx.region}:${ctx.accountId}:log-group:*`,
+                },
             },
         });
     }
     if (purpose === "data") {
-        const role = ctx.autoscalingRoleArn ?? serviceLinkedRoleArn(ctx.partition, ctx.accountId, AUTOSCALING_SERVICE_LINKED_ROLE);
+        const role =
+            ctx.autoscalingRoleArn ??
+            serviceLinkedRoleArn(ctx.partition, ctx.accountId, AUTOSCALING_SERVICE_LINKED_ROLE);
         statements.push(
             {
                 Sid: "AutoScalingEncryptsNodeVolumes",
                 Effect: "Allow",
                 Principal: { AWS: role },
-                Action: ["kms:Encrypt", "kms:Decrypt", "kms:ReEncrypt*", "kms:GenerateDataKey*", "kms:DescribeKey"],
+                Action: [
+                    "kms:Encrypt",
+                    "kms:Decrypt",
+                    "kms:ReEncrypt*",
+                    "kms:GenerateDataKey*",
+                    "kms:DescribeKey",
+                ],
                 Resource: "*",
             },
             {

@@ -25,7 +25,10 @@ export interface ServiceLinkedRoleArgs {
 }
 
 /** What to do about a service-linked role, from what the account holds. Pure. */
-export function serviceLinkedRolePlan(existing: { readonly tags?: Readonly<Record<string, string>> } | undefined, owner: string): "declare" | "adopt" | "reference" {
+export function serviceLinkedRolePlan(
+    existing: { readonly tags?: Readonly<Record<string, string>> } | undefined,
+    owner: string,
+): "declare" | "adopt" | "reference" {
     if (!existing) return "declare";
     // Ours, but possibly retained by an earlier destroy: declaring it anew would fail (the name is taken).
     return existing.tags?.[OWNER_TAG] === owner ? "adopt" : "reference";
@@ -39,7 +42,10 @@ export function serviceLinkedRolePlan(existing: { readonly tags?: Readonly<Recor
  * and retained on delete (other stacks may rely on it by then); one this stack created is declared
  * with `import`, which adopts it when a destroy left it behind and changes nothing when it is in state.
  */
-export async function serviceLinkedRole(name: string, args: ServiceLinkedRoleArgs): Promise<ServiceLinkedRole> {
+export async function serviceLinkedRole(
+    name: string,
+    args: ServiceLinkedRoleArgs,
+): Promise<ServiceLinkedRole> {
     const { service, roleName, owner } = args;
     const pathPrefix = `/aws-service-role/${service}/`;
     const arn = serviceLinkedRoleArn(args.partition, args.accountId, { service, roleName });
@@ -49,10 +55,14 @@ export async function serviceLinkedRole(name: string, args: ServiceLinkedRoleArg
     if (plan === "reference") {
         return { arn, dependsOn: [] };
     }
-    const role = new aws.iam.ServiceLinkedRole(name, {
-        awsServiceName: service,
-        description: `Created by ${owner}: needed before the stack's KMS keys name it`,
-        tags: { ...args.tags, [OWNER_TAG]: owner },
-    }, { retainOnDelete: true, ...(plan === "adopt" ? { import: arn } : {}) });
+    const role = new aws.iam.ServiceLinkedRole(
+        name,
+        {
+            awsServiceName: service,
+            description: `Created by ${owner}: needed before the stack's KMS keys name it`,
+            tags: { ...args.tags, [OWNER_TAG]: owner },
+        },
+        { retainOnDelete: true, ...(plan === "adopt" ? { import: arn } : {}) },
+    );
     return { arn, dependsOn: [role] };
 }

@@ -3,7 +3,13 @@ import * as pulumi from "@pulumi/pulumi";
 import { partitionOf } from "../../topology/naming";
 import { shellScript } from "../servers/cloud-init";
 import { deliveredFile, syncBootCommands, syncFiles } from "../servers/delivered-file";
-import { EdgeServer, edgeServer, ServerPlatform, serverInstanceProfile, serverUserData } from "../servers/server";
+import {
+    EdgeServer,
+    edgeServer,
+    ServerPlatform,
+    serverInstanceProfile,
+    serverUserData,
+} from "../servers/server";
 import { NGINX_PATHS, renderNginxConfig } from "./nginx";
 
 export interface LoadBalancerArgs {
@@ -74,27 +80,63 @@ export const NGINX_SYNC = {
     candidate: "/etc/nginx/nginx-sync.conf",
     mode: "0644",
     check: ['nginx -t -q -c "$candidate"'],
-    apply: ["if systemctl is-active --quiet nginx; then systemctl reload nginx; else systemctl restart nginx; fi"],
+    apply: [
+        "if systemctl is-active --quiet nginx; then systemctl reload nginx; else systemctl restart nginx; fi",
+    ],
 } as const;
 
 /** The timer that retries the certificate until it exists (a failed first boot is not final). */
 export const CERTIFICATE_UNITS = {
-    service: ["[Unit]", "Description=Obtain the TLS certificate (retried until it exists)", "After=network-online.target", "", "[Service]", "Type=oneshot", "ExecStart=/usr/local/bin/platform-tls", ""].join("\n"),
-    timer: ["[Unit]", "Description=Retry the TLS certificate every 15 minutes", "", "[Timer]", "OnBootSec=2min", "OnUnitActiveSec=15min", "", "[Install]", "WantedBy=timers.target", ""].join("\n"),
+    service: [
+        "[Unit]",
+        "Description=Obtain the TLS certificate (retried until it exists)",
+        "After=network-online.target",
+        "",
+        "[Service]",
+        "Type=oneshot",
+        "ExecStart=/usr/local/bin/platform-tls",
+        "",
+    ].join("\n"),
+    timer: [
+        "[Unit]",
+        "Description=Retry the TLS certificate every 15 minutes",
+        "",
+        "[Timer]",
+        "OnBootSec=2min",
+        "OnUnitActiveSec=15min",
+        "",
+        "[Install]",
+        "WantedBy=timers.target",
+        "",
+    ].join("\n"),
 };
 
 /** What certbot's Route 53 plugin may do: find the zone, write the challenge TXT record and nothing else, wait for it. */
-export function dnsChallengeStatements(partition: string, hostedZoneId: string, domain: string): Record<string, unknown>[] {
+export function dnsChallengeStatements(
+    partition: string,
+    hostedZoneId: string,
+    domain: string,
+): Record<string, unknown>[] {
     return [
         { Sid: "FindZone", Effect: "Allow", Action: "route53:ListHostedZones", Resource: "*" },
-        { Sid: "WaitForChange", Effect: "Allow", Action: "route53:GetChange", Resource: `arn:${partition}:route53:::change/*` },
+        {
+            Sid: "WaitForChange",
+            Effect: "Allow",
+            Action: "route53:GetChange",
+            Resource: `arn:${partition}:route53:::change/*`,
+        },
         {
             Sid: "WriteChallengeRecordOnly",
             Effect: "Allow",
             Action: "route53:ChangeResourceRecordSets",
             Resource: `arn:${partition}:route53:::hostedzone/${hostedZoneId}`,
             Condition: {
-                "ForAllValues:StringEquals": { "route53:ChangeResourceRecordSetsNormalizedRecordNames": [`_acme-challenge.${domain}`], "route53:ChangeResourceRecordSetsRecordTypes": ["TXT"] },
+                "ForAllValues:StringEquals": {
+                    "route53:ChangeResourceRecordSetsNormalizedRecordNames": [
+                        `_acme-challenge.${domain}`,
+                    ],
+                    "route53:ChangeResourceRecordSetsRecordTypes": ["TXT"],
+                },
             },
         },
     ];
@@ -110,32 +152,55 @@ export class LoadBalancer extends pulumi.ComponentResource {
         const rateLimit = args.rateLimit ?? { perSecond: 20, burst: 40 };
         const parent = { parent: this };
 
-        const nginxConf = pulumi.all([pulumi.all(args.apiUpstreams), args.rpcUpstream]).apply(([apiUpstreams, rpcUpstream]) =>
-            renderNginxConfig({
-                serverName: args.publicDomain,
-                httpPort: args.ports.http,
-                httpsPort: args.ports.https,
-                statusPort: args.ports.status,
-                statusAllowedFrom: args.statusAllowedFrom,
-                apiUpstreams,
-                rpcUpstream,
-                certificatePath: NGINX_PATHS.certificate,
-                certificateKeyPath: NGINX_PATHS.certificateKey,
-                rateLimit,
-            }));
+        const nginxConf = pulumi
+            .all([pulumi.all(args.apiUpstreams), args.rpcUpstream])
+            .apply(([apiUpstreams, rpcUpstream]) =>
+                renderNginxConfig({
+                    serverName: args.publicDomain,
+                    httpPort: args.ports.http,
+                    httpsPort: args.ports.https,
+                    statusPort: args.ports.status,
+                    statusAllowedFrom: args.statusAllowedFrom,
+                    apiUpstreams,
+                    rpcUpstream,
+                    certificatePath: NGINX_PATHS.certificate,
+                    certificateKeyPath: NGINX_PATHS.certificateKey,
+                    rateLimit,
+                }),
+            );
 
         // Upstreams and the relay endpoint change with routine changes; servers re-read this parameter.
-        const config = deliveredFile(`${name}-config`, {
-            parameterName: `/${args.platform.namePrefix}/lb/nginx.conf`,
-            path: NGINX_SYNC.target,
-            description: "nginx.conf of the load balancers: each checks it with nginx -t and reloads",
-            content: nginxConf,
-            tags: args.platform.tags,
-        }, this);
-        const profile = serverInstanceProfile(name, args.platform, "lb", config.arn.apply((configArn) => [
-            ...dnsChallengeStatements(partitionOf(args.platform.region), args.acme.hostedZoneId, args.publicDomain),
-            { Sid: "ReadNginxConfig", Effect: "Allow", Action: "ssm:GetParameter", Resource: configArn },
-        ]), this);
+        const config = deliveredFile(
+            `${name}-config`,
+            {
+                parameterName: `/${args.platform.namePrefix}/lb/nginx.conf`,
+                path: NGINX_SYNC.target,
+                description:
+                    "nginx.conf of the load balancers: each checks it with nginx -t and reloads",
+                content: nginxConf,
+                tags: args.platform.tags,
+            },
+            this,
+        );
+        const profile = serverInstanceProfile(
+            name,
+            args.platform,
+            "lb",
+            config.arn.apply((configArn) => [
+                ...dnsChallengeStatements(
+                    partitionOf(args.platform.region),
+                    args.acme.hostedZoneId,
+                    args.publicDomain,
+                ),
+                {
+                    Sid: "ReadNginxConfig",
+                    Effect: "Allow",
+                    Action: "ssm:GetParameter",
+                    Resource: configArn,
+                },
+            ]),
+            this,
+        );
 
         // Each server waits for the previous one: a change that replaces them (user data, an AMI) rolls
         // through the tier one server at a time instead of taking every load balancer down at once.
@@ -146,51 +211,94 @@ export class LoadBalancer extends pulumi.ComponentResource {
                 serverUserData(args.platform, hostname, {
                     packages: ["nginx", "certbot", "python3-certbot-dns-route53"],
                     writeFiles: [
-                        { path: "/usr/local/bin/platform-tls-bootstrap", content: shellScript(bootstrapCertificateCommands()), permissions: "0700" },
-                        { path: "/usr/local/bin/platform-tls", content: certificateScript(args.publicDomain, args.acme.email, i * 90), permissions: "0700" },
-                        { path: "/etc/systemd/system/platform-tls.service", content: CERTIFICATE_UNITS.service },
-                        { path: "/etc/systemd/system/platform-tls.timer", content: CERTIFICATE_UNITS.timer },
-                        ...syncFiles({ ...NGINX_SYNC, check: [...NGINX_SYNC.check], apply: [...NGINX_SYNC.apply], region: args.platform.region, parameterName }),
+                        {
+                            path: "/usr/local/bin/platform-tls-bootstrap",
+                            content: shellScript(bootstrapCertificateCommands()),
+                            permissions: "0700",
+                        },
+                        {
+                            path: "/usr/local/bin/platform-tls",
+                            content: certificateScript(args.publicDomain, args.acme.email, i * 90),
+                            permissions: "0700",
+                        },
+                        {
+                            path: "/etc/systemd/system/platform-tls.service",
+                            content: CERTIFICATE_UNITS.service,
+                        },
+                        {
+                            path: "/etc/systemd/system/platform-tls.timer",
+                            content: CERTIFICATE_UNITS.timer,
+                        },
+                        ...syncFiles({
+                            ...NGINX_SYNC,
+                            check: [...NGINX_SYNC.check],
+                            apply: [...NGINX_SYNC.apply],
+                            region: args.platform.region,
+                            parameterName,
+                        }),
                     ],
-                    runcmd: [["/usr/local/bin/platform-tls-bootstrap"], ...syncBootCommands(NGINX_SYNC.name), ["systemctl", "enable", "--now", "platform-tls.timer"], ["/usr/local/bin/platform-tls"]],
-                }));
-            servers.push(edgeServer(`${name}-${i}`, {
-                platform: args.platform,
-                hostname,
-                role: "loadBalancer",
-                instanceType: args.instanceType,
-                subnetId: args.subnetIds[i % args.subnetIds.length]!,
-                securityGroupId: args.securityGroupId,
-                instanceProfile: profile.name,
-                userData,
-                rootVolumeGb: 20,
-                after: servers[i - 1]?.instance,
-            }, this));
+                    runcmd: [
+                        ["/usr/local/bin/platform-tls-bootstrap"],
+                        ...syncBootCommands(NGINX_SYNC.name),
+                        ["systemctl", "enable", "--now", "platform-tls.timer"],
+                        ["/usr/local/bin/platform-tls"],
+                    ],
+                }),
+            );
+            servers.push(
+                edgeServer(
+                    `${name}-${i}`,
+                    {
+                        platform: args.platform,
+                        hostname,
+                        role: "loadBalancer",
+                        instanceType: args.instanceType,
+                        subnetId: args.subnetIds[i % args.subnetIds.length]!,
+                        securityGroupId: args.securityGroupId,
+                        instanceProfile: profile.name,
+                        userData,
+                        rootVolumeGb: 20,
+                        after: servers[i - 1]?.instance,
+                    },
+                    this,
+                ),
+            );
         }
 
         // One A record per load balancer, answered only while its health check passes (multivalue answer).
         servers.forEach((s, i) => {
-            const check = new aws.route53.HealthCheck(`${name}-${i}-health`, {
-                type: "HTTPS",
-                ipAddress: s.eip.publicIp,
-                port: args.ports.https,
-                fqdn: args.publicDomain,
-                enableSni: true,
-                resourcePath: NGINX_PATHS.health,
-                requestInterval: 30,
-                failureThreshold: 3,
-                tags: { ...args.platform.tags, Name: `${args.platform.namePrefix}-lb-${i + 1}` },
-            }, parent);
-            new aws.route53.Record(`${name}-${i}-dns`, {
-                zoneId: args.acme.hostedZoneId,
-                name: args.publicDomain,
-                type: "A",
-                ttl: 60,
-                records: [s.eip.publicIp],
-                setIdentifier: `lb-${i + 1}`,
-                multivalueAnswerRoutingPolicy: true,
-                healthCheckId: check.id,
-            }, parent);
+            const check = new aws.route53.HealthCheck(
+                `${name}-${i}-health`,
+                {
+                    type: "HTTPS",
+                    ipAddress: s.eip.publicIp,
+                    port: args.ports.https,
+                    fqdn: args.publicDomain,
+                    enableSni: true,
+                    resourcePath: NGINX_PATHS.health,
+                    requestInterval: 30,
+                    failureThreshold: 3,
+                    tags: {
+                        ...args.platform.tags,
+                        Name: `${args.platform.namePrefix}-lb-${i + 1}`,
+                    },
+                },
+                parent,
+            );
+            new aws.route53.Record(
+                `${name}-${i}-dns`,
+                {
+                    zoneId: args.acme.hostedZoneId,
+                    name: args.publicDomain,
+                    type: "A",
+                    ttl: 60,
+                    records: [s.eip.publicIp],
+                    setIdentifier: `lb-${i + 1}`,
+                    multivalueAnswerRoutingPolicy: true,
+                    healthCheckId: check.id,
+                },
+                parent,
+            );
         });
 
         this.publicIps = servers.map((s) => s.eip.publicIp);

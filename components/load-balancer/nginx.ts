@@ -29,7 +29,8 @@ export const NGINX_PATHS = {
     health: "/healthz",
 } as const;
 
-const indent = (lines: readonly string[], depth: number) => lines.map((l) => (l === "" ? "" : `${"    ".repeat(depth)}${l}`));
+const indent = (lines: readonly string[], depth: number) =>
+    lines.map((l) => (l === "" ? "" : `${"    ".repeat(depth)}${l}`));
 
 function proxyLocation(path: string, upstream: string, zone: string, burst: number): string[] {
     return [
@@ -78,7 +79,7 @@ export function renderNginxConfig(c: NginxConfig): string {
         "keepalive_timeout 65s;",
         "client_max_body_size 1m;",
         "",
-        "log_format main '$remote_addr - [$time_iso8601] \"$request\" $status $body_bytes_sent $request_time $upstream_response_time \"$http_user_agent\"';",
+        'log_format main \'$remote_addr - [$time_iso8601] "$request" $status $body_bytes_sent $request_time $upstream_response_time "$http_user_agent"\';',
         "access_log /var/log/nginx/access.log main;",
         "",
         `limit_req_zone $binary_remote_addr zone=per_client:10m rate=${c.rateLimit.perSecond}r/s;`,
@@ -90,7 +91,9 @@ export function renderNginxConfig(c: NginxConfig): string {
         "    keepalive 32;",
         "}",
         // The relays' NLB is a DNS name whose addresses may change: resolve it per request, not once at start.
-        ...(c.rpcUpstream ? ["", "resolver 169.254.169.253 valid=30s ipv6=off;", "resolver_timeout 5s;"] : []),
+        ...(c.rpcUpstream
+            ? ["", "resolver 169.254.169.253 valid=30s ipv6=off;", "resolver_timeout 5s;"]
+            : []),
         "",
         "server {",
         `    listen ${c.httpPort} default_server;`,

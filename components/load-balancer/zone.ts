@@ -11,6 +11,12 @@ export async function lookupPublicZone(configKey: string, zoneName: string): Pro
         return zone.zoneId;
     } catch (error) {
         const reason = error instanceof Error ? error.message.split("\n")[0] : String(error);
-        throw new ConfigError([{ key: configKey, value: JSON.stringify(zoneName), rule: `must be a public Route 53 hosted zone of this account (lookup answered: ${reason}); create it and delegate it first (README, "From an empty account", step 1)` }]);
+        throw new ConfigError([
+            {
+                key: configKey,
+                value: JSON.stringify(zoneName),
+                rule: `must be a public Route 53 hosted zone of this account (lookup answered: ${reason}); create it and delegate it first (README, "From an empty account", step 1)`,
+            },
+        ]);
     }
 }

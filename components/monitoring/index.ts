@@ -47,11 +47,22 @@ export interface MonitoringArgs {
     /** Validator count: the quorum alert counts against it. No default. */
     readonly validators: number;
     /** The database (the Postgres component's connection): an exporter per instance, TLS verified. No default. */
-    readonly database: { readonly host: pulumi.Input<string>; readonly replicaHosts: readonly pulumi.Input<string>[]; readonly database: string; readonly caBundle: string };
+    readonly database: {
+        readonly host: pulumi.Input<string>;
+        readonly replicaHosts: readonly pulumi.Input<string>[];
+        readonly database: string;
+        readonly caBundle: string;
+    };
     /** The exporters' own PostgreSQL user (pg_monitor), from DatabaseUsers. No default. */
-    readonly databaseCredentials: { readonly secretArn: pulumi.Input<string>; readonly secretVersion: pulumi.Input<string> };
+    readonly databaseCredentials: {
+        readonly secretArn: pulumi.Input<string>;
+        readonly secretVersion: pulumi.Input<string>;
+    };
     /** Redis endpoint and its auth-token secret. No default. */
-    readonly redis: { readonly host: pulumi.Input<string>; readonly secretArn: pulumi.Input<string> };
+    readonly redis: {
+        readonly host: pulumi.Input<string>;
+        readonly secretArn: pulumi.Input<string>;
+    };
     /** Alert receivers: Slack channel, PagerDuty on or off. No default. */
     readonly alerting: { readonly slackChannel: string; readonly pagerDuty: boolean };
     /** KMS key of the secrets it declares or reads. No default. */
@@ -73,68 +84,177 @@ export class Monitoring extends pulumi.ComponentResource {
         super("platform:monitoring:Monitoring", name, {}, opts);
         const k8sOpts = { parent: this, provider: args.cluster.provider };
         // Everything in the namespace waits for it, and it for the cluster's storage class and webhooks.
-        const namespace = new k8s.core.v1.Namespace(`${name}-namespace`, { metadata: { name: MONITORING_NAMESPACE, labels: RESTRICTED_NAMESPACE_LABELS } }, { ...k8sOpts, dependsOn: args.cluster.workloadDependencies });
+        const namespace = new k8s.core.v1.Namespace(
+            `${name}-namespace`,
+            { metadata: { name: MONITORING_NAMESPACE, labels: RESTRICTED_NAMESPACE_LABELS } },
+            { ...k8sOpts, dependsOn: args.cluster.workloadDependencies },
+        );
         const inNamespace = { ...k8sOpts, dependsOn: [namespace] };
-        const port = (role: Parameters<typeof listenerOf>[0], listener: string) => listenerOf(role, listener, args.listeners).port;
+        const port = (role: Parameters<typeof listenerOf>[0], listener: string) =>
+            listenerOf(role, listener, args.listeners).port;
 
-        const adminPassword = new random.RandomPassword(`${name}-grafana-admin`, { length: 32, special: false, ...generationKeepers(args.grafanaPasswordGeneration ?? 0) }, { parent: this });
-        new k8s.core.v1.Secret(`${name}-grafana-admin`, { metadata: { name: "grafana-admin", namespace: MONITORING_NAMESPACE }, type: "Opaque", stringData: { password: adminPassword.result } }, inNamespace);
+        const adminPassword = new random.RandomPassword(
+            `${name}-grafana-admin`,
+            {
+                length: 32,
+                special: false,
+                ...generationKeepers(args.grafanaPasswordGeneration ?? 0),
+            },
+            { parent: this },
+        );
+        new k8s.core.v1.Secret(
+            `${name}-grafana-admin`,
+            {
+                metadata: { name: "grafana-admin", namespace: MONITORING_NAMESPACE },
+                type: "Opaque",
+                stringData: { password: adminPassword.result },
+            },
+            inNamespace,
+        );
 
         // Receiver credentials are written out of band; Alertmanager reads them at start through its role.
         const alertSecret = (purpose: string, description: string) =>
-            new aws.secretsmanager.Secret(`${name}-${purpose}`, { name: `${args.namePrefix}/alerting/${purpose}`, description, kmsKeyId: args.secretsKeyArn, recoveryWindowInDays: args.secretRecoveryWindowDays ?? 30, tags: args.tags }, { parent: this });
-        const slack = alertSecret("slack-webhook-url", "Slack incoming-webhook URL of the alert channel");
-        const pagerDuty = args.alerting.pagerDuty ? alertSecret("pagerduty-routing-key", "PagerDuty Events v2 routing key for critical alerts") : undefined;
+            new aws.secretsmanager.Secret(
+                `${name}-${purpose}`,
+                {
+                    name: `${args.namePrefix}/alerting/${purpose}`,
+                    description,
+                    kmsKeyId: args.secretsKeyArn,
+                    recoveryWindowInDays: args.secretRecoveryWindowDays ?? 30,
+                    tags: args.tags,
+                },
+                { parent: this },
+            );
+        const slack = alertSecret(
+            "slack-webhook-url",
+            "Slack incoming-webhook URL of the alert channel",
+        );
+        const pagerDuty = args.alerting.pagerDuty
+            ? alertSecret(
+                  "pagerduty-routing-key",
+                  "PagerDuty Events v2 routing key for critical alerts",
+              )
+            : undefined;
         // The watchdog's heartbeat goes to a service outside the platform, which pages when it stops arriving.
-        const deadMansSwitch = alertSecret("dead-mans-switch-url", "URL of the external dead man's switch the always-firing Watchdog alert calls");
+        const deadMansSwitch = alertSecret(
+            "dead-mans-switch-url",
+            "URL of the external dead man's switch the always-firing Watchdog alert calls",
+        );
 
-        const readSecrets = (role: string, serviceAccount: string, secretArns: pulumi.Input<string>[]) => {
-            const iamRole = args.cluster.serviceAccountRole(`${name}-${role}-role`, `${args.namePrefix}-monitoring-${role}`, MONITORING_NAMESPACE, serviceAccount, args.tags);
-            new aws.iam.RolePolicy(`${name}-${role}-secrets`, {
-                role: iamRole.id,
-                policy: pulumi.all([pulumi.all(secretArns), args.secretsKeyArn]).apply(([arns, key]) => policyDocument(readSecretsStatements(arns, key))),
-            }, { parent: this });
+        const readSecrets = (
+            role: string,
+            serviceAccount: string,
+            secretArns: pulumi.Input<string>[],
+        ) => {
+            const iamRole = args.cluster.serviceAccountRole(
+                `${name}-${role}-role`,
+                `${args.namePrefix}-monitoring-${role}`,
+                MONITORING_NAMESPACE,
+                serviceAccount,
+                args.tags,
+            );
+            new aws.iam.RolePolicy(
+                `${name}-${role}-secrets`,
+                {
+                    role: iamRole.id,
+                    policy: pulumi
+                        .all([pulumi.all(secretArns), args.secretsKeyArn])
+                        .apply(([arns, key]) => policyDocument(readSecretsStatements(arns, key))),
+                },
+                { parent: this },
+            );
             return iamRole.arn;
         };
 
         // EC2 discovery of the EKS nodes needs ec2:DescribeInstances, through Prometheus' own role.
-        const prometheusRole = args.cluster.serviceAccountRole(`${name}-prometheus-role`, `${args.namePrefix}-monitoring-prometheus`, MONITORING_NAMESPACE, "prometheus", args.tags);
-        new aws.iam.RolePolicy(`${name}-prometheus-discovery`, {
-            role: prometheusRole.id,
-            policy: JSON.stringify({ Version: "2012-10-17", Statement: [{ Sid: "DiscoverNodes", Effect: "Allow", Action: ["ec2:DescribeInstances", "ec2:DescribeAvailabilityZones"], Resource: "*" }] }),
-        }, { parent: this });
+        const prometheusRole = args.cluster.serviceAccountRole(
+            `${name}-prometheus-role`,
+            `${args.namePrefix}-monitoring-prometheus`,
+            MONITORING_NAMESPACE,
+            "prometheus",
+            args.tags,
+        );
+        new aws.iam.RolePolicy(
+            `${name}-prometheus-discovery`,
+            {
+                role: prometheusRole.id,
+                policy: JSON.stringify({
+                    Version: "2012-10-17",
+                    Statement: [
+                        {
+                            Sid: "DiscoverNodes",
+                            Effect: "Allow",
+                            Action: ["ec2:DescribeInstances", "ec2:DescribeAvailabilityZones"],
+                            Resource: "*",
+                        },
+                    ],
+                }),
+            },
+            { parent: this },
+        );
         const databases = [
             { name: "primary", host: args.database.host },
             ...args.database.replicaHosts.map((host, i) => ({ name: `replica-${i + 1}`, host })),
         ];
         const exporterTargets = [
-            { job: "postgres-exporter", services: databases.map((db) => `postgres-exporter-${db.name}`), port: port("postgresExporter", "metrics") },
-            { job: "redis-exporter", services: ["redis-exporter"], port: port("redisExporter", "metrics") },
-            { job: "nginx-exporter", services: args.loadBalancerIps.map((_, i) => `nginx-exporter-${i}`), port: port("nginxExporter", "metrics") },
-            { job: "blackbox-exporter", services: ["blackbox-exporter"], port: port("blackboxExporter", "metrics") },
-            { job: "kube-state-metrics", services: ["kube-state-metrics"], port: port("kubeStateMetrics", "metrics") },
+            {
+                job: "postgres-exporter",
+                services: databases.map((db) => `postgres-exporter-${db.name}`),
+                port: port("postgresExporter", "metrics"),
+            },
+            {
+                job: "redis-exporter",
+                services: ["redis-exporter"],
+                port: port("redisExporter", "metrics"),
+            },
+            {
+                job: "nginx-exporter",
+                services: args.loadBalancerIps.map((_, i) => `nginx-exporter-${i}`),
+                port: port("nginxExporter", "metrics"),
+            },
+            {
+                job: "blackbox-exporter",
+                services: ["blackbox-exporter"],
+                port: port("blackboxExporter", "metrics"),
+            },
+            {
+                job: "kube-state-metrics",
+                services: ["kube-state-metrics"],
+                port: port("kubeStateMetrics", "metrics"),
+            },
             { job: "alertmanager", services: ["alertmanager"], port: port("alertmanager", "web") },
             { job: "grafana", services: ["grafana"], port: port("grafana", "web") },
         ];
-        const prometheusConfig = pulumi.all([pulumi.all(args.servers.map((s) => s.ip)), pulumi.all([...args.apiServerIps]), args.cluster.clusterName]).apply(([serverIps, apiIps, clusterName]) =>
-            renderPrometheusConfig({
-                environment: args.environment,
-                chainNamespace: "chain",
-                monitoringNamespace: MONITORING_NAMESPACE,
-                chainTargets: [
-                    { job: "validators", service: "validators", port: port("validator", "metrics") },
-                    { job: "relays", service: "relay", port: port("relay", "metrics") },
-                ],
-                exporterTargets,
-                kubelet: { clusterName, port: port("kubelet", "metrics"), region: args.region },
-                servers: serverIps.map((ip, i) => ({ ip, role: args.servers[i]!.role })),
-                nodeExporterPort: port("appServer", "node-exporter"),
-                apiTargets: apiIps.map((ip) => `${ip}:${port("appServer", "api")}`),
-                probeUrls: args.publicUrls,
-                blackboxAddress: `blackbox-exporter.${MONITORING_NAMESPACE}.svc:${port("blackboxExporter", "metrics")}`,
-                alertmanagerAddress: `alertmanager.${MONITORING_NAMESPACE}.svc:${port("alertmanager", "web")}`,
-                rulesGlob: "/etc/prometheus/*.rules.yml",
-            }));
+        const prometheusConfig = pulumi
+            .all([
+                pulumi.all(args.servers.map((s) => s.ip)),
+                pulumi.all([...args.apiServerIps]),
+                args.cluster.clusterName,
+            ])
+            .apply(([serverIps, apiIps, clusterName]) =>
+                renderPrometheusConfig({
+                    environment: args.environment,
+                    chainNamespace: "chain",
+                    monitoringNamespace: MONITORING_NAMESPACE,
+                    chainTargets: [
+                        {
+                            job: "validators",
+                            service: "validators",
+                            port: port("validator", "metrics"),
+                        },
+                        { job: "relays", service: "relay", port: port("relay", "metrics") },
+                    ],
+                    exporterTargets,
+                    kubelet: { clusterName, port: port("kubelet", "metrics"), region: args.region },
+                    servers: serverIps.map((ip, i) => ({ ip, role: args.servers[i]!.role })),
+                    nodeExporterPort: port("appServer", "node-exporter"),
+                    apiTargets: apiIps.map((ip) => `${ip}:${port("appServer", "api")}`),
+                    probeUrls: args.publicUrls,
+                    blackboxAddress: `blackbox-exporter.${MONITORING_NAMESPACE}.svc:${port("blackboxExporter", "metrics")}`,
+                    alertmanagerAddress: `alertmanager.${MONITORING_NAMESPACE}.svc:${port("alertmanager", "web")}`,
+                    rulesGlob: "/etc/prometheus/*.rules.yml",
+                }),
+            );
 
         const datasources = [
             "apiVersion: 1",
@@ -166,35 +286,90 @@ export class Monitoring extends pulumi.ComponentResource {
             },
             region: args.region,
             storageClass: args.storageClass,
-            prometheus: { retentionDays: args.retentionDays, volumeGb: args.volumeGb, config: prometheusConfig, rules: renderRules(alertGroups({ validators: args.validators })), roleArn: prometheusRole.arn },
+            prometheus: {
+                retentionDays: args.retentionDays,
+                volumeGb: args.volumeGb,
+                config: prometheusConfig,
+                rules: renderRules(alertGroups({ validators: args.validators })),
+                roleArn: prometheusRole.arn,
+            },
             alertmanager: {
                 config: renderAlertmanagerConfig(args.alerting),
-                roleArn: readSecrets("alertmanager", "alertmanager", [slack.arn, deadMansSwitch.arn, ...(pagerDuty ? [pagerDuty.arn] : [])]),
+                roleArn: readSecrets("alertmanager", "alertmanager", [
+                    slack.arn,
+                    deadMansSwitch.arn,
+                    ...(pagerDuty ? [pagerDuty.arn] : []),
+                ]),
                 slackSecretArn: slack.arn,
                 pagerDutySecretArn: pagerDuty?.arn,
                 deadMansSwitchSecretArn: deadMansSwitch.arn,
             },
-            grafana: { adminSecretName: "grafana-admin", datasources, dashboards: Object.fromEntries(DASHBOARDS.map((d) => [`${d.uid}-dashboard.json`, renderDashboard(d)])) },
+            grafana: {
+                adminSecretName: "grafana-admin",
+                datasources,
+                dashboards: Object.fromEntries(
+                    DASHBOARDS.map((d) => [`${d.uid}-dashboard.json`, renderDashboard(d)]),
+                ),
+            },
             blackboxConfig: renderBlackboxConfig(),
-            databases: databases.map((db) => ({ name: db.name, uri: pulumi.interpolate`${db.host}:${port("postgres", "postgres")}/${args.database.database}?${VERIFIED_TLS_PARAMETERS}` })),
+            databases: databases.map((db) => ({
+                name: db.name,
+                uri: pulumi.interpolate`${db.host}:${port("postgres", "postgres")}/${args.database.database}?${VERIFIED_TLS_PARAMETERS}`,
+            })),
             databaseCaBundle: args.database.caBundle,
-            databaseSecret: { ...args.databaseCredentials, roleArn: readSecrets("postgres-exporter", "postgres-exporter", [args.databaseCredentials.secretArn]) },
-            redis: { address: pulumi.interpolate`rediss://${args.redis.host}:${port("redis", "redis")}`, secretArn: args.redis.secretArn, roleArn: readSecrets("redis-exporter", "redis-exporter", [args.redis.secretArn]) },
-            nginxStatusUrls: args.loadBalancerIps.map((ip) => pulumi.interpolate`http://${ip}:${port("loadBalancer", "nginx-status")}/stub_status`),
+            databaseSecret: {
+                ...args.databaseCredentials,
+                roleArn: readSecrets("postgres-exporter", "postgres-exporter", [
+                    args.databaseCredentials.secretArn,
+                ]),
+            },
+            redis: {
+                address: pulumi.interpolate`rediss://${args.redis.host}:${port("redis", "redis")}`,
+                secretArn: args.redis.secretArn,
+                roleArn: readSecrets("redis-exporter", "redis-exporter", [args.redis.secretArn]),
+            },
+            nginxStatusUrls: args.loadBalancerIps.map(
+                (ip) =>
+                    pulumi.interpolate`http://${ip}:${port("loadBalancer", "nginx-status")}/stub_status`,
+            ),
         });
         // Service accounts first: a pod created before its account runs without the account's IAM role.
         const declare = (object: (typeof objects)[number], opts: pulumi.CustomResourceOptions) =>
-            declareObject(`${name}-${object.kind.toLowerCase()}-${object.metadata.name}`, object, opts);
-        const serviceAccounts = objects.filter((o) => o.kind === "ServiceAccount").map((o) => declare(o, inNamespace));
+            declareObject(
+                `${name}-${object.kind.toLowerCase()}-${object.metadata.name}`,
+                object,
+                opts,
+            );
+        const serviceAccounts = objects
+            .filter((o) => o.kind === "ServiceAccount")
+            .map((o) => declare(o, inNamespace));
         // Secrets Manager (Alertmanager, exporters), EC2 discovery (Prometheus), the EKS API (kube-state-metrics),
         // the public endpoint (blackbox); Grafana, Jaeger and the Nginx exporter call nothing over HTTPS.
-        const httpsClients = ["alertmanager", "postgres-exporter", "redis-exporter", "prometheus", "kube-state-metrics", "blackbox-exporter"];
-        for (const object of [...namespaceBudget(MONITORING_NAMESPACE, objects), ...networkPolicies(MONITORING_NAMESPACE, args.listeners, args.placements, httpsClients), ...objects.filter((o) => o.kind !== "ServiceAccount")]) {
+        const httpsClients = [
+            "alertmanager",
+            "postgres-exporter",
+            "redis-exporter",
+            "prometheus",
+            "kube-state-metrics",
+            "blackbox-exporter",
+        ];
+        for (const object of [
+            ...namespaceBudget(MONITORING_NAMESPACE, objects),
+            ...networkPolicies(MONITORING_NAMESPACE, args.listeners, args.placements, httpsClients),
+            ...objects.filter((o) => o.kind !== "ServiceAccount"),
+        ]) {
             declare(object, { ...inNamespace, dependsOn: [namespace, ...serviceAccounts] });
         }
 
         this.grafanaAdminPassword = pulumi.secret(adminPassword.result);
-        this.alertingSecretArns = [slack.arn, deadMansSwitch.arn, ...(pagerDuty ? [pagerDuty.arn] : [])];
-        this.registerOutputs({ grafanaAdminPassword: this.grafanaAdminPassword, alertingSecretArns: this.alertingSecretArns });
+        this.alertingSecretArns = [
+            slack.arn,
+            deadMansSwitch.arn,
+            ...(pagerDuty ? [pagerDuty.arn] : []),
+        ];
+        this.registerOutputs({
+            grafanaAdminPassword: this.grafanaAdminPassword,
+            alertingSecretArns: this.alertingSecretArns,
+        });
     }
 }

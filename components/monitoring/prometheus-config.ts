@@ -10,11 +10,23 @@ export interface ScrapeTopology {
     readonly chainNamespace: string;
     readonly monitoringNamespace: string;
     /** Headless Services of the chain and their metrics ports. */
-    readonly chainTargets: readonly { readonly job: string; readonly service: string; readonly port: number }[];
+    readonly chainTargets: readonly {
+        readonly job: string;
+        readonly service: string;
+        readonly port: number;
+    }[];
     /** Headless Services of the exporters in the monitoring namespace, and their ports. */
-    readonly exporterTargets: readonly { readonly job: string; readonly services: readonly string[]; readonly port: number }[];
+    readonly exporterTargets: readonly {
+        readonly job: string;
+        readonly services: readonly string[];
+        readonly port: number;
+    }[];
     /** EKS nodes: the cluster's name tag, the kubelet port and the region. */
-    readonly kubelet: { readonly clusterName: string; readonly port: number; readonly region: string };
+    readonly kubelet: {
+        readonly clusterName: string;
+        readonly port: number;
+        readonly region: string;
+    };
     /** EC2 servers: private IP and role. */
     readonly servers: readonly { readonly ip: string; readonly role: string }[];
     readonly nodeExporterPort: number;
@@ -46,9 +58,19 @@ function kubeletJob(job: string, path: string, k: ScrapeTopology["kubelet"]) {
         // Kubelet serving certificates on EKS are self-signed per node; the token still authenticates Prometheus.
         tls_config: { insecure_skip_verify: true },
         authorization: { credentials_file: `${SERVICE_ACCOUNT}/token` },
-        ec2_sd_configs: [{ region: k.region, port: k.port, filters: [{ name: "tag:eks:cluster-name", values: [k.clusterName] }] }],
+        ec2_sd_configs: [
+            {
+                region: k.region,
+                port: k.port,
+                filters: [{ name: "tag:eks:cluster-name", values: [k.clusterName] }],
+            },
+        ],
         relabel_configs: [
-            { source_labels: ["__meta_ec2_private_ip"], target_label: "__address__", replacement: `$1:${k.port}` },
+            {
+                source_labels: ["__meta_ec2_private_ip"],
+                target_label: "__address__",
+                replacement: `$1:${k.port}`,
+            },
             { source_labels: ["__meta_ec2_private_dns_name"], target_label: "node" },
             { source_labels: ["__meta_ec2_availability_zone"], target_label: "zone" },
         ],
@@ -57,18 +79,35 @@ function kubeletJob(job: string, path: string, k: ScrapeTopology["kubelet"]) {
 
 export function renderPrometheusConfig(t: ScrapeTopology): string {
     const config = {
-        global: { scrape_interval: "15s", evaluation_interval: "15s", external_labels: { environment: t.environment } },
+        global: {
+            scrape_interval: "15s",
+            evaluation_interval: "15s",
+            external_labels: { environment: t.environment },
+        },
         rule_files: [t.rulesGlob],
         alerting: { alertmanagers: [{ static_configs: [{ targets: [t.alertmanagerAddress] }] }] },
         scrape_configs: [
             { job_name: "prometheus", static_configs: [{ targets: ["localhost:9090"] }] },
-            ...t.chainTargets.map((c) => dnsJob(c.job, [`${c.service}.${t.chainNamespace}.svc.cluster.local`], c.port)),
-            ...t.exporterTargets.map((e) => dnsJob(e.job, e.services.map((s) => `${s}.${t.monitoringNamespace}.svc.cluster.local`), e.port)),
-            { job_name: "api", static_configs: [{ targets: [...t.apiTargets], labels: { role: "appServer" } }] },
+            ...t.chainTargets.map((c) =>
+                dnsJob(c.job, [`${c.service}.${t.chainNamespace}.svc.cluster.local`], c.port),
+            ),
+            ...t.exporterTargets.map((e) =>
+                dnsJob(
+                    e.job,
+                    e.services.map((s) => `${s}.${t.monitoringNamespace}.svc.cluster.local`),
+                    e.port,
+                ),
+            ),
+            {
+                job_name: "api",
+                static_configs: [{ targets: [...t.apiTargets], labels: { role: "appServer" } }],
+            },
             {
                 job_name: "node",
                 static_configs: [...new Set(t.servers.map((s) => s.role))].map((role) => ({
-                    targets: t.servers.filter((s) => s.role === role).map((s) => `${s.ip}:${t.nodeExporterPort}`),
+                    targets: t.servers
+                        .filter((s) => s.role === role)
+                        .map((s) => `${s.ip}:${t.nodeExporterPort}`),
                     labels: { role },
                 })),
             },
@@ -94,7 +133,17 @@ export function renderPrometheusConfig(t: ScrapeTopology): string {
 export function renderBlackboxConfig(): string {
     return stringify({
         modules: {
-            https_2xx: { prober: "http", timeout: "10s", http: { method: "GET", valid_status_codes: [200], fail_if_not_ssl: true, tls_config: { min_version: "TLS12" }, preferred_ip_protocol: "ip4" } },
+            https_2xx: {
+                prober: "http",
+                timeout: "10s",
+                http: {
+                    method: "GET",
+                    valid_status_codes: [200],
+                    fail_if_not_ssl: true,
+                    tls_config: { min_version: "TLS12" },
+                    preferred_ip_protocol: "ip4",
+                },
+            },
         },
     });
 }

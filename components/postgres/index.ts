@@ -87,104 +87,139 @@ export class Postgres extends pulumi.ComponentResource {
         const caCertIdentifier = RDS_CA_IDENTIFIER;
         const caBundle = rdsCaBundle(args.region, caCertIdentifier);
 
-        const subnetGroup = new aws.rds.SubnetGroup(`${name}-subnets`, {
-            name: identifier,
-            description: `${args.namePrefix} PostgreSQL: private subnets`,
-            subnetIds: args.subnetIds,
-            tags: tags("pg-subnets"),
-        }, parent);
-        const parameterGroup = new aws.rds.ParameterGroup(`${name}-params`, {
-            name: rdsIdentifier(args.namePrefix, family),
-            family,
-            description: `${args.namePrefix} ${family}: TLS only, slow statements logged`,
-            parameters: POSTGRES_PARAMETERS.map((p) => ({ ...p })),
-            tags: tags("pg-params"),
-        }, parent);
+        const subnetGroup = new aws.rds.SubnetGroup(
+            `${name}-subnets`,
+            {
+                name: identifier,
+                description: `${args.namePrefix} PostgreSQL: private subnets`,
+                subnetIds: args.subnetIds,
+                tags: tags("pg-subnets"),
+            },
+            parent,
+        );
+        const parameterGroup = new aws.rds.ParameterGroup(
+            `${name}-params`,
+            {
+                name: rdsIdentifier(args.namePrefix, family),
+                family,
+                description: `${args.namePrefix} ${family}: TLS only, slow statements logged`,
+                parameters: POSTGRES_PARAMETERS.map((p) => ({ ...p })),
+                tags: tags("pg-params"),
+            },
+            parent,
+        );
 
         // Enhanced monitoring: OS metrics every interval, delivered by RDS through this role.
-        const monitoringRole = new aws.iam.Role(`${name}-monitoring`, {
-            name: `${args.namePrefix}-rds-monitoring`,
-            description: `${args.namePrefix} RDS enhanced monitoring`,
-            assumeRolePolicy: JSON.stringify({
-                Version: "2012-10-17",
-                Statement: [{ Effect: "Allow", Principal: { Service: "monitoring.rds.amazonaws.com" }, Action: "sts:AssumeRole", Condition: { StringEquals: { "aws:SourceAccount": args.accountId } } }],
-            }),
-            tags: tags("rds-monitoring"),
-        }, parent);
-        const monitoringPolicy = new aws.iam.RolePolicyAttachment(`${name}-monitoring`, {
-            role: monitoringRole.name,
-            policyArn: pulumi.interpolate`arn:${aws.getPartitionOutput({}, parent).partition}:iam::aws:policy/service-role/AmazonRDSEnhancedMonitoringRole`,
-        }, parent);
+        const monitoringRole = new aws.iam.Role(
+            `${name}-monitoring`,
+            {
+                name: `${args.namePrefix}-rds-monitoring`,
+                description: `${args.namePrefix} RDS enhanced monitoring`,
+                assumeRolePolicy: JSON.stringify({
+                    Version: "2012-10-17",
+                    Statement: [
+                        {
+                            Effect: "Allow",
+                            Principal: { Service: "monitoring.rds.amazonaws.com" },
+                            Action: "sts:AssumeRole",
+                            Condition: { StringEquals: { "aws:SourceAccount": args.accountId } },
+                        },
+                    ],
+                }),
+                tags: tags("rds-monitoring"),
+            },
+            parent,
+        );
+        const monitoringPolicy = new aws.iam.RolePolicyAttachment(
+            `${name}-monitoring`,
+            {
+                role: monitoringRole.name,
+                policyArn: pulumi.interpolate`arn:${aws.getPartitionOutput({}, parent).partition}:iam::aws:policy/service-role/AmazonRDSEnhancedMonitoringRole`,
+            },
+            parent,
+        );
         // RDS checks the role's permissions when the instance is created: the attachment must exist first.
         const monitored = { ...parent, dependsOn: [monitoringPolicy] };
-        const monitoring = { monitoringInterval: args.monitoringIntervalSeconds ?? 60, monitoringRoleArn: monitoringRole.arn };
+        const monitoring = {
+            monitoringInterval: args.monitoringIntervalSeconds ?? 60,
+            monitoringRoleArn: monitoringRole.arn,
+        };
 
-        const primary = new aws.rds.Instance(`${name}-primary`, {
-            identifier,
-            engine: "postgres",
-            engineVersion: args.engineVersion,
-            instanceClass: args.instanceClass,
-            allocatedStorage: args.allocatedStorageGb,
-            maxAllocatedStorage: args.allocatedStorageGb * 2,
-            storageType: "gp3",
-            storageEncrypted: true,
-            kmsKeyId: args.dataKeyArn,
-            dbName: DATABASE_NAME,
-            caCertIdentifier,
-            username: "platform_admin",
-            // RDS keeps the master password in Secrets Manager; it never passes through Pulumi.
-            manageMasterUserPassword: true,
-            masterUserSecretKmsKeyId: args.secretsKeyArn,
-            iamDatabaseAuthenticationEnabled: true,
-            port: args.port,
-            dbSubnetGroupName: subnetGroup.name,
-            vpcSecurityGroupIds: [args.securityGroupId],
-            parameterGroupName: parameterGroup.name,
-            multiAz,
-            // RDS refuses a zone for Multi-AZ instances: it places primary and standby itself.
-            availabilityZone: multiAz ? undefined : args.zones[0],
-            publiclyAccessible: false,
-            backupRetentionPeriod: backupRetentionDays,
-            backupWindow: "02:00-02:30",
-            maintenanceWindow: "sun:03:00-sun:03:30",
-            copyTagsToSnapshot: true,
-            deletionProtection,
-            skipFinalSnapshot: !deletionProtection,
-            finalSnapshotIdentifier: deletionProtection ? `${identifier}-final` : undefined,
-            performanceInsightsEnabled: true,
-            performanceInsightsKmsKeyId: args.dataKeyArn,
-            performanceInsightsRetentionPeriod: 7,
-            ...monitoring,
-            enabledCloudwatchLogsExports: logs,
-            autoMinorVersionUpgrade: true,
-            tags: { ...tags("pg-primary"), Role: "postgres" },
-        }, monitored);
-
-        const replicas = zonesOfReplicas.map((zone, i) =>
-            new aws.rds.Instance(`${name}-replica-${i}`, {
-                identifier: rdsIdentifier(args.namePrefix, "pg", "replica", String(i + 1)),
-                replicateSourceDb: primary.identifier,
-                caCertIdentifier,
+        const primary = new aws.rds.Instance(
+            `${name}-primary`,
+            {
+                identifier,
+                engine: "postgres",
+                engineVersion: args.engineVersion,
                 instanceClass: args.instanceClass,
+                allocatedStorage: args.allocatedStorageGb,
                 maxAllocatedStorage: args.allocatedStorageGb * 2,
                 storageType: "gp3",
+                storageEncrypted: true,
+                kmsKeyId: args.dataKeyArn,
+                dbName: DATABASE_NAME,
+                caCertIdentifier,
+                username: "platform_admin",
+                // RDS keeps the master password in Secrets Manager; it never passes through Pulumi.
+                manageMasterUserPassword: true,
+                masterUserSecretKmsKeyId: args.secretsKeyArn,
+                iamDatabaseAuthenticationEnabled: true,
                 port: args.port,
-                availabilityZone: zone,
+                dbSubnetGroupName: subnetGroup.name,
                 vpcSecurityGroupIds: [args.securityGroupId],
                 parameterGroupName: parameterGroup.name,
+                multiAz,
+                // RDS refuses a zone for Multi-AZ instances: it places primary and standby itself.
+                availabilityZone: multiAz ? undefined : args.zones[0],
                 publiclyAccessible: false,
-                backupRetentionPeriod: 0,
-                skipFinalSnapshot: true,
-                deletionProtection,
+                backupRetentionPeriod: backupRetentionDays,
+                backupWindow: "02:00-02:30",
+                maintenanceWindow: "sun:03:00-sun:03:30",
                 copyTagsToSnapshot: true,
+                deletionProtection,
+                skipFinalSnapshot: !deletionProtection,
+                finalSnapshotIdentifier: deletionProtection ? `${identifier}-final` : undefined,
                 performanceInsightsEnabled: true,
                 performanceInsightsKmsKeyId: args.dataKeyArn,
                 performanceInsightsRetentionPeriod: 7,
                 ...monitoring,
                 enabledCloudwatchLogsExports: logs,
                 autoMinorVersionUpgrade: true,
-                tags: { ...tags(`pg-replica-${i + 1}`), Role: "postgres" },
-            }, monitored),
+                tags: { ...tags("pg-primary"), Role: "postgres" },
+            },
+            monitored,
+        );
+
+        const replicas = zonesOfReplicas.map(
+            (zone, i) =>
+                new aws.rds.Instance(
+                    `${name}-replica-${i}`,
+                    {
+                        identifier: rdsIdentifier(args.namePrefix, "pg", "replica", String(i + 1)),
+                        replicateSourceDb: primary.identifier,
+                        caCertIdentifier,
+                        instanceClass: args.instanceClass,
+                        maxAllocatedStorage: args.allocatedStorageGb * 2,
+                        storageType: "gp3",
+                        port: args.port,
+                        availabilityZone: zone,
+                        vpcSecurityGroupIds: [args.securityGroupId],
+                        parameterGroupName: parameterGroup.name,
+                        publiclyAccessible: false,
+                        backupRetentionPeriod: 0,
+                        skipFinalSnapshot: true,
+                        deletionProtection,
+                        copyTagsToSnapshot: true,
+                        performanceInsightsEnabled: true,
+                        performanceInsightsKmsKeyId: args.dataKeyArn,
+                        performanceInsightsRetentionPeriod: 7,
+                        ...monitoring,
+                        enabledCloudwatchLogsExports: logs,
+                        autoMinorVersionUpgrade: true,
+                        tags: { ...tags(`pg-replica-${i + 1}`), Role: "postgres" },
+                    },
+                    monitored,
+                ),
         );
 
         this.writerEndpoint = primary.endpoint;

@@ -7,7 +7,9 @@
 export function parameterGroupFamily(engineVersion: string): string {
     const major = /^(\d+)(\.\d+)?$/.exec(engineVersion)?.[1];
     if (!major || Number(major) < 10) {
-        throw new RangeError(`not a PostgreSQL engine version with a major of 10 or later: ${engineVersion}`);
+        throw new RangeError(
+            `not a PostgreSQL engine version with a major of 10 or later: ${engineVersion}`,
+        );
     }
     return `postgres${major}`;
 }
@@ -37,13 +39,19 @@ export function rdsIdentifier(...parts: string[]): string {
  */
 export function replicaZones(zones: readonly string[], count: number): string[] {
     if (count > zones.length - 1) {
-        throw new RangeError(`${count} replicas need ${count + 1} zones (one for the primary); only ${zones.length} are planned`);
+        throw new RangeError(
+            `${count} replicas need ${count + 1} zones (one for the primary); only ${zones.length} are planned`,
+        );
     }
     return zones.slice(1, 1 + count);
 }
 
 /** Parameters of the cluster's parameter group: TLS only, and slow statements logged. */
-export const POSTGRES_PARAMETERS: readonly { name: string; value: string; applyMethod: "immediate" | "pending-reboot" }[] = [
+export const POSTGRES_PARAMETERS: readonly {
+    name: string;
+    value: string;
+    applyMethod: "immediate" | "pending-reboot";
+}[] = [
     { name: "rds.force_ssl", value: "1", applyMethod: "immediate" },
     { name: "log_min_duration_statement", value: "250", applyMethod: "immediate" },
     { name: "log_connections", value: "1", applyMethod: "immediate" },

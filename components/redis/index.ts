@@ -2,7 +2,12 @@ import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import * as random from "@pulumi/random";
 import { generationKeepers } from "../shared/rotation";
-import { nodeZones, REDIS_ENGINE_VERSION, REDIS_PARAMETER_FAMILY, replicationGroupId } from "./settings";
+import {
+    nodeZones,
+    REDIS_ENGINE_VERSION,
+    REDIS_PARAMETER_FAMILY,
+    replicationGroupId,
+} from "./settings";
 
 export interface RedisArgs {
     /** Generation of the AUTH token: raising it rotates the token (ElastiCache ROTATE keeps the old one valid until the next SET). Default: 0. */
@@ -51,61 +56,89 @@ export class Redis extends pulumi.ComponentResource {
         const tags = (role: string) => ({ ...args.tags, Name: `${args.namePrefix}-${role}` });
 
         // ElastiCache accepts 16–128 printable characters without / " @; letters and digits avoid every escape.
-        const authToken = new random.RandomPassword(`${name}-auth-token`, { length: 64, special: false, ...generationKeepers(args.authTokenGeneration ?? 0) }, parent);
-        const secret = new aws.secretsmanager.Secret(`${name}-auth-token`, {
-            name: `${args.namePrefix}/redis/auth-token`,
-            description: `${args.namePrefix} Redis AUTH token`,
-            kmsKeyId: args.secretsKeyArn,
-            recoveryWindowInDays: args.secretRecoveryWindowDays ?? 30,
-            tags: tags("redis-auth-token"),
-        }, parent);
-        new aws.secretsmanager.SecretVersion(`${name}-auth-token`, { secretId: secret.id, secretString: authToken.result }, parent);
+        const authToken = new random.RandomPassword(
+            `${name}-auth-token`,
+            { length: 64, special: false, ...generationKeepers(args.authTokenGeneration ?? 0) },
+            parent,
+        );
+        const secret = new aws.secretsmanager.Secret(
+            `${name}-auth-token`,
+            {
+                name: `${args.namePrefix}/redis/auth-token`,
+                description: `${args.namePrefix} Redis AUTH token`,
+                kmsKeyId: args.secretsKeyArn,
+                recoveryWindowInDays: args.secretRecoveryWindowDays ?? 30,
+                tags: tags("redis-auth-token"),
+            },
+            parent,
+        );
+        new aws.secretsmanager.SecretVersion(
+            `${name}-auth-token`,
+            { secretId: secret.id, secretString: authToken.result },
+            parent,
+        );
 
-        const subnetGroup = new aws.elasticache.SubnetGroup(`${name}-subnets`, {
-            name: id,
-            description: `${args.namePrefix} Redis: private subnets`,
-            subnetIds: args.subnetIds,
-            tags: tags("redis-subnets"),
-        }, parent);
-        const parameterGroup = new aws.elasticache.ParameterGroup(`${name}-params`, {
-            name: `${id}-${REDIS_PARAMETER_FAMILY}`,
-            family: REDIS_PARAMETER_FAMILY,
-            description: `${args.namePrefix} Redis: evict only keys with a TTL`,
-            parameters: [{ name: "maxmemory-policy", value: "volatile-lru" }],
-            tags: tags("redis-params"),
-        }, parent);
+        const subnetGroup = new aws.elasticache.SubnetGroup(
+            `${name}-subnets`,
+            {
+                name: id,
+                description: `${args.namePrefix} Redis: private subnets`,
+                subnetIds: args.subnetIds,
+                tags: tags("redis-subnets"),
+            },
+            parent,
+        );
+        const parameterGroup = new aws.elasticache.ParameterGroup(
+            `${name}-params`,
+            {
+                name: `${id}-${REDIS_PARAMETER_FAMILY}`,
+                family: REDIS_PARAMETER_FAMILY,
+                description: `${args.namePrefix} Redis: evict only keys with a TTL`,
+                parameters: [{ name: "maxmemory-policy", value: "volatile-lru" }],
+                tags: tags("redis-params"),
+            },
+            parent,
+        );
 
-        const group = new aws.elasticache.ReplicationGroup(`${name}-group`, {
-            replicationGroupId: id,
-            description: `${args.namePrefix} Redis`,
-            engine: "redis",
-            engineVersion: REDIS_ENGINE_VERSION,
-            nodeType: args.nodeType,
-            port: args.port,
-            numCacheClusters: replicas + 1,
-            preferredCacheClusterAzs: nodeZones(args.zones, replicas + 1),
-            automaticFailoverEnabled: multiAz,
-            multiAzEnabled: multiAz,
-            subnetGroupName: subnetGroup.name,
-            securityGroupIds: [args.securityGroupId],
-            parameterGroupName: parameterGroup.name,
-            atRestEncryptionEnabled: true,
-            kmsKeyId: args.dataKeyArn,
-            transitEncryptionEnabled: true,
-            transitEncryptionMode: "required",
-            authToken: authToken.result,
-            // A new token is added beside the old one, which stays valid until the next token change (README, Day two).
-            authTokenUpdateStrategy: "ROTATE",
-            snapshotRetentionLimit: snapshotRetentionDays,
-            snapshotWindow: "01:00-02:00",
-            maintenanceWindow: "sun:04:00-sun:05:00",
-            autoMinorVersionUpgrade: true,
-            tags: { ...tags("redis"), Role: "redis" },
-        }, parent);
+        const group = new aws.elasticache.ReplicationGroup(
+            `${name}-group`,
+            {
+                replicationGroupId: id,
+                description: `${args.namePrefix} Redis`,
+                engine: "redis",
+                engineVersion: REDIS_ENGINE_VERSION,
+                nodeType: args.nodeType,
+                port: args.port,
+                numCacheClusters: replicas + 1,
+                preferredCacheClusterAzs: nodeZones(args.zones, replicas + 1),
+                automaticFailoverEnabled: multiAz,
+                multiAzEnabled: multiAz,
+                subnetGroupName: subnetGroup.name,
+                securityGroupIds: [args.securityGroupId],
+                parameterGroupName: parameterGroup.name,
+                atRestEncryptionEnabled: true,
+                kmsKeyId: args.dataKeyArn,
+                transitEncryptionEnabled: true,
+                transitEncryptionMode: "required",
+                authToken: authToken.result,
+                // A new token is added beside the old one, which stays valid until the next token change (README, Day two).
+                authTokenUpdateStrategy: "ROTATE",
+                snapshotRetentionLimit: snapshotRetentionDays,
+                snapshotWindow: "01:00-02:00",
+                maintenanceWindow: "sun:04:00-sun:05:00",
+                autoMinorVersionUpgrade: true,
+                tags: { ...tags("redis"), Role: "redis" },
+            },
+            parent,
+        );
 
         this.primaryEndpoint = group.primaryEndpointAddress;
         this.readerEndpoint = group.readerEndpointAddress;
         this.authTokenSecretArn = secret.arn;
-        this.registerOutputs({ primaryEndpoint: this.primaryEndpoint, readerEndpoint: this.readerEndpoint, authTokenSecretArn: this.authTokenSecretArn });
+        this.registerOutputs({
+            primaryEndpoint: this.primaryEndpoint,
+            readerEndpoint: this.readerEndpoint,
+            authTokenSecretArn: this.authTokenSecretArn,
+        });
     }
 }

@@ -4,7 +4,9 @@
 export function replicationGroupId(...parts: string[]): string {
     const id = parts.join("-").toLowerCase();
     if (id.length > 40 || !/^[a-z][a-z0-9-]*$/.test(id) || /--|-$/.test(id)) {
-        throw new RangeError(`ElastiCache replication group id "${id}" must be 1–40 letters, digits and single hyphens, starting with a letter`);
+        throw new RangeError(
+            `ElastiCache replication group id "${id}" must be 1–40 letters, digits and single hyphens, starting with a letter`,
+        );
     }
     return id;
 }

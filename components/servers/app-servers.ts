@@ -22,18 +22,36 @@ export interface AppServersArgs {
     /** AWS account of the ECR registry. No default. */
     readonly accountId: string;
     /** Writer and reader endpoints and the master secret of PostgreSQL. No default. */
-    readonly database: { readonly endpoint: pulumi.Input<string>; readonly readerEndpoints: pulumi.Input<string>[]; readonly secretArn: pulumi.Input<string> };
+    readonly database: {
+        readonly endpoint: pulumi.Input<string>;
+        readonly readerEndpoints: pulumi.Input<string>[];
+        readonly secretArn: pulumi.Input<string>;
+    };
     /** Redis endpoint and its auth-token secret. No default. */
-    readonly redis: { readonly endpoint: pulumi.Input<string>; readonly port: number; readonly authTokenSecretArn: pulumi.Input<string> };
+    readonly redis: {
+        readonly endpoint: pulumi.Input<string>;
+        readonly port: number;
+        readonly authTokenSecretArn: pulumi.Input<string>;
+    };
 }
 
 const ENV_FILE = "/run/platform-api/env";
 
 /** The boot script that turns the two secrets and the plain settings into the API's environment file. */
-export function apiEnvironmentScript(region: string, databaseSecretArn: string, redisSecretArn: string): string {
+export function apiEnvironmentScript(
+    region: string,
+    databaseSecretArn: string,
+    redisSecretArn: string,
+): string {
     return shellScript([
-        ...secretFetchCommands({ kind: "secretsmanager", id: databaseSecretArn, region }, "/run/platform-api/database.json"),
-        ...secretFetchCommands({ kind: "secretsmanager", id: redisSecretArn, region }, "/run/platform-api/redis-token"),
+        ...secretFetchCommands(
+            { kind: "secretsmanager", id: databaseSecretArn, region },
+            "/run/platform-api/database.json",
+        ),
+        ...secretFetchCommands(
+            { kind: "secretsmanager", id: redisSecretArn, region },
+            "/run/platform-api/redis-token",
+        ),
         `cat /etc/platform-api/settings.env > '${ENV_FILE}.tmp'`,
         `printf 'DATABASE_USER=%s\\nDATABASE_PASSWORD=%s\\n' "$(jq -r .username /run/platform-api/database.json)" "$(jq -r .password /run/platform-api/database.json)" >> '${ENV_FILE}.tmp'`,
         `printf 'REDIS_AUTH_TOKEN=%s\\n' "$(cat /run/platform-api/redis-token)" >> '${ENV_FILE}.tmp'`,
@@ -52,11 +70,33 @@ export class AppServers extends pulumi.ComponentResource {
         const repository = args.image.split(/[:@]/)[0]!;
         const image = `${registry}/${args.image}`;
 
-        const profile = serverInstanceProfile(name, args.platform, "app", pulumi.all([args.database.secretArn, args.redis.authTokenSecretArn, args.platform.secretsKeyArn]).apply(([db, redis, key]) => [
-                ...readSecretsStatements([db, redis], key),
-                { Sid: "EcrLogin", Effect: "Allow", Action: "ecr:GetAuthorizationToken", Resource: "*" },
-                { Sid: "PullApiImage", Effect: "Allow", Action: ["ecr:BatchGetImage", "ecr:GetDownloadUrlForLayer"], Resource: `arn:aws:ecr:${args.platform.region}:${args.accountId}:repository/${repository}` },
-            ]), this);
+        const profile = serverInstanceProfile(
+            name,
+            args.platform,
+            "app",
+            pulumi
+                .all([
+                    args.database.secretArn,
+                    args.redis.authTokenSecretArn,
+                    args.platform.secretsKeyArn,
+                ])
+                .apply(([db, redis, key]) => [
+                    ...readSecretsStatements([db, redis], key),
+                    {
+                        Sid: "EcrLogin",
+                        Effect: "Allow",
+                        Action: "ecr:GetAuthorizationToken",
+                        Resource: "*",
+                    },
+                    {
+                        Sid: "PullApiImage",
+                        Effect: "Allow",
+                        Action: ["ecr:BatchGetImage", "ecr:GetDownloadUrlForLayer"],
+                        Resource: `arn:aws:ecr:${args.platform.region}:${args.accountId}:repository/${repository}`,
+                    },
+                ]),
+            this,
+        );
 
         // Each server waits for the previous one: a change that replaces them (the API image, user data)
         // rolls through the tier instead of replacing every API server at once.
@@ -64,7 +104,13 @@ export class AppServers extends pulumi.ComponentResource {
         const servers = Array.from({ length: args.count }, (_, i) => {
             const hostname = `${args.platform.namePrefix}-app-${i + 1}`;
             const userData = pulumi
-                .all([args.database.endpoint, pulumi.all(args.database.readerEndpoints), args.database.secretArn, args.redis.endpoint, args.redis.authTokenSecretArn])
+                .all([
+                    args.database.endpoint,
+                    pulumi.all(args.database.readerEndpoints),
+                    args.database.secretArn,
+                    args.redis.endpoint,
+                    args.redis.authTokenSecretArn,
+                ])
                 .apply(([writer, readers, dbSecret, redisHost, redisSecret]) => {
                     const [dbHost, dbPort] = writer.split(":");
                     const settings = [
@@ -83,7 +129,15 @@ export class AppServers extends pulumi.ComponentResource {
                         packages: ["docker.io"],
                         writeFiles: [
                             { path: "/etc/platform-api/settings.env", content: settings },
-                            { path: "/usr/local/bin/platform-api-env", content: apiEnvironmentScript(args.platform.region, dbSecret, redisSecret), permissions: "0700" },
+                            {
+                                path: "/usr/local/bin/platform-api-env",
+                                content: apiEnvironmentScript(
+                                    args.platform.region,
+                                    dbSecret,
+                                    redisSecret,
+                                ),
+                                permissions: "0700",
+                            },
                             {
                                 path: "/etc/systemd/system/platform-api.service",
                                 content: [
@@ -110,21 +164,28 @@ export class AppServers extends pulumi.ComponentResource {
                                 ].join("\n"),
                             },
                         ],
-                        runcmd: [["systemctl", "daemon-reload"], ["systemctl", "enable", "--now", "platform-api.service"]],
+                        runcmd: [
+                            ["systemctl", "daemon-reload"],
+                            ["systemctl", "enable", "--now", "platform-api.service"],
+                        ],
                     });
                 });
-            previous = server(`${name}-${i}`, {
-                platform: args.platform,
-                hostname,
-                role: "appServer",
-                instanceType: args.instanceType,
-                subnetId: args.subnetIds[i % args.subnetIds.length]!,
-                securityGroupId: args.securityGroupId,
-                instanceProfile: profile.name,
-                userData,
-                rootVolumeGb: 30,
-                after: previous,
-            }, this);
+            previous = server(
+                `${name}-${i}`,
+                {
+                    platform: args.platform,
+                    hostname,
+                    role: "appServer",
+                    instanceType: args.instanceType,
+                    subnetId: args.subnetIds[i % args.subnetIds.length]!,
+                    securityGroupId: args.securityGroupId,
+                    instanceProfile: profile.name,
+                    userData,
+                    rootVolumeGb: 30,
+                    after: previous,
+                },
+                this,
+            );
             return previous;
         });
 

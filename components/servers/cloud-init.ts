@@ -61,7 +61,13 @@ export function renderCloudConfig(config: CloudConfig): string {
         package_update: true,
         package_upgrade: true,
         packages: [...config.packages],
-        ...(config.snaps && config.snaps.length > 0 ? { snap: { commands: config.snaps.map((name) => ["snap", "install", name, "--classic"]) } } : {}),
+        ...(config.snaps && config.snaps.length > 0
+            ? {
+                  snap: {
+                      commands: config.snaps.map((name) => ["snap", "install", name, "--classic"]),
+                  },
+              }
+            : {}),
         write_files: config.writeFiles.map((f) => ({
             path: f.path,
             content: f.content,
@@ -86,10 +92,15 @@ export interface SecretSource {
  * The secret travels from AWS to the file at boot; user data only names it.
  */
 export function secretFetchCommands(source: SecretSource, target: string): string[] {
-    const read = source.kind === "secretsmanager"
-        ? `aws secretsmanager get-secret-value --region ${source.region} --secret-id '${source.id}' --query SecretString --output text`
-        : `aws ssm get-parameter --region ${source.region} --name '${source.id}' --with-decryption --query Parameter.Value --output text`;
-    return [`mkdir -p "$(dirname '${target}')"`, `${read} > '${target}.tmp'`, `mv '${target}.tmp' '${target}'`];
+    const read =
+        source.kind === "secretsmanager"
+            ? `aws secretsmanager get-secret-value --region ${source.region} --secret-id '${source.id}' --query SecretString --output text`
+            : `aws ssm get-parameter --region ${source.region} --name '${source.id}' --with-decryption --query Parameter.Value --output text`;
+    return [
+        `mkdir -p "$(dirname '${target}')"`,
+        `${read} > '${target}.tmp'`,
+        `mv '${target}.tmp' '${target}'`,
+    ];
 }
 
 /** A strict POSIX shell script that creates files readable by root only. */

@@ -53,7 +53,10 @@ export function renderSyncScript(s: SyncSpec): string {
         'if [ -f "$target" ] && cmp -s "$candidate" "$target"; then',
         '  rm -f "$candidate"',
         "else",
-        ...s.check.map((line) => `  ${line} || { echo "$candidate fails its check; keeping $target" >&2; exit 1; }`),
+        ...s.check.map(
+            (line) =>
+                `  ${line} || { echo "$candidate fails its check; keeping $target" >&2; exit 1; }`,
+        ),
         `  chmod ${s.mode} "$candidate"`,
         '  mv -f "$candidate" "$target"',
         "fi",
@@ -71,18 +74,44 @@ export function syncFiles(s: SyncSpec): WriteFile[] {
         { path: script, content: renderSyncScript(s), permissions: "0700" },
         {
             path: `/etc/systemd/system/platform-sync-${s.name}.service`,
-            content: ["[Unit]", `Description=Update ${s.target} from SSM ${s.parameterName}`, "Wants=network-online.target", "After=network-online.target", "", "[Service]", "Type=oneshot", `ExecStart=${script}`, ""].join("\n"),
+            content: [
+                "[Unit]",
+                `Description=Update ${s.target} from SSM ${s.parameterName}`,
+                "Wants=network-online.target",
+                "After=network-online.target",
+                "",
+                "[Service]",
+                "Type=oneshot",
+                `ExecStart=${script}`,
+                "",
+            ].join("\n"),
         },
         {
             path: `/etc/systemd/system/platform-sync-${s.name}.timer`,
-            content: ["[Unit]", `Description=Read SSM ${s.parameterName} every ${SYNC_INTERVAL_SECONDS} s`, "", "[Timer]", `OnBootSec=${SYNC_INTERVAL_SECONDS}`, `OnUnitActiveSec=${SYNC_INTERVAL_SECONDS}`, "AccuracySec=1s", "", "[Install]", "WantedBy=timers.target", ""].join("\n"),
+            content: [
+                "[Unit]",
+                `Description=Read SSM ${s.parameterName} every ${SYNC_INTERVAL_SECONDS} s`,
+                "",
+                "[Timer]",
+                `OnBootSec=${SYNC_INTERVAL_SECONDS}`,
+                `OnUnitActiveSec=${SYNC_INTERVAL_SECONDS}`,
+                "AccuracySec=1s",
+                "",
+                "[Install]",
+                "WantedBy=timers.target",
+                "",
+            ].join("\n"),
         },
     ];
 }
 
 /** First boot: load the units, write the file once now, then keep it current. */
 export function syncBootCommands(name: string): string[][] {
-    return [["systemctl", "daemon-reload"], [`/usr/local/bin/platform-sync-${name}`], ["systemctl", "enable", "--now", `platform-sync-${name}.timer`]];
+    return [
+        ["systemctl", "daemon-reload"],
+        [`/usr/local/bin/platform-sync-${name}`],
+        ["systemctl", "enable", "--now", `platform-sync-${name}.timer`],
+    ];
 }
 
 export interface DeliveredFileArgs {
@@ -99,14 +128,22 @@ export interface DeliveredFileArgs {
  * The parameter that holds a delivered file: a String (these files hold no secret; the pack's
  * plaintext-secret policy checks it), Intelligent-Tiering so a file over 4 KB still fits.
  */
-export function deliveredFile(name: string, args: DeliveredFileArgs, parent: pulumi.Resource): aws.ssm.Parameter {
-    return new aws.ssm.Parameter(name, {
-        name: args.parameterName,
-        description: args.description,
-        type: "String",
-        tier: "Intelligent-Tiering",
-        // `value` is always stored as a secret; these files are public, and reviewers must see their diff.
-        insecureValue: args.content,
-        tags: { ...args.tags, [DELIVERED_FILE_TAG]: args.path },
-    }, { parent });
+export function deliveredFile(
+    name: string,
+    args: DeliveredFileArgs,
+    parent: pulumi.Resource,
+): aws.ssm.Parameter {
+    return new aws.ssm.Parameter(
+        name,
+        {
+            name: args.parameterName,
+            description: args.description,
+            type: "String",
+            tier: "Intelligent-Tiering",
+            // `value` is always stored as a secret; these files are public, and reviewers must see their diff.
+            insecureValue: args.content,
+            tags: { ...args.tags, [DELIVERED_FILE_TAG]: args.path },
+        },
+        { parent },
+    );
 }

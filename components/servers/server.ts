@@ -28,24 +28,66 @@ export interface ServerPlatform {
 }
 
 /** An instance role with SSM Session Manager and the given statements, and its instance profile. */
-export function serverInstanceProfile(name: string, platform: ServerPlatform, kind: string, statements: pulumi.Input<pulumi.Input<Record<string, unknown>>[]>, parent: pulumi.Resource): aws.iam.InstanceProfile {
-    const role = new aws.iam.Role(`${name}-role`, {
-        name: `${platform.namePrefix}-${kind}`,
-        description: `${platform.namePrefix} ${kind} servers`,
-        assumeRolePolicy: JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Principal: { Service: "ec2.amazonaws.com" }, Action: "sts:AssumeRole" }] }),
-        tags: platform.tags,
-    }, { parent });
-    new aws.iam.RolePolicyAttachment(`${name}-ssm`, { role: role.name, policyArn: "arn:aws:iam::aws:policy/AmazonSSMManagedInstanceCore" }, { parent });
-    new aws.iam.RolePolicy(`${name}-own`, {
-        role: role.id,
-        policy: pulumi.output(statements).apply((list) => JSON.stringify({ Version: "2012-10-17", Statement: list })),
-    }, { parent });
-    return new aws.iam.InstanceProfile(`${name}-profile`, { name: `${platform.namePrefix}-${kind}`, role: role.name, tags: platform.tags }, { parent });
+export function serverInstanceProfile(
+    name: string,
+    platform: ServerPlatform,
+    kind: string,
+    statements: pulumi.Input<pulumi.Input<Record<string, unknown>>[]>,
+    parent: pulumi.Resource,
+): aws.iam.InstanceProfile {
+    const role = new aws.iam.Role(
+        `${name}-role`,
+        {
+            name: `${platform.namePrefix}-${kind}`,
+            description: `${platform.namePrefix} ${kind} servers`,
+            assumeRolePolicy: JSON.stringify({
+                Version: "2012-10-17",
+                Statement: [
+                    {
+                        Effect: "Allow",
+                        Principal: { Service: "ec2.amazonaws.com" },
+                        Action: "sts:AssumeRole",
+                    },
+                ],
+            }),
+            tags: platform.tags,
+        },
+        { parent },
+    );
+    new aws.iam.RolePolicyAttachment(
+        `${name}-ssm`,
+        { role: role.name, policyArn: "arn:aws:iam::aws:policy/AmazonSSMManagedInstanceCore" },
+        { parent },
+    );
+    new aws.iam.RolePolicy(
+        `${name}-own`,
+        {
+            role: role.id,
+            policy: pulumi
+                .output(statements)
+                .apply((list) => JSON.stringify({ Version: "2012-10-17", Statement: list })),
+        },
+        { parent },
+    );
+    return new aws.iam.InstanceProfile(
+        `${name}-profile`,
+        { name: `${platform.namePrefix}-${kind}`, role: role.name, tags: platform.tags },
+        { parent },
+    );
 }
 
 /** User data of a server: what every server runs (node_exporter, the AWS CLI, sshd off unless asked) plus its own. */
-export function serverUserData(platform: ServerPlatform, hostname: string, own: Omit<CloudConfig, "hostname">): string {
-    return renderCloudConfig(baseConfig({ hostname, nodeExporterPort: platform.nodeExporterPort, ssh: platform.ssh ?? false }, own));
+export function serverUserData(
+    platform: ServerPlatform,
+    hostname: string,
+    own: Omit<CloudConfig, "hostname">,
+): string {
+    return renderCloudConfig(
+        baseConfig(
+            { hostname, nodeExporterPort: platform.nodeExporterPort, ssh: platform.ssh ?? false },
+            own,
+        ),
+    );
 }
 
 export interface ServerArgs {
@@ -80,69 +122,126 @@ export interface EdgeServer {
  */
 export function edgeServer(name: string, args: ServerArgs, parent: pulumi.Resource): EdgeServer {
     const tags = { ...args.platform.tags, Name: args.hostname, Role: args.role };
-    const nic = new aws.ec2.NetworkInterface(`${name}-nic`, {
-        subnetId: args.subnetId,
-        securityGroups: [args.securityGroupId],
-        sourceDestCheck: !args.forwardsTraffic,
-        description: `${args.hostname} primary interface`,
-        tags,
-    }, { parent });
-    const eip = new aws.ec2.Eip(`${name}-eip`, { domain: "vpc", networkInterface: nic.id, tags }, { parent });
-    const instance = declareInstance(name, args, { primaryNetworkInterface: { networkInterfaceId: nic.id } }, parent, [eip, ...(args.after ? [args.after] : [])], true);
+    const nic = new aws.ec2.NetworkInterface(
+        `${name}-nic`,
+        {
+            subnetId: args.subnetId,
+            securityGroups: [args.securityGroupId],
+            sourceDestCheck: !args.forwardsTraffic,
+            description: `${args.hostname} primary interface`,
+            tags,
+        },
+        { parent },
+    );
+    const eip = new aws.ec2.Eip(
+        `${name}-eip`,
+        { domain: "vpc", networkInterface: nic.id, tags },
+        { parent },
+    );
+    const instance = declareInstance(
+        name,
+        args,
+        { primaryNetworkInterface: { networkInterfaceId: nic.id } },
+        parent,
+        [eip, ...(args.after ? [args.after] : [])],
+        true,
+    );
     return { instance, eip };
 }
 
 export function server(name: string, args: ServerArgs, parent: pulumi.Resource): aws.ec2.Instance {
-    return declareInstance(name, args, {
-        subnetId: args.subnetId,
-        vpcSecurityGroupIds: [args.securityGroupId],
-        associatePublicIpAddress: false,
-        sourceDestCheck: !args.forwardsTraffic,
-    }, parent, args.after ? [args.after] : []);
+    return declareInstance(
+        name,
+        args,
+        {
+            subnetId: args.subnetId,
+            vpcSecurityGroupIds: [args.securityGroupId],
+            associatePublicIpAddress: false,
+            sourceDestCheck: !args.forwardsTraffic,
+        },
+        parent,
+        args.after ? [args.after] : [],
+    );
 }
 
-type Placement = Pick<aws.ec2.InstanceArgs, "subnetId" | "vpcSecurityGroupIds" | "associatePublicIpAddress" | "sourceDestCheck" | "primaryNetworkInterface">;
+type Placement = Pick<
+    aws.ec2.InstanceArgs,
+    | "subnetId"
+    | "vpcSecurityGroupIds"
+    | "associatePublicIpAddress"
+    | "sourceDestCheck"
+    | "primaryNetworkInterface"
+>;
 
 /**
  * `ownsInterface`: the instance boots on an interface that outlives it. A replacement must then delete
  * the old instance first, or its successor asks for an interface still in use (InvalidNetworkInterface.InUse).
  */
-function declareInstance(name: string, args: ServerArgs, placement: Placement, parent: pulumi.Resource, dependsOn: pulumi.Resource[], ownsInterface = false): aws.ec2.Instance {
+function declareInstance(
+    name: string,
+    args: ServerArgs,
+    placement: Placement,
+    parent: pulumi.Resource,
+    dependsOn: pulumi.Resource[],
+    ownsInterface = false,
+): aws.ec2.Instance {
     const { platform } = args;
     const tags = { ...platform.tags, Name: args.hostname, Role: args.role };
-    const instance = new aws.ec2.Instance(name, {
-        ami: platform.ami,
-        instanceType: args.instanceType,
-        ...placement,
-        iamInstanceProfile: args.instanceProfile,
-        metadataOptions: { httpTokens: "required", httpEndpoint: "enabled", httpPutResponseHopLimit: 1, instanceMetadataTags: "disabled" },
-        rootBlockDevice: { volumeType: "gp3", volumeSize: args.rootVolumeGb, encrypted: true, kmsKeyId: platform.dataKeyArn, deleteOnTermination: true },
-        monitoring: true,
-        ebsOptimized: true,
-        userData: args.userData,
-        userDataReplaceOnChange: true,
-        tags,
-        volumeTags: tags,
-    }, {
-        parent,
-        dependsOn,
-        deleteBeforeReplace: ownsInterface,
-        // New AMIs are rolled out deliberately (replace the instance), not on every preview.
-        ignoreChanges: ["ami"],
-    });
-    new aws.cloudwatch.MetricAlarm(`${name}-recover`, {
-        name: `${args.hostname}-recover`,
-        alarmDescription: "Recover the instance onto healthy hardware when the system status check fails",
-        namespace: "AWS/EC2",
-        metricName: "StatusCheckFailed_System",
-        dimensions: { InstanceId: instance.id },
-        statistic: "Maximum",
-        period: 60,
-        evaluationPeriods: 2,
-        threshold: 1,
-        comparisonOperator: "GreaterThanOrEqualToThreshold",
-        alarmActions: [`arn:${partitionOf(platform.region)}:automate:${platform.region}:ec2:recover`],
-        tags,
-    }, { parent });
+    const instance = new aws.ec2.Instance(
+        name,
+        {
+            ami: platform.ami,
+            instanceType: args.instanceType,
+            ...placement,
+            iamInstanceProfile: args.instanceProfile,
+            metadataOptions: {
+                httpTokens: "required",
+                httpEndpoint: "enabled",
+                httpPutResponseHopLimit: 1,
+                instanceMetadataTags: "disabled",
+            },
+            rootBlockDevice: {
+                volumeType: "gp3",
+                volumeSize: args.rootVolumeGb,
+                encrypted: true,
+                kmsKeyId: platform.dataKeyArn,
+                deleteOnTermination: true,
+            },
+            monitoring: true,
+            ebsOptimized: true,
+            userData: args.userData,
+            userDataReplaceOnChange: true,
+            tags,
+            volumeTags: tags,
+        },
+        {
+            parent,
+            dependsOn,
+            deleteBeforeReplace: ownsInterface,
+            // New AMIs are rolled out deliberately (replace the instance), not on every preview.
+            ignoreChanges: ["ami"],
+        },
+    );
+    new aws.cloudwatch.MetricAlarm(
+        `${name}-recover`,
+        {
+            name: `${args.hostname}-recover`,
+            alarmDescription:
+                "Recover the instance onto healthy hardware when the system status check fails",
+            namespace: "AWS/EC2",
+            metricName: "StatusCheckFailed_System",
+            dimensions: { InstanceId: instance.id },
+            statistic: "Maximum",
+            period: 60,
+            evaluationPeriods: 2,
+            threshold: 1,
+            comparisonOperator: "GreaterThanOrEqualToThreshold",
+            alarmActions: [
+                `arn:${partitionOf(platform.region)}:automate:${platform.region}:ec2:recover`,
+            ],
+            tags,
+        },
+        { parent },
+    );
     return instance;
 }

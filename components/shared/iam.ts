@@ -5,10 +5,24 @@
  * Manager decrypts for them: the key is shared, so without the encryption-context condition the role
  * could decrypt any secret or SecureString parameter under it that another grant lets it fetch.
  */
-export function readSecretsStatements(secretArns: readonly string[], secretsKeyArn: string): Record<string, unknown>[] {
+export function readSecretsStatements(
+    secretArns: readonly string[],
+    secretsKeyArn: string,
+): Record<string, unknown>[] {
     return [
-        { Sid: "ReadOwnSecrets", Effect: "Allow", Action: "secretsmanager:GetSecretValue", Resource: [...secretArns] },
-        { Sid: "DecryptOwnSecrets", Effect: "Allow", Action: "kms:Decrypt", Resource: secretsKeyArn, Condition: { StringEquals: { "kms:EncryptionContext:SecretARN": [...secretArns] } } },
+        {
+            Sid: "ReadOwnSecrets",
+            Effect: "Allow",
+            Action: "secretsmanager:GetSecretValue",
+            Resource: [...secretArns],
+        },
+        {
+            Sid: "DecryptOwnSecrets",
+            Effect: "Allow",
+            Action: "kms:Decrypt",
+            Resource: secretsKeyArn,
+            Condition: { StringEquals: { "kms:EncryptionContext:SecretARN": [...secretArns] } },
+        },
     ];
 }
 
@@ -21,5 +35,12 @@ export function policyDocument(statements: readonly Record<string, unknown>[]): 
  * requests (aws:SourceAccount), so another account cannot have the service act through it (confused deputy).
  */
 export function serviceTrustWithinAccount(service: string, accountId: string): string {
-    return policyDocument([{ Effect: "Allow", Principal: { Service: service }, Action: "sts:AssumeRole", Condition: { StringEquals: { "aws:SourceAccount": accountId } } }]);
+    return policyDocument([
+        {
+            Effect: "Allow",
+            Principal: { Service: service },
+            Action: "sts:AssumeRole",
+            Condition: { StringEquals: { "aws:SourceAccount": accountId } },
+        },
+    ]);
 }

@@ -5,11 +5,25 @@ export const AWS_CLI_IMAGE = "public.ecr.aws/aws-cli/aws-cli:2.27.50";
 
 /** Non-root, read-only root filesystem, no escalation, no capabilities, RuntimeDefault seccomp. */
 export function containerSecurity(user: number) {
-    return { runAsNonRoot: true, runAsUser: user, readOnlyRootFilesystem: true, allowPrivilegeEscalation: false, privileged: false, capabilities: { drop: ["ALL"] }, seccompProfile: { type: "RuntimeDefault" } };
+    return {
+        runAsNonRoot: true,
+        runAsUser: user,
+        readOnlyRootFilesystem: true,
+        allowPrivilegeEscalation: false,
+        privileged: false,
+        capabilities: { drop: ["ALL"] },
+        seccompProfile: { type: "RuntimeDefault" },
+    };
 }
 
 export function podSecurity(user: number) {
-    return { runAsNonRoot: true, runAsUser: user, runAsGroup: user, fsGroup: user, seccompProfile: { type: "RuntimeDefault" } };
+    return {
+        runAsNonRoot: true,
+        runAsUser: user,
+        runAsGroup: user,
+        fsGroup: user,
+        seccompProfile: { type: "RuntimeDefault" },
+    };
 }
 
 /**
@@ -54,15 +68,33 @@ export interface SecretsInitContainerArgs {
  */
 export function secretsInitContainer(args: SecretsInitContainerArgs): Record<string, unknown> {
     const dir = args.dir ?? SECRETS_DIR;
-    const script = ["set -eu", "umask 077", ...args.files.flatMap((f, i) => fetchSecretWhenWritten(`SECRET_${i}_ARN`, `${dir}/${f.file}`)), ...(args.then ?? [])];
+    const script = [
+        "set -eu",
+        "umask 077",
+        ...args.files.flatMap((f, i) =>
+            fetchSecretWhenWritten(`SECRET_${i}_ARN`, `${dir}/${f.file}`),
+        ),
+        ...(args.then ?? []),
+    ];
     return {
         name: "fetch-secrets",
         image: AWS_CLI_IMAGE,
         command: ["/bin/sh", "-c", script.join("\n")],
-        env: [...args.files.map((f, i) => ({ name: `SECRET_${i}_ARN`, value: f.arn })), ...(args.env ?? []), { name: "AWS_REGION", value: args.region }, { name: "HOME", value: "/tmp" }],
-        resources: args.resources ?? { requests: { cpu: "50m", memory: "64Mi" }, limits: { cpu: "250m", memory: "128Mi" } },
+        env: [
+            ...args.files.map((f, i) => ({ name: `SECRET_${i}_ARN`, value: f.arn })),
+            ...(args.env ?? []),
+            { name: "AWS_REGION", value: args.region },
+            { name: "HOME", value: "/tmp" },
+        ],
+        resources: args.resources ?? {
+            requests: { cpu: "50m", memory: "64Mi" },
+            limits: { cpu: "250m", memory: "128Mi" },
+        },
         securityContext: containerSecurity(args.user),
-        volumeMounts: [{ name: "secrets", mountPath: dir }, { name: "tmp", mountPath: "/tmp" }],
+        volumeMounts: [
+            { name: "secrets", mountPath: dir },
+            { name: "tmp", mountPath: "/tmp" },
+        ],
     };
 }
 
@@ -72,6 +104,7 @@ export function secretsInitContainer(args: SecretsInitContainerArgs): Record<str
  * this stack generates are letters and digits; RDS's never hold a double quote.
  */
 export function splitCredentials(json: string, prefix: string): string[] {
-    const field = (name: string) => `sed -n 's/.*"${name}" *: *"\\([^"]*\\)".*/\\1/p' ${json} | tr -d '\\n' > ${prefix}${name}`;
+    const field = (name: string) =>
+        `sed -n 's/.*"${name}" *: *"\\([^"]*\\)".*/\\1/p' ${json} | tr -d '\\n' > ${prefix}${name}`;
     return [field("username"), field("password"), `rm -f ${json}`];
 }

@@ -11,7 +11,12 @@ export const POSTGRES_CA_FILE = `${CA_DIR}/ca.pem`;
 
 /** The roots as a ConfigMap in `namespace`. */
 export function postgresCaConfigMap(namespace: string, caBundle: string) {
-    return { apiVersion: "v1", kind: "ConfigMap", metadata: { name: CA_CONFIG_MAP, namespace }, data: { "ca.pem": caBundle } };
+    return {
+        apiVersion: "v1",
+        kind: "ConfigMap",
+        metadata: { name: CA_CONFIG_MAP, namespace },
+        data: { "ca.pem": caBundle },
+    };
 }
 
 export const postgresCaVolume = { name: "rds-ca", configMap: { name: CA_CONFIG_MAP } };

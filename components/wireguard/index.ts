@@ -3,9 +3,22 @@ import * as pulumi from "@pulumi/pulumi";
 import * as random from "@pulumi/random";
 import { generationKeepers } from "../shared/rotation";
 import { secretFetchCommands, shellScript } from "../servers/cloud-init";
-import { edgeServer, ServerPlatform, serverInstanceProfile, serverUserData } from "../servers/server";
+import {
+    edgeServer,
+    ServerPlatform,
+    serverInstanceProfile,
+    serverUserData,
+} from "../servers/server";
 import { deliveredFile, syncBootCommands, syncFiles } from "../servers/delivered-file";
-import { hubAddress, renderWireguardConfig, WIREGUARD_APPLY, WIREGUARD_CONFIG_PATH, WIREGUARD_PRIVATE_KEY_PATH, WireguardPeer, wireguardPublicKey } from "./wg-config";
+import {
+    hubAddress,
+    renderWireguardConfig,
+    WIREGUARD_APPLY,
+    WIREGUARD_CONFIG_PATH,
+    WIREGUARD_PRIVATE_KEY_PATH,
+    WireguardPeer,
+    wireguardPublicKey,
+} from "./wg-config";
 
 export interface WireGuardHubArgs {
     /** Image, region, keys, access and naming shared by all servers. No default. */
@@ -41,15 +54,23 @@ export class WireGuardHub extends pulumi.ComponentResource {
         const hostname = `${args.platform.namePrefix}-wireguard`;
 
         // Any 32 random bytes are a valid WireGuard private key (X25519 clamps them).
-        const key = new random.RandomBytes(`${name}-private-key`, { length: 32, ...generationKeepers(args.keyGeneration ?? 0) }, parent);
-        const parameter = new aws.ssm.Parameter(`${name}-private-key`, {
-            name: `/${args.platform.namePrefix}/wireguard/hub-private-key`,
-            description: "WireGuard private key of the hub, loaded at boot",
-            type: "SecureString",
-            keyId: args.platform.secretsKeyArn,
-            value: key.base64,
-            tags: args.platform.tags,
-        }, parent);
+        const key = new random.RandomBytes(
+            `${name}-private-key`,
+            { length: 32, ...generationKeepers(args.keyGeneration ?? 0) },
+            parent,
+        );
+        const parameter = new aws.ssm.Parameter(
+            `${name}-private-key`,
+            {
+                name: `/${args.platform.namePrefix}/wireguard/hub-private-key`,
+                description: "WireGuard private key of the hub, loaded at boot",
+                type: "SecureString",
+                keyId: args.platform.secretsKeyArn,
+                value: key.base64,
+                tags: args.platform.tags,
+            },
+            parent,
+        );
 
         const wg0 = renderWireguardConfig({
             address: hubAddress(args.tunnelCidr),
@@ -59,20 +80,49 @@ export class WireGuardHub extends pulumi.ComponentResource {
             peers: args.peers,
         });
         // Peers change often; the hub re-reads its configuration, so a peer never replaces the hub.
-        const config = deliveredFile(`${name}-config`, {
-            parameterName: `/${args.platform.namePrefix}/wireguard/wg0.conf`,
-            path: WIREGUARD_CONFIG_PATH,
-            description: "wg0.conf of the hub (public keys only): the hub applies changes with wg syncconf",
-            content: wg0,
-            tags: args.platform.tags,
-        }, this);
+        const config = deliveredFile(
+            `${name}-config`,
+            {
+                parameterName: `/${args.platform.namePrefix}/wireguard/wg0.conf`,
+                path: WIREGUARD_CONFIG_PATH,
+                description:
+                    "wg0.conf of the hub (public keys only): the hub applies changes with wg syncconf",
+                content: wg0,
+                tags: args.platform.tags,
+            },
+            this,
+        );
 
-        const profile = serverInstanceProfile(name, args.platform, "wireguard", pulumi.all([parameter.arn, args.platform.secretsKeyArn, config.arn]).apply(([arn, secretsKey, configArn]) => [
-            { Sid: "ReadHubKey", Effect: "Allow", Action: "ssm:GetParameter", Resource: arn },
-            // SSM decrypts a SecureString with its ARN as encryption context: this grant opens nothing else under the key.
-            { Sid: "DecryptHubKey", Effect: "Allow", Action: "kms:Decrypt", Resource: secretsKey, Condition: { StringEquals: { "kms:EncryptionContext:PARAMETER_ARN": arn } } },
-            { Sid: "ReadHubConfig", Effect: "Allow", Action: "ssm:GetParameter", Resource: configArn },
-        ]), this);
+        const profile = serverInstanceProfile(
+            name,
+            args.platform,
+            "wireguard",
+            pulumi
+                .all([parameter.arn, args.platform.secretsKeyArn, config.arn])
+                .apply(([arn, secretsKey, configArn]) => [
+                    {
+                        Sid: "ReadHubKey",
+                        Effect: "Allow",
+                        Action: "ssm:GetParameter",
+                        Resource: arn,
+                    },
+                    // SSM decrypts a SecureString with its ARN as encryption context: this grant opens nothing else under the key.
+                    {
+                        Sid: "DecryptHubKey",
+                        Effect: "Allow",
+                        Action: "kms:Decrypt",
+                        Resource: secretsKey,
+                        Condition: { StringEquals: { "kms:EncryptionContext:PARAMETER_ARN": arn } },
+                    },
+                    {
+                        Sid: "ReadHubConfig",
+                        Effect: "Allow",
+                        Action: "ssm:GetParameter",
+                        Resource: configArn,
+                    },
+                ]),
+            this,
+        );
 
         const sync = {
             name: "wireguard",
@@ -87,25 +137,47 @@ export class WireGuardHub extends pulumi.ComponentResource {
             serverUserData(args.platform, hostname, {
                 packages: ["wireguard-tools", "iptables"],
                 writeFiles: [
-                    { path: "/etc/sysctl.d/60-wireguard-forwarding.conf", content: "net.ipv4.ip_forward = 1\n" },
-                    { path: "/usr/local/bin/platform-wireguard-key", content: shellScript(secretFetchCommands({ kind: "ssm", id: keyName, region: args.platform.region }, WIREGUARD_PRIVATE_KEY_PATH)), permissions: "0700" },
+                    {
+                        path: "/etc/sysctl.d/60-wireguard-forwarding.conf",
+                        content: "net.ipv4.ip_forward = 1\n",
+                    },
+                    {
+                        path: "/usr/local/bin/platform-wireguard-key",
+                        content: shellScript(
+                            secretFetchCommands(
+                                { kind: "ssm", id: keyName, region: args.platform.region },
+                                WIREGUARD_PRIVATE_KEY_PATH,
+                            ),
+                        ),
+                        permissions: "0700",
+                    },
                     ...syncFiles({ ...sync, parameterName: configName }),
                 ],
-                runcmd: [["sysctl", "--system"], ["/usr/local/bin/platform-wireguard-key"], ...syncBootCommands(sync.name), ["systemctl", "enable", "--now", "wg-quick@wg0"]],
-            }));
+                runcmd: [
+                    ["sysctl", "--system"],
+                    ["/usr/local/bin/platform-wireguard-key"],
+                    ...syncBootCommands(sync.name),
+                    ["systemctl", "enable", "--now", "wg-quick@wg0"],
+                ],
+            }),
+        );
 
-        const { instance, eip } = edgeServer(`${name}-server`, {
-            platform: args.platform,
-            hostname,
-            role: "wireguardHub",
-            instanceType: args.instanceType,
-            subnetId: args.subnetId,
-            securityGroupId: args.securityGroupId,
-            instanceProfile: profile.name,
-            userData,
-            rootVolumeGb: 20,
-            forwardsTraffic: true,
-        }, this);
+        const { instance, eip } = edgeServer(
+            `${name}-server`,
+            {
+                platform: args.platform,
+                hostname,
+                role: "wireguardHub",
+                instanceType: args.instanceType,
+                subnetId: args.subnetId,
+                securityGroupId: args.securityGroupId,
+                instanceProfile: profile.name,
+                userData,
+                rootVolumeGb: 20,
+                forwardsTraffic: true,
+            },
+            this,
+        );
 
         this.publicIp = eip.publicIp;
         this.privateIp = instance.privateIp;
@@ -113,6 +185,11 @@ export class WireGuardHub extends pulumi.ComponentResource {
         this.publicKey = pulumi.unsecret(key.base64.apply(wireguardPublicKey));
         this.privateKeyParameter = parameter.name;
         this.configParameter = config.name;
-        this.registerOutputs({ publicIp: this.publicIp, publicKey: this.publicKey, privateKeyParameter: this.privateKeyParameter, configParameter: this.configParameter });
+        this.registerOutputs({
+            publicIp: this.publicIp,
+            publicKey: this.publicKey,
+            privateKeyParameter: this.privateKeyParameter,
+            configParameter: this.configParameter,
+        });
     }
 }

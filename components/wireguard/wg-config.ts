@@ -47,7 +47,13 @@ export function renderWireguardConfig(c: WireguardConfig): string {
         `PostUp = wg set %i private-key ${c.privateKeyPath}`,
         ...rules("A").map((rule) => `PostUp = ${rule}`),
         ...rules("D").map((rule) => `PostDown = ${rule}`),
-        ...c.peers.flatMap((peer) => ["", `# ${peer.name}`, "[Peer]", `PublicKey = ${peer.publicKey}`, `AllowedIPs = ${peer.allowedIps.join(", ")}`]),
+        ...c.peers.flatMap((peer) => [
+            "",
+            `# ${peer.name}`,
+            "[Peer]",
+            `PublicKey = ${peer.publicKey}`,
+            `AllowedIPs = ${peer.allowedIps.join(", ")}`,
+        ]),
         "",
     ].join("\n");
 }
@@ -81,7 +87,11 @@ export function wireguardPublicKey(privateKeyBase64: string): string {
     if (raw.length !== 32) {
         throw new RangeError(`a WireGuard private key is 32 bytes; got ${raw.length}`);
     }
-    const privateKey = createPrivateKey({ key: Buffer.concat([X25519_PKCS8_PREFIX, raw]), format: "der", type: "pkcs8" });
+    const privateKey = createPrivateKey({
+        key: Buffer.concat([X25519_PKCS8_PREFIX, raw]),
+        format: "der",
+        type: "pkcs8",
+    });
     const spki = createPublicKey(privateKey).export({ format: "der", type: "spki" });
     return spki.subarray(spki.length - 32).toString("base64");
 }

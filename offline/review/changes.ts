@@ -26,9 +26,14 @@ export interface ResourceChange {
 }
 
 /** Nested objects become dot paths; lists of objects become indexed paths; scalars and scalar lists are leaves. */
-export function flatten(value: unknown, prefix = "", out: Map<string, unknown> = new Map()): Map<string, unknown> {
+export function flatten(
+    value: unknown,
+    prefix = "",
+    out: Map<string, unknown> = new Map(),
+): Map<string, unknown> {
     if (value !== null && typeof value === "object" && !Array.isArray(value)) {
-        for (const [key, inner] of Object.entries(value)) flatten(inner, prefix ? `${prefix}.${key}` : key, out);
+        for (const [key, inner] of Object.entries(value))
+            flatten(inner, prefix ? `${prefix}.${key}` : key, out);
     } else if (Array.isArray(value) && value.some((v) => v !== null && typeof v === "object")) {
         value.forEach((inner, i) => flatten(inner, `${prefix}[${i}]`, out));
     } else {
@@ -38,7 +43,8 @@ export function flatten(value: unknown, prefix = "", out: Map<string, unknown> =
 }
 
 /** Tags anywhere (instance, volume, launch-template tag specifications) and descriptions that replace nothing. */
-export const COSMETIC = /^(tags|tagsAll|volumeTags|description)(\.|$)|^tagSpecifications\[\d+\]\.tags\./;
+export const COSMETIC =
+    /^(tags|tagsAll|volumeTags|description)(\.|$)|^tagSpecifications\[\d+\]\.tags\./;
 
 export function resourceChanges(base: Inventory, head: Inventory): ResourceChange[] {
     const before = new Map(base.resources.map((r) => [r.urn, r]));
@@ -55,7 +61,12 @@ export function resourceChanges(base: Inventory, head: Inventory): ResourceChang
             changes.push({
                 ...common,
                 kind: a ? "added" : "removed",
-                changes: [...props.entries()].map(([path, v]) => ({ path, before: a ? undefined : v, after: a ? v : undefined, forcesReplacement: false })),
+                changes: [...props.entries()].map(([path, v]) => ({
+                    path,
+                    before: a ? undefined : v,
+                    after: a ? v : undefined,
+                    forcesReplacement: false,
+                })),
                 replacement: false,
                 deleteFirst: false,
                 cosmetic: false,
@@ -68,8 +79,21 @@ export function resourceChanges(base: Inventory, head: Inventory): ResourceChang
             .sort()
             .filter((path) => JSON.stringify(pb.get(path)) !== JSON.stringify(pa.get(path)))
             // Pulumi computes no diff for ignored inputs: an AMI change under ignoreChanges replaces nothing.
-            .filter((path) => !(a.ignoreChanges ?? []).some((ignored) => path === ignored || path.startsWith(`${ignored}.`) || path.startsWith(`${ignored}[`)))
-            .map((path) => ({ path, before: pb.get(path), after: pa.get(path), forcesReplacement: forcesReplacement(a.type, path, a.inputs) }));
+            .filter(
+                (path) =>
+                    !(a.ignoreChanges ?? []).some(
+                        (ignored) =>
+                            path === ignored ||
+                            path.startsWith(`${ignored}.`) ||
+                            path.startsWith(`${ignored}[`),
+                    ),
+            )
+            .map((path) => ({
+                path,
+                before: pb.get(path),
+                after: pa.get(path),
+                forcesReplacement: forcesReplacement(a.type, path, a.inputs),
+            }));
         if (properties.length === 0) continue;
         const replacement = properties.some((c) => c.forcesReplacement);
         changes.push({

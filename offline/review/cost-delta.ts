@@ -22,16 +22,29 @@ export interface CostDelta {
 
 const round = (n: number) => Math.round(n * 100) / 100;
 
-export function costDelta(base: Inventory, head: Inventory, prices: (region: string | undefined) => PriceTable | undefined): CostDelta {
-    const price = (inventory: Inventory) => estimateInventoryCost(inventory.resources, inventory.outputs, prices(inventory.region), inventory.region ?? "an unrecorded region");
+export function costDelta(
+    base: Inventory,
+    head: Inventory,
+    prices: (region: string | undefined) => PriceTable | undefined,
+): CostDelta {
+    const price = (inventory: Inventory) =>
+        estimateInventoryCost(
+            inventory.resources,
+            inventory.outputs,
+            prices(inventory.region),
+            inventory.region ?? "an unrecorded region",
+        );
     const before = price(base);
     const after = price(head);
-    const items = (estimate: CostEstimate) => new Map(estimate.items.map((i) => [i.urn, i.monthlyUsd]));
+    const items = (estimate: CostEstimate) =>
+        new Map(estimate.items.map((i) => [i.urn, i.monthlyUsd]));
     const b = items(before);
     const a = items(after);
     // Tags and descriptions never change a price: a resource that changes only those is unchanged here.
-    const priced = (inputs: Record<string, unknown>) => JSON.stringify([...flatten(inputs).entries()].filter(([path]) => !COSMETIC.test(path)));
-    const inputs = (inventory: Inventory) => new Map(inventory.resources.map((r) => [r.urn, priced(r.inputs)]));
+    const priced = (inputs: Record<string, unknown>) =>
+        JSON.stringify([...flatten(inputs).entries()].filter(([path]) => !COSMETIC.test(path)));
+    const inputs = (inventory: Inventory) =>
+        new Map(inventory.resources.map((r) => [r.urn, priced(r.inputs)]));
     const [ib, ia] = [inputs(base), inputs(head)];
     let pricedDelta = 0;
     const unpriced: string[] = [];

@@ -13,7 +13,11 @@ export interface PlanDiff {
     readonly cost: CostDelta;
 }
 
-export function diffInventories(base: Inventory, head: Inventory, prices: (region: string | undefined) => PriceTable | undefined): PlanDiff {
+export function diffInventories(
+    base: Inventory,
+    head: Inventory,
+    prices: (region: string | undefined) => PriceTable | undefined,
+): PlanDiff {
     const resources = resourceChanges(base, head);
     return {
         base: { project: base.project, stack: base.stack },

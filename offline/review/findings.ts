@@ -8,7 +8,13 @@ import { accessWidened } from "./access";
 import { ResourceChange } from "./changes";
 import { protectionOff } from "./protection";
 
-export const AREAS = ["whole tier at once", "stateful or serving", "protection off", "access widened", "new policy violation"] as const;
+export const AREAS = [
+    "whole tier at once",
+    "stateful or serving",
+    "protection off",
+    "access widened",
+    "new policy violation",
+] as const;
 export type Area = (typeof AREAS)[number];
 
 export interface Finding {
@@ -52,7 +58,9 @@ function tierOf(r: InventoryResource): string | undefined {
         case "aws:ec2/instance:Instance":
             return tags.Role ? `${tags.Role} servers` : undefined;
         case "aws:rds/instance:Instance":
-            return r.inputs.replicateSourceDb === undefined ? "database primary" : "database replicas";
+            return r.inputs.replicateSourceDb === undefined
+                ? "database primary"
+                : "database replicas";
         case "aws:eks/nodeGroup:NodeGroup":
             return `node groups ${String((r.inputs.labels as Record<string, string> | undefined)?.role ?? tags.Role ?? "")}`.trim();
         case "kubernetes:apps/v1:StatefulSet":
@@ -65,7 +73,11 @@ function tierOf(r: InventoryResource): string | undefined {
 const lost = (c: ResourceChange) => c.kind === "removed" || c.replacement;
 
 /** Tiers every member of which the diff deletes or replaces while the tier stays in the head. */
-function wholeTiers(base: Inventory, head: Inventory, changes: readonly ResourceChange[]): Finding[] {
+function wholeTiers(
+    base: Inventory,
+    head: Inventory,
+    changes: readonly ResourceChange[],
+): Finding[] {
     const members = new Map<string, string[]>();
     for (const r of base.resources) {
         const tier = r.custom ? tierOf(r) : undefined;
@@ -75,7 +87,11 @@ function wholeTiers(base: Inventory, head: Inventory, changes: readonly Resource
     const lostUrns = new Set(changes.filter(lost).map((c) => c.urn));
     const dependencies = new Map(head.resources.map((r) => [r.urn, new Set(r.dependencies)]));
     // Members that each wait for another (dependsOn the previous) are replaced one at a time: a rolling update.
-    const rolling = (urns: readonly string[]) => urns.length > 1 && urns.filter((u) => urns.some((other) => other !== u && dependencies.get(u)?.has(other))).length === urns.length - 1;
+    const rolling = (urns: readonly string[]) =>
+        urns.length > 1 &&
+        urns.filter((u) => urns.some((other) => other !== u && dependencies.get(u)?.has(other)))
+            .length ===
+            urns.length - 1;
     return [...members.entries()]
         .filter(([tier, urns]) => headTiers.has(tier) && urns.every((u) => lostUrns.has(u)))
         .map(([tier, urns]) => {
@@ -103,11 +119,24 @@ function newViolations(base: Inventory, head: Inventory): Finding[] {
     const known = new Set(base.violations.map(key));
     return head.violations
         .filter((v) => !known.has(key(v)) && v.enforcementLevel !== "disabled")
-        .sort((a, b) => (a.enforcementLevel === "mandatory" ? 0 : 1) - (b.enforcementLevel === "mandatory" ? 0 : 1))
-        .map((v) => ({ area: "new policy violation" as const, subjects: [v.urn.slice(v.urn.lastIndexOf("::") + 2)], urn: v.urn, why: `${v.enforcementLevel} \`${v.policy}\`: ${v.message}` }));
+        .sort(
+            (a, b) =>
+                (a.enforcementLevel === "mandatory" ? 0 : 1) -
+                (b.enforcementLevel === "mandatory" ? 0 : 1),
+        )
+        .map((v) => ({
+            area: "new policy violation" as const,
+            subjects: [v.urn.slice(v.urn.lastIndexOf("::") + 2)],
+            urn: v.urn,
+            why: `${v.enforcementLevel} \`${v.policy}\`: ${v.message}`,
+        }));
 }
 
-export function reviewFirst(base: Inventory, head: Inventory, changes: readonly ResourceChange[]): Finding[] {
+export function reviewFirst(
+    base: Inventory,
+    head: Inventory,
+    changes: readonly ResourceChange[],
+): Finding[] {
     const tiers = wholeTiers(base, head, changes);
     const inTier = new Set(tiers.flatMap((t) => t.subjects));
     const findings: Finding[] = [...tiers];
@@ -115,12 +144,30 @@ export function reviewFirst(base: Inventory, head: Inventory, changes: readonly 
         const subjects = [change.name];
         const what = STATEFUL_OR_SERVING[change.type];
         if (what && lost(change) && !inTier.has(change.name)) {
-            const how = change.kind === "removed" ? "deleted" : change.deleteFirst ? "replaced, deleted before its successor exists" : "replaced";
-            const cause = change.replacement ? ` (${change.changes.filter((c) => c.forcesReplacement).map((c) => `\`${c.path}\``).slice(0, 3).join(", ")} forces it)` : "";
-            findings.push({ area: "stateful or serving", subjects, urn: change.urn, why: `${how}${cause} — ${what}` });
+            const how =
+                change.kind === "removed"
+                    ? "deleted"
+                    : change.deleteFirst
+                      ? "replaced, deleted before its successor exists"
+                      : "replaced";
+            const cause = change.replacement
+                ? ` (${change.changes
+                      .filter((c) => c.forcesReplacement)
+                      .map((c) => `\`${c.path}\``)
+                      .slice(0, 3)
+                      .join(", ")} forces it)`
+                : "";
+            findings.push({
+                area: "stateful or serving",
+                subjects,
+                urn: change.urn,
+                why: `${how}${cause} — ${what}`,
+            });
         }
-        for (const why of protectionOff(change)) findings.push({ area: "protection off", subjects, urn: change.urn, why });
-        for (const why of accessWidened(change)) findings.push({ area: "access widened", subjects, urn: change.urn, why });
+        for (const why of protectionOff(change))
+            findings.push({ area: "protection off", subjects, urn: change.urn, why });
+        for (const why of accessWidened(change))
+            findings.push({ area: "access widened", subjects, urn: change.urn, why });
     }
     findings.push(...newViolations(base, head));
     return findings.sort((a, b) => AREAS.indexOf(a.area) - AREAS.indexOf(b.area));

@@ -26,7 +26,12 @@ export function showValue(value: unknown): string {
 
 /** Lines only in `after` and only in `before` of two multi-line strings. */
 function lineDelta(before: unknown, after: unknown): string {
-    if (typeof before !== "string" || typeof after !== "string" || !(before.includes("\n") || after.includes("\n"))) return "";
+    if (
+        typeof before !== "string" ||
+        typeof after !== "string" ||
+        !(before.includes("\n") || after.includes("\n"))
+    )
+        return "";
     const b = before.split("\n");
     const a = after.split("\n");
     const added = a.filter((line) => !b.includes(line)).length;
@@ -35,7 +40,9 @@ function lineDelta(before: unknown, after: unknown): string {
 }
 
 /** Rows with the same area and reason become one row naming every resource. */
-function grouped(findings: readonly Finding[]): { area: string; subjects: string[]; why: string }[] {
+function grouped(
+    findings: readonly Finding[],
+): { area: string; subjects: string[]; why: string }[] {
     const rows = new Map<string, { area: string; subjects: string[]; why: string }>();
     for (const f of findings) {
         const k = `${f.area}\u0000${f.why}`;
@@ -46,7 +53,11 @@ function grouped(findings: readonly Finding[]): { area: string; subjects: string
     return [...rows.values()];
 }
 
-const names = (subjects: readonly string[]) => `${subjects.slice(0, 4).map((s) => `\`${s}\``).join(", ")}${subjects.length > 4 ? ` and ${subjects.length - 4} more` : ""}`;
+const names = (subjects: readonly string[]) =>
+    `${subjects
+        .slice(0, 4)
+        .map((s) => `\`${s}\``)
+        .join(", ")}${subjects.length > 4 ? ` and ${subjects.length - 4} more` : ""}`;
 
 function signed(n: number, currency: string): string {
     return `${n >= 0 ? "+" : "−"}${money(Math.abs(n), currency)}`;
@@ -54,10 +65,15 @@ function signed(n: number, currency: string): string {
 
 export function costHeadline(diff: PlanDiff): string {
     const { delta, pricedDelta, unpriced, currency } = diff.cost;
-    return delta !== undefined ? signed(delta, currency) : `unknown (${signed(pricedDelta, currency)} priced, ${unpriced.length} changed resource(s) without a price)`;
+    return delta !== undefined
+        ? signed(delta, currency)
+        : `unknown (${signed(pricedDelta, currency)} priced, ${unpriced.length} changed resource(s) without a price)`;
 }
 
-export function renderDiffMarkdown(diff: PlanDiff, options: { readonly title?: string; readonly budget?: number; readonly artifact?: string } = {}): string {
+export function renderDiffMarkdown(
+    diff: PlanDiff,
+    options: { readonly title?: string; readonly budget?: number; readonly artifact?: string } = {},
+): string {
     const budget = options.budget ?? DIFF_BUDGET;
     const resources = diff.resources;
     const counts = (kind: string) => resources.filter((r) => r.kind === kind).length;
@@ -72,9 +88,20 @@ export function renderDiffMarkdown(diff: PlanDiff, options: { readonly title?: s
         "### Review first",
         "",
         ...(rows.length === 0
-            ? ["Nothing to review first: no stateful or serving resource is deleted or replaced, no protection is switched off, no access is widened, no policy violation is new."]
-            : ["| area | resources | why |", "|---|---|---|", ...rows.map((r) => `| ${r.area} | ${names(r.subjects)} | ${cell(r.why)} |`)]),
-        ...(cosmetic.length > 0 ? ["", `${cosmetic.length} resource(s) change only tags or descriptions: ${names(cosmetic.map((r) => r.name))}.`] : []),
+            ? [
+                  "Nothing to review first: no stateful or serving resource is deleted or replaced, no protection is switched off, no access is widened, no policy violation is new.",
+              ]
+            : [
+                  "| area | resources | why |",
+                  "|---|---|---|",
+                  ...rows.map((r) => `| ${r.area} | ${names(r.subjects)} | ${cell(r.why)} |`),
+              ]),
+        ...(cosmetic.length > 0
+            ? [
+                  "",
+                  `${cosmetic.length} resource(s) change only tags or descriptions: ${names(cosmetic.map((r) => r.name))}.`,
+              ]
+            : []),
         "",
     ];
     const tail: string[] = [
@@ -89,7 +116,9 @@ export function renderDiffMarkdown(diff: PlanDiff, options: { readonly title?: s
     ];
     // Details of resources named in Review first come first; tag-only changes are not detailed.
     const flagged = new Set(diff.findings.map((f) => f.urn));
-    const detailed = resources.filter((r) => !r.cosmetic).sort((a, b) => Number(flagged.has(b.urn)) - Number(flagged.has(a.urn)));
+    const detailed = resources
+        .filter((r) => !r.cosmetic)
+        .sort((a, b) => Number(flagged.has(b.urn)) - Number(flagged.has(a.urn)));
     const body: string[] = ["### Changes", ""];
     let used = [...head, ...tail].join("\n").length + 400;
     let shown = 0;
@@ -99,7 +128,10 @@ export function renderDiffMarkdown(diff: PlanDiff, options: { readonly title?: s
             "",
             "| property | before | after |",
             "|---|---|---|",
-            ...r.changes.map((c) => `| ${c.forcesReplacement ? "🔁 " : ""}\`${c.path}\`${lineDelta(c.before, c.after)} | ${cell(showValue(c.before))} | ${cell(showValue(c.after))} |`),
+            ...r.changes.map(
+                (c) =>
+                    `| ${c.forcesReplacement ? "🔁 " : ""}\`${c.path}\`${lineDelta(c.before, c.after)} | ${cell(showValue(c.before))} | ${cell(showValue(c.after))} |`,
+            ),
             "",
             "</details>",
             "",
@@ -111,7 +143,10 @@ export function renderDiffMarkdown(diff: PlanDiff, options: { readonly title?: s
     }
     if (detailed.length === 0) body.push("No resource changes.", "");
     if (shown < detailed.length) {
-        body.push(`… ${detailed.length - shown} more changed resource(s) are in the full report${options.artifact ? ` (artifact \`${options.artifact}\`)` : ""}.`, "");
+        body.push(
+            `… ${detailed.length - shown} more changed resource(s) are in the full report${options.artifact ? ` (artifact \`${options.artifact}\`)` : ""}.`,
+            "",
+        );
     }
     return `${[...head, ...body, ...tail].join("\n")}\n`;
 }

@@ -9,26 +9,75 @@
 export const FORCE_NEW: Readonly<Record<string, readonly string[]>> = {
     "aws:ec2/vpc:Vpc": ["cidrBlock", "instanceTenancy"],
     "aws:ec2/subnet:Subnet": ["cidrBlock", "availabilityZone", "availabilityZoneId", "vpcId"],
-    "aws:ec2/instance:Instance": ["ami", "subnetId", "availabilityZone", "keyName", "privateIp", "primaryNetworkInterface", "tenancy", "rootBlockDevice.encrypted", "rootBlockDevice.kmsKeyId"],
+    "aws:ec2/instance:Instance": [
+        "ami",
+        "subnetId",
+        "availabilityZone",
+        "keyName",
+        "privateIp",
+        "primaryNetworkInterface",
+        "tenancy",
+        "rootBlockDevice.encrypted",
+        "rootBlockDevice.kmsKeyId",
+    ],
     "aws:ec2/networkInterface:NetworkInterface": ["subnetId", "privateIp"],
     "aws:ec2/eip:Eip": ["domain", "publicIpv4Pool"],
     "aws:ec2/natGateway:NatGateway": ["subnetId", "allocationId", "connectivityType"],
     "aws:ec2/securityGroup:SecurityGroup": ["name", "namePrefix", "vpcId", "description"],
     "aws:ec2/launchTemplate:LaunchTemplate": ["name", "namePrefix"],
-    "aws:ec2/flowLog:FlowLog": ["vpcId", "logDestination", "logDestinationType", "trafficType", "iamRoleArn", "maxAggregationInterval"],
+    "aws:ec2/flowLog:FlowLog": [
+        "vpcId",
+        "logDestination",
+        "logDestinationType",
+        "trafficType",
+        "iamRoleArn",
+        "maxAggregationInterval",
+    ],
     "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule": ["securityGroupId"],
     "aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule": ["securityGroupId"],
-    "aws:rds/instance:Instance": ["identifier", "identifierPrefix", "engine", "kmsKeyId", "storageEncrypted", "dbName", "username", "availabilityZone", "characterSetName", "timezone"],
+    "aws:rds/instance:Instance": [
+        "identifier",
+        "identifierPrefix",
+        "engine",
+        "kmsKeyId",
+        "storageEncrypted",
+        "dbName",
+        "username",
+        "availabilityZone",
+        "characterSetName",
+        "timezone",
+    ],
     "aws:rds/parameterGroup:ParameterGroup": ["name", "namePrefix", "family", "description"],
     "aws:rds/subnetGroup:SubnetGroup": ["name", "namePrefix"],
-    "aws:elasticache/replicationGroup:ReplicationGroup": ["replicationGroupId", "atRestEncryptionEnabled", "kmsKeyId", "subnetGroupName", "port", "snapshotArns", "snapshotName"],
+    "aws:elasticache/replicationGroup:ReplicationGroup": [
+        "replicationGroupId",
+        "atRestEncryptionEnabled",
+        "kmsKeyId",
+        "subnetGroupName",
+        "port",
+        "snapshotArns",
+        "snapshotName",
+    ],
     "aws:elasticache/parameterGroup:ParameterGroup": ["name", "family", "description"],
     "aws:elasticache/subnetGroup:SubnetGroup": ["name"],
     "aws:s3/bucket:Bucket": ["bucket", "bucketPrefix", "objectLockEnabled"],
     "aws:kms/key:Key": ["customerMasterKeySpec", "keyUsage", "multiRegion", "xksKeyId"],
     "aws:kms/alias:Alias": ["name", "namePrefix"],
     "aws:eks/cluster:Cluster": ["name", "roleArn", "kubernetesNetworkConfig", "outpostConfig"],
-    "aws:eks/nodeGroup:NodeGroup": ["clusterName", "nodeGroupName", "nodeGroupNamePrefix", "nodeRoleArn", "subnetIds", "instanceTypes", "amiType", "capacityType", "diskSize", "remoteAccess", "launchTemplate.id", "launchTemplate.name"],
+    "aws:eks/nodeGroup:NodeGroup": [
+        "clusterName",
+        "nodeGroupName",
+        "nodeGroupNamePrefix",
+        "nodeRoleArn",
+        "subnetIds",
+        "instanceTypes",
+        "amiType",
+        "capacityType",
+        "diskSize",
+        "remoteAccess",
+        "launchTemplate.id",
+        "launchTemplate.name",
+    ],
     "aws:eks/addon:Addon": ["clusterName", "addonName"],
     "aws:eks/accessEntry:AccessEntry": ["clusterName", "principalArn", "type"],
     "aws:ecr/repository:Repository": ["name", "encryptionConfigurations"],
@@ -40,15 +89,47 @@ export const FORCE_NEW: Readonly<Record<string, readonly string[]>> = {
     "aws:ssm/parameter:Parameter": ["name"],
     "aws:cloudwatch/logGroup:LogGroup": ["name", "namePrefix", "logGroupClass"],
     "aws:route53/record:Record": ["zoneId", "name", "type", "setIdentifier"],
-    "aws:route53/healthCheck:HealthCheck": ["type", "requestInterval", "measureLatency", "referenceName"],
-    "random:index/randomPassword:RandomPassword": ["keepers", "length", "special", "upper", "lower", "numeric", "overrideSpecial", "minLower", "minUpper", "minNumeric", "minSpecial"],
+    "aws:route53/healthCheck:HealthCheck": [
+        "type",
+        "requestInterval",
+        "measureLatency",
+        "referenceName",
+    ],
+    "random:index/randomPassword:RandomPassword": [
+        "keepers",
+        "length",
+        "special",
+        "upper",
+        "lower",
+        "numeric",
+        "overrideSpecial",
+        "minLower",
+        "minUpper",
+        "minNumeric",
+        "minSpecial",
+    ],
     "random:index/randomBytes:RandomBytes": ["keepers", "length"],
-    "kubernetes:apps/v1:StatefulSet": ["spec.selector", "spec.volumeClaimTemplates", "spec.serviceName", "spec.podManagementPolicy"],
+    "kubernetes:apps/v1:StatefulSet": [
+        "spec.selector",
+        "spec.volumeClaimTemplates",
+        "spec.serviceName",
+        "spec.podManagementPolicy",
+    ],
     "kubernetes:apps/v1:Deployment": ["spec.selector"],
     "kubernetes:batch/v1:Job": ["spec.selector", "spec.template"],
     "kubernetes:core/v1:Service": ["spec.clusterIP", "spec.clusterIPs", "spec.ipFamilies"],
-    "kubernetes:core/v1:PersistentVolumeClaim": ["spec.accessModes", "spec.storageClassName", "spec.volumeMode", "spec.selector"],
-    "kubernetes:storage.k8s.io/v1:StorageClass": ["provisioner", "parameters", "reclaimPolicy", "volumeBindingMode"],
+    "kubernetes:core/v1:PersistentVolumeClaim": [
+        "spec.accessModes",
+        "spec.storageClassName",
+        "spec.volumeMode",
+        "spec.selector",
+    ],
+    "kubernetes:storage.k8s.io/v1:StorageClass": [
+        "provisioner",
+        "parameters",
+        "reclaimPolicy",
+        "volumeBindingMode",
+    ],
     "kubernetes:rbac.authorization.k8s.io/v1:RoleBinding": ["roleRef"],
     "kubernetes:rbac.authorization.k8s.io/v1:ClusterRoleBinding": ["roleRef"],
 };
@@ -63,11 +144,21 @@ const stripIndexes = (path: string) => path.replace(/\[\d+\]/g, "");
  * EC2 user data replaces the instance only with `userDataReplaceOnChange` (otherwise it is an
  * in-place stop/start).
  */
-export function forcesReplacement(type: string, path: string, after: Record<string, unknown> | undefined): boolean {
+export function forcesReplacement(
+    type: string,
+    path: string,
+    after: Record<string, unknown> | undefined,
+): boolean {
     const bare = stripIndexes(path);
-    if (type === "aws:ec2/instance:Instance" && (bare === "userData" || bare === "userDataBase64")) {
+    if (
+        type === "aws:ec2/instance:Instance" &&
+        (bare === "userData" || bare === "userDataBase64")
+    ) {
         return after?.userDataReplaceOnChange === true;
     }
-    const fields = [...(FORCE_NEW[type] ?? []), ...(type.startsWith("kubernetes:") ? KUBERNETES_FORCE_NEW : [])];
+    const fields = [
+        ...(FORCE_NEW[type] ?? []),
+        ...(type.startsWith("kubernetes:") ? KUBERNETES_FORCE_NEW : []),
+    ];
     return fields.some((field) => bare === field || bare.startsWith(`${field}.`));
 }

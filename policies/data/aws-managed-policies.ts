@@ -15,7 +15,12 @@ export interface ManagedPolicy {
 
 export const AWS_MANAGED_POLICIES: Readonly<Record<string, ManagedPolicy>> = {
     // v2: ssm:GetParameter and ssm:GetParameters on every parameter (with SSM Agent's other actions).
-    AmazonSSMManagedInstanceCore: { version: "v2", secretReadStatements: [{ Effect: "Allow", Action: ["ssm:GetParameter", "ssm:GetParameters"], Resource: "*" }] },
+    AmazonSSMManagedInstanceCore: {
+        version: "v2",
+        secretReadStatements: [
+            { Effect: "Allow", Action: ["ssm:GetParameter", "ssm:GetParameters"], Resource: "*" },
+        ],
+    },
     AmazonEKSWorkerNodePolicy: { version: "current", secretReadStatements: [] },
     AmazonEC2ContainerRegistryReadOnly: { version: "current", secretReadStatements: [] },
     AmazonEKS_CNI_Policy: { version: "current", secretReadStatements: [] },
@@ -27,6 +32,8 @@ export const AWS_MANAGED_POLICIES: Readonly<Record<string, ManagedPolicy>> = {
 
 /** The managed policy an ARN names ("arn:aws:iam::aws:policy/service-role/X" → "X"), if AWS-managed. */
 export function managedPolicyName(policyArn: string): string | undefined {
-    const match = /^arn:aws[a-z-]*:iam::aws:policy\/(?:[\w+=,.@-]+\/)*([\w+=,.@-]+)$/.exec(policyArn);
+    const match = /^arn:aws[a-z-]*:iam::aws:policy\/(?:[\w+=,.@-]+\/)*([\w+=,.@-]+)$/.exec(
+        policyArn,
+    );
     return match?.[1];
 }

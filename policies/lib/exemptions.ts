@@ -4,7 +4,15 @@
  * which the engine reports; stack policies hand the exemption to the sink (the offline runner
  * collects it, the CLI logs it).
  */
-import { Policy, PolicyConfigSchema, ReportViolation, ResourceValidationArgs, ResourceValidationPolicy, StackValidationArgs, StackValidationPolicy } from "@pulumi/policy";
+import {
+    Policy,
+    PolicyConfigSchema,
+    ReportViolation,
+    ResourceValidationArgs,
+    ResourceValidationPolicy,
+    StackValidationArgs,
+    StackValidationPolicy,
+} from "@pulumi/policy";
 
 export interface Exemption {
     /** Resource name or URN. */
@@ -34,7 +42,10 @@ const exemptionsSchema: PolicyConfigSchema["properties"] = {
         description: "Resources this policy does not apply to, each with the reason",
         items: {
             type: "object",
-            properties: { resource: { type: "string", minLength: 1 }, reason: { type: "string", minLength: 3 } },
+            properties: {
+                resource: { type: "string", minLength: 1 },
+                reason: { type: "string", minLength: 3 },
+            },
             required: ["resource", "reason"],
             additionalProperties: false,
         },
@@ -52,9 +63,18 @@ function withSchema<T extends Policy>(policy: T): T {
     };
 }
 
-function exemptionFor(exemptions: readonly Exemption[] | undefined, name: string, urn: string): Exemption | undefined {
+function exemptionFor(
+    exemptions: readonly Exemption[] | undefined,
+    name: string,
+    urn: string,
+): Exemption | undefined {
     // An exemption without a reason does not exempt: the violation stays visible.
-    return exemptions?.find((e) => (e.resource === name || e.resource === urn) && typeof e.reason === "string" && e.reason.trim().length >= 3);
+    return exemptions?.find(
+        (e) =>
+            (e.resource === name || e.resource === urn) &&
+            typeof e.reason === "string" &&
+            e.reason.trim().length >= 3,
+    );
 }
 
 /**
@@ -64,10 +84,22 @@ function exemptionFor(exemptions: readonly Exemption[] | undefined, name: string
  */
 export const RESOURCE_TYPES = "__platformResourceTypes";
 
-export function resourcePolicy(policy: ResourceValidationPolicy & { validateResource: (args: ResourceValidationArgs, report: ReportViolation) => void | Promise<void> }, types?: readonly string[]): ResourceValidationPolicy {
+export function resourcePolicy(
+    policy: ResourceValidationPolicy & {
+        validateResource: (
+            args: ResourceValidationArgs,
+            report: ReportViolation,
+        ) => void | Promise<void>;
+    },
+    types?: readonly string[],
+): ResourceValidationPolicy {
     const validate = policy.validateResource;
     const wrapped = (args: ResourceValidationArgs, report: ReportViolation) => {
-        const exemption = exemptionFor(args.getConfig<{ exemptions?: Exemption[] }>().exemptions, args.name, args.urn);
+        const exemption = exemptionFor(
+            args.getConfig<{ exemptions?: Exemption[] }>().exemptions,
+            args.name,
+            args.urn,
+        );
         if (exemption) {
             args.notApplicable(`${EXEMPTED_PREFIX}${exemption.reason}`);
         }
@@ -92,7 +124,9 @@ export function stackPolicy(policy: StackValidationPolicy): StackValidationPolic
             const exemptions = args.getConfig<{ exemptions?: Exemption[] }>().exemptions;
             const byUrn = new Map(args.resources.map((r) => [r.urn, r.name]));
             return validate(args, (message, urn) => {
-                const exemption = urn ? exemptionFor(exemptions, byUrn.get(urn) ?? "", urn) : undefined;
+                const exemption = urn
+                    ? exemptionFor(exemptions, byUrn.get(urn) ?? "", urn)
+                    : undefined;
                 if (exemption && urn) {
                     sink({ policy: policy.name, urn, reason: exemption.reason });
                 } else {

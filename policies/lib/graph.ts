@@ -7,7 +7,9 @@ import { known } from "./values";
  * target's dependents are found once, by a walk over the reversed graph, so a policy asking about
  * a few targets stays linear in the stack's size.
  */
-export function dependencyClosure(resources: readonly PolicyResource[]): (from: PolicyResource, to: PolicyResource) => boolean {
+export function dependencyClosure(
+    resources: readonly PolicyResource[],
+): (from: PolicyResource, to: PolicyResource) => boolean {
     const dependents = new Map<string, PolicyResource[]>();
     for (const r of resources) {
         for (const d of r.dependencies ?? []) {
@@ -37,9 +39,15 @@ export function dependencyClosure(resources: readonly PolicyResource[]): (from: 
 }
 
 /** The resource an input refers to: by the engine's property dependencies, else by a known ID. */
-export function referencedResource(resource: PolicyResource, input: string, resources: readonly PolicyResource[]): PolicyResource | undefined {
+export function referencedResource(
+    resource: PolicyResource,
+    input: string,
+    resources: readonly PolicyResource[],
+): PolicyResource | undefined {
     const linked = resource.propertyDependencies?.[input];
     if (linked && linked.length === 1) return linked[0];
     const id = known(() => resource.props[input]);
-    return id === undefined ? undefined : resources.find((r) => r.urn !== resource.urn && known(() => r.props.id) === id);
+    return id === undefined
+        ? undefined
+        : resources.find((r) => r.urn !== resource.urn && known(() => r.props.id) === id);
 }

@@ -22,7 +22,8 @@ export function podTemplateOf(type: string, props: Record<string, unknown>): Spe
         case "kubernetes:core/v1:Pod":
             return props;
         case "kubernetes:batch/v1:CronJob":
-            return ((spec?.jobTemplate as Spec | undefined)?.spec as Spec | undefined)?.template as Spec | undefined;
+            return ((spec?.jobTemplate as Spec | undefined)?.spec as Spec | undefined)?.template as
+                Spec | undefined;
         default:
             return WORKLOAD_TYPES.includes(type) ? (spec?.template as Spec | undefined) : undefined;
     }
@@ -34,24 +35,37 @@ export function podSpecOf(type: string, props: Record<string, unknown>): Spec | 
 
 /** The labels a workload's pods carry. */
 export function podLabelsOf(type: string, props: Record<string, unknown>): Record<string, string> {
-    return (((podTemplateOf(type, props)?.metadata as Spec | undefined)?.labels ?? {}) as Record<string, string>);
+    return ((podTemplateOf(type, props)?.metadata as Spec | undefined)?.labels ?? {}) as Record<
+        string,
+        string
+    >;
 }
 
 /** A label selector, matchLabels and matchExpressions (In, NotIn, Exists, DoesNotExist), as Kubernetes reads it. */
 export function selects(selector: Spec | undefined, labels: Record<string, string>): boolean {
     if (!selector) return true;
-    const byLabels = Object.entries((selector.matchLabels ?? {}) as Record<string, string>).every(([k, v]) => labels[k] === v);
-    return byLabels && asArray(selector.matchExpressions as Spec[] | undefined).every((e) => {
-        const key = String(e.key);
-        const values = asArray(e.values as string[] | undefined);
-        switch (e.operator) {
-            case "In": return key in labels && values.includes(labels[key]!);
-            case "NotIn": return !(key in labels) || !values.includes(labels[key]!);
-            case "Exists": return key in labels;
-            case "DoesNotExist": return !(key in labels);
-            default: return false;
-        }
-    });
+    const byLabels = Object.entries((selector.matchLabels ?? {}) as Record<string, string>).every(
+        ([k, v]) => labels[k] === v,
+    );
+    return (
+        byLabels &&
+        asArray(selector.matchExpressions as Spec[] | undefined).every((e) => {
+            const key = String(e.key);
+            const values = asArray(e.values as string[] | undefined);
+            switch (e.operator) {
+                case "In":
+                    return key in labels && values.includes(labels[key]!);
+                case "NotIn":
+                    return !(key in labels) || !values.includes(labels[key]!);
+                case "Exists":
+                    return key in labels;
+                case "DoesNotExist":
+                    return !(key in labels);
+                default:
+                    return false;
+            }
+        })
+    );
 }
 
 export interface Container extends Spec {
@@ -59,7 +73,10 @@ export interface Container extends Spec {
 }
 
 export function containersOf(pod: Spec, includeInit = true): Container[] {
-    return [...asArray(pod.containers as Container[] | undefined), ...(includeInit ? asArray(pod.initContainers as Container[] | undefined) : [])];
+    return [
+        ...asArray(pod.containers as Container[] | undefined),
+        ...(includeInit ? asArray(pod.initContainers as Container[] | undefined) : []),
+    ];
 }
 
 export function namespaceOf(props: Record<string, unknown>): string {

@@ -50,12 +50,25 @@ export function declaredPods(resources: readonly PolicyResource[]): Pod[] {
 }
 
 /** The pods a rule's peer names (ipBlocks name no pod). */
-function peerPods(peer: Spec, policyNamespace: string, pods: readonly Pod[], namespaceLabels: ReadonlyMap<string, Record<string, string>>): Pod[] {
+function peerPods(
+    peer: Spec,
+    policyNamespace: string,
+    pods: readonly Pod[],
+    namespaceLabels: ReadonlyMap<string, Record<string, string>>,
+): Pod[] {
     if (peer.ipBlock !== undefined) return [];
     const namespaceSelector = peer.namespaceSelector as Spec | undefined;
-    const labelsOf = (namespace: string) => ({ ...(namespaceLabels.get(namespace) ?? {}), "kubernetes.io/metadata.name": namespace });
-    const inNamespace = (pod: Pod) => (namespaceSelector === undefined ? pod.namespace === policyNamespace : selects(namespaceSelector, labelsOf(pod.namespace)));
-    return pods.filter((pod) => inNamespace(pod) && selects(peer.podSelector as Spec | undefined, pod.labels));
+    const labelsOf = (namespace: string) => ({
+        ...(namespaceLabels.get(namespace) ?? {}),
+        "kubernetes.io/metadata.name": namespace,
+    });
+    const inNamespace = (pod: Pod) =>
+        namespaceSelector === undefined
+            ? pod.namespace === policyNamespace
+            : selects(namespaceSelector, labelsOf(pod.namespace));
+    return pods.filter(
+        (pod) => inNamespace(pod) && selects(peer.podSelector as Spec | undefined, pod.labels),
+    );
 }
 
 function portsOf(rule: Spec): Port[] {
@@ -66,7 +79,12 @@ function portsOf(rule: Spec): Port[] {
         // A named port could be any number: counted as every port, so it is never taken for a needed one.
         if (typeof p.port !== "number") return [{ protocol, port: "all" as const }];
         const end = typeof p.endPort === "number" ? p.endPort : p.port;
-        return end - p.port > 1024 ? [{ protocol, port: "all" as const }] : Array.from({ length: end - p.port + 1 }, (_, i) => ({ protocol, port: (p.port as number) + i }));
+        return end - p.port > 1024
+            ? [{ protocol, port: "all" as const }]
+            : Array.from({ length: end - p.port + 1 }, (_, i) => ({
+                  protocol,
+                  port: (p.port as number) + i,
+              }));
     });
 }
 
@@ -86,7 +104,16 @@ function policiesOf(resources: readonly PolicyResource[]): Policy[] {
             const ingress = asArray(spec.ingress as Spec[] | undefined);
             const egress = asArray(spec.egress as Spec[] | undefined);
             const types = asArray(spec.policyTypes as string[] | undefined);
-            return { namespace: namespaceOf(r.props), selector: (spec.podSelector ?? {}) as Spec, types: types.length > 0 ? types : ["Ingress", ...(egress.length > 0 ? ["Egress"] : [])], ingress, egress };
+            return {
+                namespace: namespaceOf(r.props),
+                selector: (spec.podSelector ?? {}) as Spec,
+                types:
+                    types.length > 0
+                        ? types
+                        : ["Ingress", ...(egress.length > 0 ? ["Egress"] : [])],
+                ingress,
+                egress,
+            };
         });
 }
 
@@ -97,16 +124,40 @@ interface CompiledRule {
 }
 
 /** Per pod and direction: undefined when no policy isolates it, else the rules of the policies that select it. */
-function compile(pods: readonly Pod[], policies: readonly Policy[], namespaceLabels: ReadonlyMap<string, Record<string, string>>): Map<string, { Ingress?: CompiledRule[]; Egress?: CompiledRule[] }> {
-    const byPod = new Map<string, { Ingress?: CompiledRule[]; Egress?: CompiledRule[] }>(pods.map((pod) => [pod.id, {}]));
+function compile(
+    pods: readonly Pod[],
+    policies: readonly Policy[],
+    namespaceLabels: ReadonlyMap<string, Record<string, string>>,
+): Map<string, { Ingress?: CompiledRule[]; Egress?: CompiledRule[] }> {
+    const byPod = new Map<string, { Ingress?: CompiledRule[]; Egress?: CompiledRule[] }>(
+        pods.map((pod) => [pod.id, {}]),
+    );
     for (const policy of policies) {
-        const selected = pods.filter((pod) => pod.namespace === policy.namespace && selects(policy.selector, pod.labels));
+        const selected = pods.filter(
+            (pod) => pod.namespace === policy.namespace && selects(policy.selector, pod.labels),
+        );
         if (selected.length === 0) continue;
         for (const direction of ["Ingress", "Egress"] as const) {
             if (!policy.types.includes(direction)) continue;
-            const rules: CompiledRule[] = (direction === "Ingress" ? policy.ingress : policy.egress).map((rule) => {
-                const peers = asArray((direction === "Ingress" ? rule.from : rule.to) as Spec[] | undefined);
-                return { peers: peers.length === 0 ? undefined : new Set(peers.flatMap((x) => peerPods(x, policy.namespace, pods, namespaceLabels).map((q) => q.id))), ports: portsOf(rule) };
+            const rules: CompiledRule[] = (
+                direction === "Ingress" ? policy.ingress : policy.egress
+            ).map((rule) => {
+                const peers = asArray(
+                    (direction === "Ingress" ? rule.from : rule.to) as Spec[] | undefined,
+                );
+                return {
+                    peers:
+                        peers.length === 0
+                            ? undefined
+                            : new Set(
+                                  peers.flatMap((x) =>
+                                      peerPods(x, policy.namespace, pods, namespaceLabels).map(
+                                          (q) => q.id,
+                                      ),
+                                  ),
+                              ),
+                    ports: portsOf(rule),
+                };
             });
             for (const pod of selected) {
                 const entry = byPod.get(pod.id)!;
@@ -120,22 +171,37 @@ function compile(pods: readonly Pod[], policies: readonly Policy[], namespaceLab
 /** The ports a pod allows in one direction towards a peer pod: all when not isolated in it. */
 function allowed(rules: readonly CompiledRule[] | undefined, peer: Pod): readonly Port[] {
     if (rules === undefined) return [ALL];
-    return rules.filter((rule) => rule.peers === undefined || rule.peers.has(peer.id)).flatMap((rule) => rule.ports);
+    return rules
+        .filter((rule) => rule.peers === undefined || rule.peers.has(peer.id))
+        .flatMap((rule) => rule.ports);
 }
 
 function meet(a: Port, b: Port): Port | undefined {
-    const protocol = a.protocol === "all" ? b.protocol : b.protocol === "all" || a.protocol === b.protocol ? a.protocol : undefined;
-    const port = a.port === "all" ? b.port : b.port === "all" || a.port === b.port ? a.port : undefined;
+    const protocol =
+        a.protocol === "all"
+            ? b.protocol
+            : b.protocol === "all" || a.protocol === b.protocol
+              ? a.protocol
+              : undefined;
+    const port =
+        a.port === "all" ? b.port : b.port === "all" || a.port === b.port ? a.port : undefined;
     return protocol !== undefined && port !== undefined ? { protocol, port } : undefined;
 }
 
 /** Every pod-to-pod flow the NetworkPolicies allow (all of them, when nothing enforces the policies). */
 export function podFlows(resources: readonly PolicyResource[], enforced = true): PodFlow[] {
     const pods = declaredPods(resources);
-    const namespaceLabels = new Map(resources.filter((r) => r.type === "kubernetes:core/v1:Namespace").map((n) => {
-        const metadata = (known(() => n.props.metadata) ?? {}) as Spec;
-        return [String(metadata.name), (metadata.labels ?? {}) as Record<string, string>] as const;
-    }));
+    const namespaceLabels = new Map(
+        resources
+            .filter((r) => r.type === "kubernetes:core/v1:Namespace")
+            .map((n) => {
+                const metadata = (known(() => n.props.metadata) ?? {}) as Spec;
+                return [
+                    String(metadata.name),
+                    (metadata.labels ?? {}) as Record<string, string>,
+                ] as const;
+            }),
+    );
     const compiled = compile(pods, enforced ? policiesOf(resources) : [], namespaceLabels);
     const flows = new Map<string, PodFlow>();
     for (const from of pods) {
@@ -145,12 +211,21 @@ export function podFlows(resources: readonly PolicyResource[], enforced = true):
             for (const a of out) {
                 for (const b of into) {
                     const both = meet(a, b);
-                    if (both) flows.set(`${from.id}>${to.id}:${both.protocol}:${both.port}`, { from: from.id, to: to.id, ...both });
+                    if (both)
+                        flows.set(`${from.id}>${to.id}:${both.protocol}:${both.port}`, {
+                            from: from.id,
+                            to: to.id,
+                            ...both,
+                        });
                 }
             }
         }
     }
-    return [...flows.values()].sort((a, b) => `${a.from}>${a.to}:${a.protocol}:${a.port}`.localeCompare(`${b.from}>${b.to}:${b.protocol}:${b.port}`));
+    return [...flows.values()].sort((a, b) =>
+        `${a.from}>${a.to}:${a.protocol}:${a.port}`.localeCompare(
+            `${b.from}>${b.to}:${b.protocol}:${b.port}`,
+        ),
+    );
 }
 
 export interface NeededPodFlow {
@@ -162,9 +237,25 @@ export interface NeededPodFlow {
 }
 
 export function podFlowAllowed(needed: NeededPodFlow, flows: readonly PodFlow[]): boolean {
-    return flows.some((f) => f.from === needed.from && f.to === needed.to && (f.protocol === "all" || f.protocol === needed.protocol) && (f.port === "all" || f.port === needed.port));
+    return flows.some(
+        (f) =>
+            f.from === needed.from &&
+            f.to === needed.to &&
+            (f.protocol === "all" || f.protocol === needed.protocol) &&
+            (f.port === "all" || f.port === needed.port),
+    );
 }
 
 export function podFlowNeeded(flow: PodFlow, needed: readonly NeededPodFlow[]): boolean {
-    return flow.port !== "all" && flow.protocol !== "all" && needed.some((n) => n.from === flow.from && n.to === flow.to && n.protocol === flow.protocol && n.port === flow.port);
+    return (
+        flow.port !== "all" &&
+        flow.protocol !== "all" &&
+        needed.some(
+            (n) =>
+                n.from === flow.from &&
+                n.to === flow.to &&
+                n.protocol === flow.protocol &&
+                n.port === flow.port,
+        )
+    );
 }

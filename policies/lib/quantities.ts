@@ -1,6 +1,20 @@
 /** Kubernetes resource quantities ("500m", "2", "256Mi", "4Gi") as numbers: CPU in millicores, memory in MiB. Pure. */
 
-const MEMORY_SCALE: Readonly<Record<string, number>> = { Ki: 1 / 1024, Mi: 1, Gi: 1024, Ti: 1024 ** 2, Pi: 1024 ** 3, Ei: 1024 ** 4, k: 1e3 / 1048576, M: 1e6 / 1048576, G: 1e9 / 1048576, T: 1e12 / 1048576, P: 1e15 / 1048576, E: 1e18 / 1048576, "": 1 / 1048576 };
+const MEMORY_SCALE: Readonly<Record<string, number>> = {
+    Ki: 1 / 1024,
+    Mi: 1,
+    Gi: 1024,
+    Ti: 1024 ** 2,
+    Pi: 1024 ** 3,
+    Ei: 1024 ** 4,
+    k: 1e3 / 1048576,
+    M: 1e6 / 1048576,
+    G: 1e9 / 1048576,
+    T: 1e12 / 1048576,
+    P: 1e15 / 1048576,
+    E: 1e18 / 1048576,
+    "": 1 / 1048576,
+};
 
 /** Millicores of a CPU quantity, or undefined when it is not one. */
 export function millicores(quantity: unknown): number | undefined {

@@ -14,7 +14,8 @@ import { asArray, known } from "../lib/values";
 /** Names outside the stack that always exist (the API server's Service, cluster DNS). */
 const DEFAULTS = { external: ["kubernetes.default", "kube-dns.kube-system"] };
 
-const CLUSTER_NAME = /\b([a-z0-9](?:[-a-z0-9]*[a-z0-9])?(?:\.[a-z0-9](?:[-a-z0-9]*[a-z0-9])?)*)\.svc(?:\.cluster\.local)?(?![-a-z0-9.]*[a-z0-9])/gi;
+const CLUSTER_NAME =
+    /\b([a-z0-9](?:[-a-z0-9]*[a-z0-9])?(?:\.[a-z0-9](?:[-a-z0-9]*[a-z0-9])?)*)\.svc(?:\.cluster\.local)?(?![-a-z0-9.]*[a-z0-9])/gi;
 const MULTIADDR_HOST = /\/dns[46]?\/([^/\s,"']+)\//gi;
 
 interface Index {
@@ -22,7 +23,10 @@ interface Index {
     /** "ns/name" → the Service's selector and whether it is headless. */
     readonly services: Map<string, { selector: Record<string, string>; headless: boolean }>;
     /** "ns/name" → replicas, governing Service and pod labels. */
-    readonly statefulSets: Map<string, { replicas: number; serviceName: string; labels: Record<string, string> }>;
+    readonly statefulSets: Map<
+        string,
+        { replicas: number; serviceName: string; labels: Record<string, string> }
+    >;
 }
 
 function indexOf(resources: readonly PolicyResource[]): Index {
@@ -35,19 +39,32 @@ function indexOf(resources: readonly PolicyResource[]): Index {
         const key = `${namespaceOf(r.props)}/${name}`;
         if (r.type === "kubernetes:core/v1:Service") {
             const spec = known(() => r.props.spec as Spec | undefined) ?? {};
-            index.services.set(key, { selector: (spec.selector ?? {}) as Record<string, string>, headless: spec.clusterIP === "None" });
+            index.services.set(key, {
+                selector: (spec.selector ?? {}) as Record<string, string>,
+                headless: spec.clusterIP === "None",
+            });
         }
         if (r.type === "kubernetes:apps/v1:StatefulSet") {
             const spec = known(() => r.props.spec as Spec | undefined) ?? {};
-            const labels = ((((spec.template as Spec | undefined)?.metadata as Spec | undefined)?.labels) ?? {}) as Record<string, string>;
-            index.statefulSets.set(key, { replicas: typeof spec.replicas === "number" ? spec.replicas : 1, serviceName: String(spec.serviceName ?? ""), labels });
+            const labels = (((spec.template as Spec | undefined)?.metadata as Spec | undefined)
+                ?.labels ?? {}) as Record<string, string>;
+            index.statefulSets.set(key, {
+                replicas: typeof spec.replicas === "number" ? spec.replicas : 1,
+                serviceName: String(spec.serviceName ?? ""),
+                labels,
+            });
         }
     }
     return index;
 }
 
 /** Why `name` (found in `namespace`) resolves to nothing, or undefined when it resolves. */
-export function unresolved(name: string, namespace: string, index: Index, external: readonly string[]): string | undefined {
+export function unresolved(
+    name: string,
+    namespace: string,
+    index: Index,
+    external: readonly string[],
+): string | undefined {
     const lower = name.toLowerCase().replace(/\.$/, "");
     const stripped = lower.replace(/\.svc(\.cluster\.local)?$/, "");
     if (external.includes(stripped)) return undefined;
@@ -58,7 +75,8 @@ export function unresolved(name: string, namespace: string, index: Index, extern
         if (labels.length !== 1) return undefined;
         labels = [labels[0]!, namespace];
     }
-    if (labels.length < 2 || labels.length > 3) return "is not <service>.<namespace> or <pod>.<service>.<namespace>";
+    if (labels.length < 2 || labels.length > 3)
+        return "is not <service>.<namespace> or <pod>.<service>.<namespace>";
     const ns = labels[labels.length - 1]!;
     const service = labels[labels.length - 2]!;
     if (!index.namespaces.has(ns)) return `names namespace ${ns}, which the stack does not declare`;
@@ -66,19 +84,31 @@ export function unresolved(name: string, namespace: string, index: Index, extern
     if (!svc) return `names Service ${ns}/${service}, which the stack does not declare`;
     if (labels.length === 2) return undefined;
     const host = labels[0]!;
-    if (!svc.headless) return `names pod ${host} under Service ${ns}/${service}, which is not headless (clusterIP: None), so it has no pod records`;
-    const governed = [...index.statefulSets.entries()].filter(([key, s]) => key.startsWith(`${ns}/`) && s.serviceName === service);
+    if (!svc.headless)
+        return `names pod ${host} under Service ${ns}/${service}, which is not headless (clusterIP: None), so it has no pod records`;
+    const governed = [...index.statefulSets.entries()].filter(
+        ([key, s]) => key.startsWith(`${ns}/`) && s.serviceName === service,
+    );
     for (const [key, s] of governed) {
         const statefulSet = key.slice(ns.length + 1);
-        const ordinal = host.startsWith(`${statefulSet}-`) ? host.slice(statefulSet.length + 1) : "";
+        const ordinal = host.startsWith(`${statefulSet}-`)
+            ? host.slice(statefulSet.length + 1)
+            : "";
         if (!/^(0|[1-9]\d*)$/.test(ordinal)) continue;
-        if (Number(ordinal) >= s.replicas) return `names pod ${host}, but StatefulSet ${ns}/${statefulSet} has ${s.replicas} replica(s) (ordinals 0–${s.replicas - 1})`;
-        const selects = Object.entries(svc.selector).length > 0 && Object.entries(svc.selector).every(([k, v]) => s.labels[k] === v);
-        return selects ? undefined : `names pod ${host}, but Service ${ns}/${service} does not select StatefulSet ${statefulSet}'s pods`;
+        if (Number(ordinal) >= s.replicas)
+            return `names pod ${host}, but StatefulSet ${ns}/${statefulSet} has ${s.replicas} replica(s) (ordinals 0–${s.replicas - 1})`;
+        const selects =
+            Object.entries(svc.selector).length > 0 &&
+            Object.entries(svc.selector).every(([k, v]) => s.labels[k] === v);
+        return selects
+            ? undefined
+            : `names pod ${host}, but Service ${ns}/${service} does not select StatefulSet ${statefulSet}'s pods`;
     }
     const hint = governed.map(([key]) => key.slice(ns.length + 1)).find((s) => s === host);
-    return `names pod ${host} of Service ${ns}/${service}, but no StatefulSet governed by that Service has such a pod` +
-        (hint ? ` (the pods of StatefulSet ${hint} are ${hint}-0, ${hint}-1, …)` : "");
+    return (
+        `names pod ${host} of Service ${ns}/${service}, but no StatefulSet governed by that Service has such a pod` +
+        (hint ? ` (the pods of StatefulSet ${hint} are ${hint}-0, ${hint}-1, …)` : "")
+    );
 }
 
 /** Cluster names and multiaddr hosts in one string. */
@@ -93,35 +123,57 @@ export function namesIn(text: string): string[] {
 function textsOf(r: PolicyResource): { where: string; text: string }[] {
     if (r.type === "kubernetes:core/v1:ConfigMap") {
         const data = (known(() => r.props.data) ?? {}) as Record<string, unknown>;
-        return Object.entries(data).filter(([, v]) => typeof v === "string").map(([k, v]) => ({ where: `data ${k}`, text: v as string }));
+        return Object.entries(data)
+            .filter(([, v]) => typeof v === "string")
+            .map(([k, v]) => ({ where: `data ${k}`, text: v as string }));
     }
     const pod = known(() => podSpecOf(r.type, r.props));
     if (!pod) return [];
     return containersOf(pod).flatMap((c) => [
-        ...[...asArray(c.command as unknown[] | undefined), ...asArray(c.args as unknown[] | undefined)].filter((v): v is string => typeof v === "string").map((text) => ({ where: `container ${c.name ?? "?"} command line`, text })),
-        ...asArray(c.env as Spec[] | undefined).filter((e) => typeof e.value === "string").map((e) => ({ where: `container ${c.name ?? "?"} env ${String(e.name)}`, text: e.value as string })),
+        ...[
+            ...asArray(c.command as unknown[] | undefined),
+            ...asArray(c.args as unknown[] | undefined),
+        ]
+            .filter((v): v is string => typeof v === "string")
+            .map((text) => ({ where: `container ${c.name ?? "?"} command line`, text })),
+        ...asArray(c.env as Spec[] | undefined)
+            .filter((e) => typeof e.value === "string")
+            .map((e) => ({
+                where: `container ${c.name ?? "?"} env ${String(e.name)}`,
+                text: e.value as string,
+            })),
     ]);
 }
 
 export const clusterNamesResolve: StackValidationPolicy = stackPolicy({
     name: "cluster-names-resolve",
-    description: "Every cluster DNS name in workload args, env and ConfigMaps names a declared Service or an existing StatefulSet pod.",
+    description:
+        "Every cluster DNS name in workload args, env and ConfigMaps names a declared Service or an existing StatefulSet pod.",
     severity: "high",
     configSchema: {
         properties: {
-            external: { type: "array", items: { type: "string" }, default: DEFAULTS.external, description: "Names (<service>.<namespace>) that exist without the stack declaring them" },
+            external: {
+                type: "array",
+                items: { type: "string" },
+                default: DEFAULTS.external,
+                description:
+                    "Names (<service>.<namespace>) that exist without the stack declaring them",
+            },
         },
     },
     validateStack: (args, report) => {
         const config = configOf(args, DEFAULTS);
-        const candidates = args.resources.filter((r) => r.type === "kubernetes:core/v1:ConfigMap" || WORKLOAD_TYPES.includes(r.type));
+        const candidates = args.resources.filter(
+            (r) => r.type === "kubernetes:core/v1:ConfigMap" || WORKLOAD_TYPES.includes(r.type),
+        );
         if (candidates.length === 0) return;
         const index = indexOf(args.resources);
         // Every node carries the same peer list: judge each (name, namespace) once.
         const verdicts = new Map<string, string | undefined>();
         const judge = (name: string, namespace: string) => {
             const key = `${namespace}\u0000${name}`;
-            if (!verdicts.has(key)) verdicts.set(key, unresolved(name, namespace, index, config.external));
+            if (!verdicts.has(key))
+                verdicts.set(key, unresolved(name, namespace, index, config.external));
             return verdicts.get(key);
         };
         for (const r of candidates) {

@@ -51,7 +51,9 @@ export const requiredTags: ResourceValidationPolicy = resourcePolicy({
         const config = configOf(args, DEFAULTS);
         if (config.untaggable.includes(args.type)) return;
         const tags = (args.props.tags ?? {}) as Record<string, unknown>;
-        const missing = config.required.filter((key) => typeof tags[key] !== "string" || tags[key] === "");
+        const missing = config.required.filter(
+            (key) => typeof tags[key] !== "string" || tags[key] === "",
+        );
         if (missing.length > 0) {
             report(`missing tags: ${missing.join(", ")}`);
         }

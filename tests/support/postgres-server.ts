@@ -11,7 +11,14 @@ import { run } from "../tools";
 export interface PostgresServer {
     readonly socketDir: string;
     /** psql (or pg_dump) as `user` with `password` against `database`; stdin is the script. */
-    client(program: "psql" | "pg_dump", user: string, password: string, database: string, args: readonly string[], input?: string): ReturnType<typeof run>;
+    client(
+        program: "psql" | "pg_dump",
+        user: string,
+        password: string,
+        database: string,
+        args: readonly string[],
+        input?: string,
+    ): ReturnType<typeof run>;
     /** The server's log so far. */
     log(): string;
     stop(): void;
@@ -19,7 +26,9 @@ export interface PostgresServer {
 
 const asServerUser = (command: string, args: readonly string[]) =>
     // initdb refuses to run as root; Debian's package creates the postgres user.
-    process.getuid?.() === 0 ? run("runuser", ["-u", "postgres", "--", command, ...args]) : run(command, args);
+    process.getuid?.() === 0
+        ? run("runuser", ["-u", "postgres", "--", command, ...args])
+        : run(command, args);
 
 export function startPostgres(superuser: string, superuserPassword: string): PostgresServer {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "pg-"));
@@ -27,17 +36,44 @@ export function startPostgres(superuser: string, superuserPassword: string): Pos
     const pwfile = path.join(dir, "pw");
     fs.writeFileSync(pwfile, superuserPassword, { mode: 0o644 });
     const data = path.join(dir, "data");
-    const init = asServerUser("initdb", ["-D", data, "-U", superuser, `--pwfile=${pwfile}`, "--auth=scram-sha-256", "-E", "UTF8", "--no-sync"]);
+    const init = asServerUser("initdb", [
+        "-D",
+        data,
+        "-U",
+        superuser,
+        `--pwfile=${pwfile}`,
+        "--auth=scram-sha-256",
+        "-E",
+        "UTF8",
+        "--no-sync",
+    ]);
     if (init.status !== 0) throw new Error(`initdb failed: ${init.stderr}`);
     fs.rmSync(pwfile);
     const logFile = path.join(dir, "server.log");
     // Every statement logged, so a test sees whatever text reached the server.
-    const start = asServerUser("pg_ctl", ["-D", data, "-o", `-k ${dir} -c listen_addresses='' -c fsync=off -c log_statement=all`, "-w", "-l", logFile, "start"]);
-    if (start.status !== 0) throw new Error(`pg_ctl start failed: ${start.stderr}${fs.existsSync(logFile) ? fs.readFileSync(logFile, "utf8") : ""}`);
+    const start = asServerUser("pg_ctl", [
+        "-D",
+        data,
+        "-o",
+        `-k ${dir} -c listen_addresses='' -c fsync=off -c log_statement=all`,
+        "-w",
+        "-l",
+        logFile,
+        "start",
+    ]);
+    if (start.status !== 0)
+        throw new Error(
+            `pg_ctl start failed: ${start.stderr}${fs.existsSync(logFile) ? fs.readFileSync(logFile, "utf8") : ""}`,
+        );
     return {
         socketDir: dir,
         client: (program, user, password, database, args, input) => {
-            return run(program, args, input, { PGHOST: dir, PGUSER: user, PGPASSWORD: password, PGDATABASE: database });
+            return run(program, args, input, {
+                PGHOST: dir,
+                PGUSER: user,
+                PGPASSWORD: password,
+                PGDATABASE: database,
+            });
         },
         log: () => fs.readFileSync(logFile, "utf8"),
         stop: () => {

@@ -248,11 +248,7 @@ export = async () => {
         apiPort: port("appServer", "api"),
         image: config.apiImage,
         accountId: caller.accountId,
-        database: {
-            endpoint: postgres.writerEndpoint,
-            readerEndpoints: postgres.readerEndpoints,
-            secretArn: postgres.masterSecretArn,
-        },
+        database: postgres.connection,
         redis: {
             endpoint: redis.primaryEndpoint,
             port: port("redis", "redis"),
@@ -381,8 +377,6 @@ export = async () => {
                         caBundle: postgres.connection.caBundle,
                         secretArn: databaseUsers.credentials.dumps.secretArn,
                         image: postgres.connection.clientImage,
-                        bucket: backups.bucketNames.dumps,
-                        prefix: "postgres",
                     },
                     chain: {
                         namespace: chain.namespace,
@@ -394,7 +388,7 @@ export = async () => {
                     scratchGb: config.chainVolumeGb,
                 },
                 chainNamespace: chain.namespaceResource,
-                writerPolicyArns: { postgres: backups.writerPolicyArns.dumps },
+                dumpsWriter: backups.writers.dumps,
                 secretsKeyArn: keys.arns.secrets,
                 listeners,
                 placements,
@@ -449,7 +443,7 @@ export = async () => {
         appServer: hosts(appServers.privateIps),
         wireguardHub: hosts([wireguard.privateIp]),
     };
-    const monitoring = !databaseUsers
+    const monitoring = !(chain && databaseUsers)
         ? undefined
         : new Monitoring(
               "monitoring",
@@ -477,6 +471,7 @@ export = async () => {
                       `https://${config.publicDomain}/rpc/health`,
                   ],
                   validators: config.validators,
+                  chainNamespace: chain.namespace,
                   database: postgres.connection,
                   databaseCredentials: databaseUsers.credentials.metrics,
                   redis: { host: redis.primaryEndpoint, secretArn: redis.authTokenSecretArn },

@@ -7,6 +7,7 @@ import { AWS_CATALOG_AS_OF, CatalogKind, catalogNames } from "../topology/aws-ca
 import { AWS_REGIONS, AWS_REGIONS_AS_OF, isAwsRegion } from "../topology/aws-regions";
 import { cidrsOverlap, isPrivateRange, parseCidr } from "../topology/cidr";
 import { EKS_VERSIONS, EKS_VERSIONS_AS_OF } from "../topology/eks-versions";
+import { POSTGRES_MAJORS, supportedPostgresMajor } from "../topology/postgres-versions";
 import { MAX_AVAILABILITY_ZONES } from "../topology/subnets";
 import { architectureIssues, capacityIssues, wireguardPeerIssues } from "./rules";
 import { suggestion } from "./suggest";
@@ -177,9 +178,9 @@ export const CONFIG_KEYS = {
         type: "string",
         schema: z
             .string()
-            .regex(
-                /^(1[4-9])(\.\d+)?$/,
-                'must be a PostgreSQL major version 14–19, optionally with a minor, e.g. "17" or "17.6"',
+            .refine(
+                (v) => supportedPostgresMajor(v) !== undefined,
+                `must be a PostgreSQL major version ${POSTGRES_MAJORS.oldest}–${POSTGRES_MAJORS.newest}, optionally with a minor, e.g. "17" or "17.6"`,
             ),
         description:
             "PostgreSQL engine version; the parameter group family follows its major version.",

@@ -2,6 +2,8 @@ import * as assert from "assert";
 import { BACKUP_BUCKETS } from "../components/backup-store";
 import { bucketPolicy, lifecycleRules, writerPolicy } from "../components/backup-store/documents";
 import { X509Certificate } from "node:crypto";
+import { CONFIG_KEYS } from "../config/schema";
+import { parse } from "yaml";
 import { RDS_CA_IDENTIFIER, rdsCaBundle } from "../components/postgres/ca-bundle";
 import {
     parameterGroupFamily,
@@ -20,6 +22,21 @@ describe("PostgreSQL settings RDS enforces", () => {
         assert.strictEqual(parameterGroupFamily("16.4"), "postgres16");
         for (const bad of ["9.6", "abc", "17.x", ""])
             assert.throws(() => parameterGroupFamily(bad), /not a PostgreSQL engine version/, bad);
+    });
+    it("accepts exactly the majors the configuration schema accepts (one statement of the range)", () => {
+        for (const version of ["13", "14", "17.6", "19", "20"]) {
+            const bySchema = CONFIG_KEYS.postgresEngineVersion.schema.safeParse(version).success;
+            const bySettings = (() => {
+                try {
+                    parameterGroupFamily(version);
+                    return true;
+                } catch {
+                    return false;
+                }
+            })();
+            assert.strictEqual(bySettings, bySchema, version);
+            assert.strictEqual(bySchema, version !== "13" && version !== "20", version);
+        }
     });
     it("builds identifiers RDS accepts and refuses the ones it would not", () => {
         assert.strictEqual(rdsIdentifier("Chain-Platform-prod", "pg"), "chain-platform-prod-pg");
@@ -104,6 +121,41 @@ describe("PostgreSQL clients verify the server", () => {
                 assert.ok(roots[0]!.ca && roots[0]!.checkIssued(roots[0]!));
                 assert.ok(
                     new Date(roots[0]!.validTo).getTime() > Date.now() + 5 * 365 * 86_400_000,
+                );
+            }
+        });
+    }
+});
+
+describe("the API servers verify the database too", () => {
+    for (const stack of STACKS) {
+        it(`${stack}: the roots are written beside the settings and mounted into the container`, () => {
+            const inventory = planned(stack);
+            const servers = ofType(inventory, "aws:ec2/instance:Instance").filter((r) =>
+                /^app-\d+$/.test(r.name),
+            );
+            assert.ok(servers.length > 0);
+            for (const server of servers) {
+                const userData = parse(String(server.inputs.userData)) as {
+                    write_files: { path: string; content: string }[];
+                };
+                const file = (p: string) =>
+                    userData.write_files.find((f) => f.path === p)?.content ?? "";
+                assert.match(
+                    file("/etc/platform-api/settings.env"),
+                    /^DATABASE_SSLMODE=verify-full\nDATABASE_SSLROOTCERT=\/etc\/platform-api\/rds-ca\.pem$/m,
+                );
+                const roots = file("/etc/platform-api/rds-ca.pem")
+                    .split(/(?<=-----END CERTIFICATE-----)\n?/)
+                    .filter((c) => c.trim());
+                assert.strictEqual(roots.length, 1, server.name);
+                assert.match(
+                    new X509Certificate(roots[0]!).subject,
+                    new RegExp(`CN=Amazon RDS ${inventory.region} Root CA RSA2048 G1`),
+                );
+                assert.match(
+                    file("/etc/systemd/system/platform-api.service"),
+                    /--volume \/etc\/platform-api\/rds-ca\.pem:\/etc\/platform-api\/rds-ca\.pem:ro/,
                 );
             }
         });
@@ -470,3 +522,38 @@ for (const stack of STACKS) {
         );
     });
 }
+
+describe("backup jobs write where their policy allows", () => {
+    for (const stack of STACKS) {
+        it(`${stack}: each dump job's bucket and prefix are the ones its role's writer policy allows`, () => {
+            const inventory = planned(stack);
+            const writer = ofType(inventory, "aws:iam/policy:Policy").find(
+                (p) => p.name === "backups-dumps-writer",
+            )!;
+            const allowed = (
+                JSON.parse(writer.inputs.policy as string) as {
+                    Statement: { Sid: string; Resource: string }[];
+                }
+            ).Statement.find((st) => st.Sid === "ReadWriteOwnPrefix")!.Resource;
+            const jobs = ofType(inventory, "kubernetes:batch/v1:CronJob").filter((j) =>
+                /backup-postgres-/.test(j.name),
+            );
+            assert.ok(jobs.length > 0);
+            for (const job of jobs) {
+                type Pod = {
+                    containers: { name: string; env: { name: string; value: string }[] }[];
+                };
+                const pod = (
+                    job.inputs.spec as { jobTemplate: { spec: { template: { spec: Pod } } } }
+                ).jobTemplate.spec.template.spec;
+                const env = Object.fromEntries(
+                    pod.containers
+                        .find((c) => c.name === "upload")!
+                        .env.map((e) => [e.name, e.value]),
+                );
+                // The job writes s3://$BUCKET/$PREFIX/<schedule>/<stamp>: inside arn:…:::bucket/prefix/*.
+                assert.strictEqual(allowed, `arn:aws:s3:::${env.BUCKET}/${env.PREFIX}/*`, job.name);
+            }
+        });
+    }
+});

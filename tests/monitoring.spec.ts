@@ -62,6 +62,21 @@ function unitTest(c: AlertCase, rulesFile: string, firing: boolean): string {
 }
 
 describe("alert rules", () => {
+    it("counts quorum and the peers a validator needs against the configured validators, not a fixed 3 of 4", () => {
+        const rule = (validators: number, name: string) =>
+            alertGroups({ validators })
+                .flatMap((g) => g.rules)
+                .find((r): r is AlertRule => "alert" in r && r.alert === name)!;
+        assert.match(rule(4, "ValidatorsBelowQuorum").expr, /< 3$/);
+        assert.match(rule(7, "ValidatorsBelowQuorum").expr, /< 5$/);
+        assert.match(rule(4, "ConsensusPeersLow").expr, /< 3$/);
+        assert.match(rule(4, "ConsensusPeersLow").annotations.summary, /consensus needs 3 of 4$/);
+        assert.match(rule(7, "ConsensusPeersLow").expr, /< 4$/);
+        assert.match(
+            rule(7, "ConsensusPeersLow").annotations.summary,
+            /fewer than 4; consensus needs 5 of 7$/,
+        );
+    });
     it("has a synthetic test case for every alert, and every case names a real alert", () => {
         assert.deepStrictEqual(
             ALERT_CASES.map((c) => c.alert).sort(),

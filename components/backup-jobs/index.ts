@@ -16,14 +16,18 @@ export interface BackupsArgs {
     readonly cluster: ChainCluster;
     /** What the jobs dump and snapshot, and where they write it. No default. */
     readonly spec: Omit<BackupJobsSpec, "postgres" | "chain"> & {
-        readonly postgres: Omit<BackupJobsSpec["postgres"], "roleArn">;
+        readonly postgres: Omit<BackupJobsSpec["postgres"], "roleArn" | "bucket" | "prefix">;
         /** The chain component's namespace and validator volume claims (its exports). */
         readonly chain: Omit<BackupJobsSpec["chain"], "snapshotClass">;
     };
     /** The chain's Namespace resource: the snapshot jobs' Role is declared in it. No default. */
     readonly chainNamespace: pulumi.Resource;
-    /** IAM policy scoped to the dumps' prefix (from the BackupStore). No default. */
-    readonly writerPolicyArns: { readonly postgres: pulumi.Input<string> };
+    /** Where the dumps go: bucket, the prefix the writer policy allows, and that policy (the BackupStore's writer). No default. */
+    readonly dumpsWriter: {
+        readonly bucket: pulumi.Input<string>;
+        readonly prefix: string;
+        readonly policyArn: pulumi.Input<string>;
+    };
     /** KMS key of the secrets it declares or reads. No default. */
     readonly secretsKeyArn: pulumi.Input<string>;
     /** The port map. No default. */
@@ -59,7 +63,7 @@ export class Backups extends pulumi.ComponentResource {
         );
         new aws.iam.RolePolicyAttachment(
             `${name}-postgres-writer`,
-            { role: postgresRole.name, policyArn: args.writerPolicyArns.postgres },
+            { role: postgresRole.name, policyArn: args.dumpsWriter.policyArn },
             { parent: this },
         );
         new aws.iam.RolePolicy(
@@ -83,7 +87,12 @@ export class Backups extends pulumi.ComponentResource {
 
         const objects = backupObjects({
             ...args.spec,
-            postgres: { ...args.spec.postgres, roleArn: postgresRole.arn },
+            postgres: {
+                ...args.spec.postgres,
+                bucket: args.dumpsWriter.bucket,
+                prefix: args.dumpsWriter.prefix,
+                roleArn: postgresRole.arn,
+            },
             chain: { ...args.spec.chain, snapshotClass: SNAPSHOT_CLASS },
         });
         const chainNamespace = args.spec.chain.namespace;

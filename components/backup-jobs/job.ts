@@ -1,5 +1,5 @@
 /** What every backup job shares: its namespace, user, hardening and CronJob wrapper. Pure. */
-import { BackupSchedule } from "../../topology/retention";
+import { BackupSchedule, RECOVERY_TIME_OBJECTIVE_HOURS } from "../../topology/retention";
 import { K8sObject } from "../chain/network-policies";
 import { containerSecurity, podSecurity } from "../shared/pods";
 
@@ -46,8 +46,8 @@ export function cronJob(
                 metadata: { labels },
                 spec: {
                     backoffLimit: 2,
-                    // Within the seeds' four-hour RTO, so a hung job fails loudly instead of piling up.
-                    activeDeadlineSeconds: 3 * 3600,
+                    // An hour inside the seeds' RTO, so a hung job fails loudly (and is retried) instead of piling up.
+                    activeDeadlineSeconds: (RECOVERY_TIME_OBJECTIVE_HOURS - 1) * 3600,
                     ttlSecondsAfterFinished: 86400,
                     template: {
                         metadata: { labels },

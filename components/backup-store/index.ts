@@ -14,6 +14,14 @@ export const BACKUP_BUCKETS = {
 } as const;
 export type BackupPurpose = keyof typeof BACKUP_BUCKETS;
 
+/** What a backup job needs to write: the bucket, the prefix it owns, and the policy allowing exactly that. */
+export interface BackupWriter {
+    readonly bucket: pulumi.Output<string>;
+    /** Key prefix (no slashes) the writer policy allows; the job writes under `<prefix>/`. */
+    readonly prefix: string;
+    readonly policyArn: pulumi.Output<string>;
+}
+
 export interface BackupStoreArgs {
     /** Account, region and partition; bucket names end with the account id. No default. */
     readonly policyContext: KeyPolicyContext;
@@ -37,6 +45,8 @@ export class BackupStore extends pulumi.ComponentResource {
     public readonly bucketArns: Readonly<Record<BackupPurpose, pulumi.Output<string>>>;
     /** IAM policy per bucket, allowing its writer to read and write under its prefix only. */
     public readonly writerPolicyArns: Readonly<Record<BackupPurpose, pulumi.Output<string>>>;
+    /** Per bucket, its writer's bundle: a job never re-derives the prefix its policy allows. */
+    public readonly writers: Readonly<Record<BackupPurpose, BackupWriter>>;
     public readonly replicaBucketNames?: Readonly<Record<BackupPurpose, pulumi.Output<string>>>;
 
     constructor(name: string, args: BackupStoreArgs, opts?: pulumi.ComponentResourceOptions) {
@@ -124,6 +134,16 @@ export class BackupStore extends pulumi.ComponentResource {
         this.bucketNames = map((p) => buckets[p].bucket.id);
         this.bucketArns = map((p) => buckets[p].bucket.arn);
         this.writerPolicyArns = map((p) => writerPolicies[p].arn);
+        this.writers = Object.fromEntries(
+            purposes.map((p) => [
+                p,
+                {
+                    bucket: buckets[p].bucket.id,
+                    prefix: BACKUP_BUCKETS[p].writer,
+                    policyArn: writerPolicies[p].arn,
+                },
+            ]),
+        ) as Record<BackupPurpose, BackupWriter>;
         this.registerOutputs({
             bucketNames: this.bucketNames,
             writerPolicyArns: this.writerPolicyArns,

@@ -1,4 +1,5 @@
 /** Grafana dashboards as provisioned JSON: one per area, panels on the metrics the rules use. Pure. */
+import { SLO } from "./rules";
 
 interface Panel {
     readonly title: string;
@@ -123,13 +124,13 @@ export const DASHBOARDS: readonly Dashboard[] = [
         title: "SLOs",
         panels: [
             {
-                title: "Availability (30 d goal 99.95 %)",
+                title: `Availability (30 d goal ${+(SLO.availability * 100).toFixed(3)} %)`,
                 expr: "1 - slo:api_errors:ratio_rate3d",
                 unit: "percentunit",
             },
             {
-                title: "p95 latency (goal 250 ms)",
-                expr: "histogram_quantile(0.95, sum by (le) (rate(hashinsight_request_latency_seconds_bucket[5m])))",
+                title: `p${SLO.latencyQuantile * 100} latency (goal ${SLO.latencySeconds * 1000} ms)`,
+                expr: `histogram_quantile(${SLO.latencyQuantile}, sum by (le) (rate(hashinsight_request_latency_seconds_bucket[5m])))`,
                 unit: "s",
             },
             { title: "Error budget burn (1 h)", expr: "slo:api_errors:ratio_rate1h / 0.0005" },

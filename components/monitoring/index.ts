@@ -44,6 +44,8 @@ export interface MonitoringArgs {
     readonly loadBalancerIps: readonly pulumi.Input<string>[];
     /** Public URL the blackbox exporter probes. No default. */
     readonly publicUrls: readonly string[];
+    /** The chain's namespace, where its headless Services are (the ChainNetwork's `namespace`). No default. */
+    readonly chainNamespace: string;
     /** Validator count: the quorum alert counts against it. No default. */
     readonly validators: number;
     /** The database (the Postgres component's connection): an exporter per instance, TLS verified. No default. */
@@ -234,7 +236,8 @@ export class Monitoring extends pulumi.ComponentResource {
             .apply(([serverIps, apiIps, clusterName]) =>
                 renderPrometheusConfig({
                     environment: args.environment,
-                    chainNamespace: "chain",
+                    prometheusPort: port("prometheus", "web"),
+                    chainNamespace: args.chainNamespace,
                     monitoringNamespace: MONITORING_NAMESPACE,
                     chainTargets: [
                         {

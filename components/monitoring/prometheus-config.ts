@@ -7,6 +7,8 @@ import { stringify } from "yaml";
 
 export interface ScrapeTopology {
     readonly environment: string;
+    /** Prometheus' own port (it scrapes itself). */
+    readonly prometheusPort: number;
     readonly chainNamespace: string;
     readonly monitoringNamespace: string;
     /** Headless Services of the chain and their metrics ports. */
@@ -87,7 +89,10 @@ export function renderPrometheusConfig(t: ScrapeTopology): string {
         rule_files: [t.rulesGlob],
         alerting: { alertmanagers: [{ static_configs: [{ targets: [t.alertmanagerAddress] }] }] },
         scrape_configs: [
-            { job_name: "prometheus", static_configs: [{ targets: ["localhost:9090"] }] },
+            {
+                job_name: "prometheus",
+                static_configs: [{ targets: [`localhost:${t.prometheusPort}`] }],
+            },
             ...t.chainTargets.map((c) =>
                 dnsJob(c.job, [`${c.service}.${t.chainNamespace}.svc.cluster.local`], c.port),
             ),

@@ -97,6 +97,8 @@ export interface ChainSize {
  */
 export function alertGroups(chain: ChainSize = { validators: 4 }): RuleGroup[] {
     const quorum = Math.floor((2 * chain.validators) / 3) + 1;
+    // The seeds keep 3 peers at least; a larger chain needs quorum − 1 others to reach quorum.
+    const minimumPeers = Math.max(3, quorum - 1);
     const availabilityBudget = Number((1 - SLO.availability).toFixed(6));
     const latencyBudget = Number((1 - SLO.latencyQuantile).toFixed(6));
     return withRunbooks([
@@ -157,12 +159,11 @@ export function alertGroups(chain: ChainSize = { validators: 4 }): RuleGroup[] {
                 },
                 {
                     alert: "ConsensusPeersLow",
-                    expr: 'min by (instance) (dchat_peer_count{job="validators"}) < 3',
+                    expr: `min by (instance) (dchat_peer_count{job="validators"}) < ${minimumPeers}`,
                     for: "2m",
                     labels: { severity: "critical" },
                     annotations: {
-                        summary:
-                            "Validator {{ $labels.instance }} sees {{ $value }} peers; consensus needs 3 of 4",
+                        summary: `Validator {{ $labels.instance }} sees {{ $value }} peers, fewer than ${minimumPeers}; consensus needs ${quorum} of ${chain.validators}`,
                         source: "seeds: peer disconnections (consensus < 3/4), keep 3 peers minimum",
                     },
                 },

@@ -2,13 +2,14 @@
  * PostgreSQL facts that RDS enforces but the SDK's types do not: parameter group families,
  * identifier rules, replica placement, and the settings a read replica must not carry.
  */
+import { POSTGRES_MAJORS, supportedPostgresMajor } from "../../topology/postgres-versions";
 
 /** "17" or "17.6" → "postgres17": the family must match the engine's major version. */
 export function parameterGroupFamily(engineVersion: string): string {
-    const major = /^(\d+)(\.\d+)?$/.exec(engineVersion)?.[1];
-    if (!major || Number(major) < 10) {
+    const major = supportedPostgresMajor(engineVersion);
+    if (major === undefined) {
         throw new RangeError(
-            `not a PostgreSQL engine version with a major of 10 or later: ${engineVersion}`,
+            `not a PostgreSQL engine version of a supported major (${POSTGRES_MAJORS.oldest}–${POSTGRES_MAJORS.newest}): ${engineVersion}`,
         );
     }
     return `postgres${major}`;

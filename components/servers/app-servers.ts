@@ -21,11 +21,14 @@ export interface AppServersArgs {
     readonly image: string;
     /** AWS account of the ECR registry. No default. */
     readonly accountId: string;
-    /** Writer and reader endpoints and the master secret of PostgreSQL. No default. */
+    /** PostgreSQL as the Postgres component hands it out: hosts, port, database, CA roots, master secret. No default. */
     readonly database: {
-        readonly endpoint: pulumi.Input<string>;
-        readonly readerEndpoints: pulumi.Input<string>[];
-        readonly secretArn: pulumi.Input<string>;
+        readonly host: pulumi.Input<string>;
+        readonly replicaHosts: readonly pulumi.Input<string>[];
+        readonly port: number;
+        readonly database: string;
+        readonly caBundle: string;
+        readonly masterSecretArn: pulumi.Input<string>;
     };
     /** Redis endpoint and its auth-token secret. No default. */
     readonly redis: {
@@ -36,6 +39,8 @@ export interface AppServersArgs {
 }
 
 const ENV_FILE = "/run/platform-api/env";
+/** The RDS roots on the host, mounted read-only at the same path in the API's container. */
+const API_CA_FILE = "/etc/platform-api/rds-ca.pem";
 
 /** The boot script that turns the two secrets and the plain settings into the API's environment file. */
 export function apiEnvironmentScript(
@@ -76,7 +81,7 @@ export class AppServers extends pulumi.ComponentResource {
             "app",
             pulumi
                 .all([
-                    args.database.secretArn,
+                    args.database.masterSecretArn,
                     args.redis.authTokenSecretArn,
                     args.platform.secretsKeyArn,
                 ])
@@ -105,20 +110,21 @@ export class AppServers extends pulumi.ComponentResource {
             const hostname = `${args.platform.namePrefix}-app-${i + 1}`;
             const userData = pulumi
                 .all([
-                    args.database.endpoint,
-                    pulumi.all(args.database.readerEndpoints),
-                    args.database.secretArn,
+                    args.database.host,
+                    pulumi.all([...args.database.replicaHosts]),
+                    args.database.masterSecretArn,
                     args.redis.endpoint,
                     args.redis.authTokenSecretArn,
                 ])
-                .apply(([writer, readers, dbSecret, redisHost, redisSecret]) => {
-                    const [dbHost, dbPort] = writer.split(":");
+                .apply(([dbHost, readers, dbSecret, redisHost, redisSecret]) => {
                     const settings = [
                         `DATABASE_HOST=${dbHost}`,
-                        `DATABASE_PORT=${dbPort}`,
-                        `DATABASE_READ_HOSTS=${readers.map((r) => r.split(":")[0]).join(",")}`,
-                        "DATABASE_NAME=platform",
+                        `DATABASE_PORT=${args.database.port}`,
+                        `DATABASE_READ_HOSTS=${readers.join(",")}`,
+                        `DATABASE_NAME=${args.database.database}`,
+                        // verify-full needs the roots that sign RDS's certificates: delivered beside the settings.
                         "DATABASE_SSLMODE=verify-full",
+                        `DATABASE_SSLROOTCERT=${API_CA_FILE}`,
                         `REDIS_HOST=${redisHost}`,
                         `REDIS_PORT=${args.redis.port}`,
                         "REDIS_TLS=true",
@@ -129,6 +135,7 @@ export class AppServers extends pulumi.ComponentResource {
                         packages: ["docker.io"],
                         writeFiles: [
                             { path: "/etc/platform-api/settings.env", content: settings },
+                            { path: API_CA_FILE, content: args.database.caBundle },
                             {
                                 path: "/usr/local/bin/platform-api-env",
                                 content: apiEnvironmentScript(
@@ -153,7 +160,7 @@ export class AppServers extends pulumi.ComponentResource {
                                     "ExecStartPre=/usr/local/bin/platform-api-env",
                                     `ExecStartPre=/bin/sh -c 'aws ecr get-login-password --region ${args.platform.region} | docker login --username AWS --password-stdin ${registry}'`,
                                     `ExecStartPre=/usr/bin/docker pull ${image}`,
-                                    `ExecStart=/usr/bin/docker run --rm --name platform-api --read-only --cap-drop ALL --security-opt no-new-privileges --env-file ${ENV_FILE} -p ${args.apiPort}:${args.apiPort} ${image}`,
+                                    `ExecStart=/usr/bin/docker run --rm --name platform-api --read-only --cap-drop ALL --security-opt no-new-privileges --env-file ${ENV_FILE} --volume ${API_CA_FILE}:${API_CA_FILE}:ro -p ${args.apiPort}:${args.apiPort} ${image}`,
                                     "ExecStop=/usr/bin/docker stop platform-api",
                                     "Restart=always",
                                     "RestartSec=5",

@@ -4,7 +4,7 @@
  */
 import * as path from "path";
 import { parse } from "yaml";
-import { DELIVERED_FILE_TAG } from "../components/servers/delivered-file";
+import { DELIVERED_FILE_TAG } from "../components/shared/delivered-file";
 import { FileKind, InventoryResource, PlanFile } from "./inventory";
 
 export interface RenderedFile extends PlanFile {
@@ -75,7 +75,7 @@ export function extractFiles(resources: readonly InventoryResource[]): RenderedF
                 }
             }
         }
-        // A configuration file delivered through SSM (components/servers/delivered-file.ts), under the path it is written to.
+        // A configuration file delivered through SSM (components/shared/delivered-file.ts), under the path it is written to.
         const delivered = (resource.inputs.tags as Record<string, unknown> | undefined)?.[
             DELIVERED_FILE_TAG
         ];

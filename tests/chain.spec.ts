@@ -4,7 +4,7 @@ import * as os from "os";
 import * as path from "path";
 import { backupObjects } from "../components/backup-jobs/cronjobs";
 import { contentTag, contextDigest } from "../components/chain-image/context-digest";
-import { networkPolicies } from "../components/chain/network-policies";
+import { networkPolicies } from "../components/shared/network-policies";
 import { chainObjects, RESOURCES } from "../components/chain/workloads";
 import { InventoryResource } from "../offline/inventory";
 import { portMap } from "../topology/ports";

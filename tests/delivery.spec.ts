@@ -1,5 +1,5 @@
 /**
- * Delivered configuration (components/servers/delivered-file.ts): the servers' sync scripts, as the
+ * Delivered configuration (components/shared/delivered-file.ts): the servers' sync scripts, as the
  * plan renders them, run here on a scratch root with the AWS CLI, Nginx, WireGuard and systemd
  * stubbed by scripts that log their calls. Real jq, cmp and bash do the work.
  */

@@ -9,7 +9,7 @@ import * as os from "os";
 import * as path from "path";
 import { parse } from "yaml";
 import { readStackSettings } from "../offline/stack-file";
-import { keyPolicy } from "../components/keys/policy";
+import { keyPolicy } from "../components/shared/key-policy";
 import { certificateScript, dnsChallengeStatements } from "../components/load-balancer";
 import { fetchSecretWhenWritten } from "../components/shared/pods";
 import { serviceLinkedRolePlan } from "../components/keys/service-linked-role";

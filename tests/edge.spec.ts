@@ -3,7 +3,7 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { renderNginxConfig } from "../components/load-balancer/nginx";
-import { baseConfig, renderCloudConfig } from "../components/servers/cloud-init";
+import { baseConfig, renderCloudConfig } from "../components/shared/cloud-init";
 import { renderWireguardConfig, wireguardPublicKey } from "../components/wireguard/wg-config";
 import { parseStackConfig } from "../config/parse";
 import { ConfigError } from "../config/errors";

@@ -1,7 +1,7 @@
 /** The flow model: it finds the flows the groups allow, and the policy fires on each planted break. */
 import * as assert from "assert";
 import * as pulumi from "@pulumi/pulumi";
-import { networkPolicies } from "../components/chain/network-policies";
+import { networkPolicies } from "../components/shared/network-policies";
 import { NEEDED_FLOWS } from "../policies/data/needed-flows";
 import { allowedFlows, describeFlow } from "../policies/lib/flow-model";
 import { flowsMatchNeeded } from "../policies/rules/flows";

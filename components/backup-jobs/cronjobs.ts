@@ -5,7 +5,7 @@
  */
 import type { Input } from "@pulumi/pulumi";
 import { BACKUP_SCHEDULES, BackupSchedule } from "../../topology/retention";
-import { K8sObject } from "../chain/network-policies";
+import { K8sObject } from "../shared/k8s-object";
 import {
     AWS_CLI_IMAGE,
     SECRETS_DIR,

@@ -2,10 +2,10 @@ import * as aws from "@pulumi/aws";
 import { namespaceBudget } from "../shared/namespace-budget";
 import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
-import { RESTRICTED_NAMESPACE_LABELS } from "../chain";
-import { declareAll, keyOf } from "../chain/declare";
-import { networkPolicies } from "../chain/network-policies";
-import { ChainCluster } from "../cluster";
+import { RESTRICTED_NAMESPACE_LABELS } from "../shared/namespaces";
+import { declareAll, keyOf } from "../shared/k8s-declare";
+import { networkPolicies } from "../shared/network-policies";
+import { ClusterHandle } from "../shared/cluster-handle";
 import { policyDocument, readSecretsStatements } from "../shared/iam";
 import { Listener } from "../../topology/ports";
 import { BACKUP_NAMESPACE, backupObjects, BackupJobsSpec, SCRATCH_STORAGE_CLASS } from "./cronjobs";
@@ -13,7 +13,7 @@ import { SNAPSHOT_CLASS, snapshotClass } from "./snapshots";
 
 export interface BackupsArgs {
     /** The cluster to run on: its Kubernetes provider, IAM roles for service accounts, and what workloads wait for. No default. */
-    readonly cluster: ChainCluster;
+    readonly cluster: ClusterHandle;
     /** What the jobs dump and snapshot, and where they write it. No default. */
     readonly spec: Omit<BackupJobsSpec, "postgres" | "chain"> & {
         readonly postgres: Omit<BackupJobsSpec["postgres"], "roleArn" | "bucket" | "prefix">;

@@ -1,6 +1,6 @@
 /** What every backup job shares: its namespace, user, hardening and CronJob wrapper. Pure. */
 import { BackupSchedule, RECOVERY_TIME_OBJECTIVE_HOURS } from "../../topology/retention";
-import { K8sObject } from "../chain/network-policies";
+import { K8sObject } from "../shared/k8s-object";
 import { containerSecurity, podSecurity } from "../shared/pods";
 
 export const BACKUP_NAMESPACE = "backups";

@@ -5,7 +5,7 @@
  * until all are ready, then prunes that schedule's snapshots older than its retention. Pure.
  */
 import { BackupSchedule } from "../../topology/retention";
-import { K8sObject } from "../chain/network-policies";
+import { K8sObject } from "../shared/k8s-object";
 import { cronJob, security, small } from "./job";
 
 /**

@@ -1,6 +1,6 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { keyPolicy, KeyPolicyContext } from "../keys/policy";
+import { keyPolicy, KeyPolicyContext } from "../shared/key-policy";
 import { BACKUP_SCHEDULES } from "../../topology/retention";
 import { lifecycleRules, replicationPolicy, writerPolicy } from "./documents";
 import { SecureBucket } from "./secure-bucket";

@@ -1,10 +1,11 @@
 import * as aws from "@pulumi/aws";
 import { namespaceBudget } from "../shared/namespace-budget";
+import { RESTRICTED_NAMESPACE_LABELS } from "../shared/namespaces";
 import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
 import { Listener, listenerOf } from "../../topology/ports";
-import { ChainCluster } from "../cluster";
-import { declareAll, keyOf } from "./declare";
+import { ClusterHandle } from "../shared/cluster-handle";
+import { declareAll, keyOf } from "../shared/k8s-declare";
 import {
     RELAY,
     RELAY_RPC_SERVICE,
@@ -13,12 +14,12 @@ import {
     validatorVolumeClaim,
 } from "./names";
 import { chainRpcUrl } from "./node";
-import { networkPolicies, Placement } from "./network-policies";
+import { networkPolicies, Placement } from "../shared/network-policies";
 import { chainObjects, NAMESPACE } from "./workloads";
 
 export interface ChainNetworkArgs {
     /** The cluster to run on: its Kubernetes provider and IAM roles for service accounts. No default. */
-    readonly cluster: ChainCluster;
+    readonly cluster: ClusterHandle;
     /** Validator count (3f+1). No default. */
     readonly validators: number;
     /** Relay replicas. No default. */
@@ -48,12 +49,6 @@ export interface ChainNetworkArgs {
     /** Tags for every taggable AWS resource. Default: none. */
     readonly tags?: Record<string, string>;
 }
-
-/** Pod-security "restricted", enforced: the API server itself refuses a pod that is not hardened. */
-export const RESTRICTED_NAMESPACE_LABELS = {
-    "pod-security.kubernetes.io/enforce": "restricted",
-    "pod-security.kubernetes.io/enforce-version": "latest",
-};
 
 /**
  * Validators (one StatefulSet each, own volume, own key) and relays. Each validator's key is a

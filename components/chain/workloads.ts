@@ -12,7 +12,7 @@ import {
     fetchSecretWhenWritten,
     podSecurity,
 } from "../shared/pods";
-import { K8sObject } from "./network-policies";
+import { K8sObject } from "../shared/k8s-object";
 import {
     DATA_CLAIM,
     NAMESPACE,

@@ -1,6 +1,7 @@
 import * as aws from "@pulumi/aws";
 import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
+import { ClusterHandle } from "../shared/cluster-handle";
 import { loadBalancerControllerPolicy, serviceAccountTrust, serviceTrust } from "./iam";
 import { partitionOf } from "../../topology/naming";
 import { kubeconfig } from "./kubeconfig";
@@ -61,7 +62,7 @@ const ADDON_CONFLICTS = {
 export const VPC_CNI_CONFIGURATION = { enableNetworkPolicy: "true" } as const;
 
 /** EKS with encrypted secrets and volumes, a private endpoint, IRSA, a node group per zone, and a Kubernetes provider. */
-export class ChainCluster extends pulumi.ComponentResource {
+export class ChainCluster extends pulumi.ComponentResource implements ClusterHandle {
     public readonly clusterName: pulumi.Output<string>;
     public readonly provider: k8s.Provider;
     public readonly kubeconfig: pulumi.Output<string>;

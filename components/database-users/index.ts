@@ -2,10 +2,10 @@ import * as aws from "@pulumi/aws";
 import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
 import * as random from "@pulumi/random";
-import { RESTRICTED_NAMESPACE_LABELS } from "../chain";
-import { declareAll } from "../chain/declare";
-import { networkPolicies, Placement } from "../chain/network-policies";
-import { ChainCluster } from "../cluster";
+import { RESTRICTED_NAMESPACE_LABELS } from "../shared/namespaces";
+import { declareAll } from "../shared/k8s-declare";
+import { networkPolicies, Placement } from "../shared/network-policies";
+import { ClusterHandle } from "../shared/cluster-handle";
 import { policyDocument, readSecretsStatements } from "../shared/iam";
 import { namespaceBudget } from "../shared/namespace-budget";
 import { generationKeepers } from "../shared/rotation";
@@ -21,7 +21,7 @@ export { DATABASE_USERS_COMPONENT, DATABASE_USERS_NAMESPACE };
 
 export interface DatabaseUsersArgs {
     /** The cluster the bootstrap Job runs on (only it reaches the database). No default. */
-    readonly cluster: ChainCluster;
+    readonly cluster: ClusterHandle;
     /** The database: host, port, name, CA bundle and master secret (the Postgres component's `connection`). No default. */
     readonly connection: {
         readonly host: pulumi.Input<string>;

@@ -5,7 +5,7 @@
  */
 import { createHash } from "node:crypto";
 import type { Input } from "@pulumi/pulumi";
-import { K8sObject } from "../chain/network-policies";
+import { K8sObject } from "../shared/k8s-object";
 import {
     containerSecurity,
     podSecurity,

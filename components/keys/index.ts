@@ -1,11 +1,17 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { KEY_DESCRIPTIONS, KEY_PURPOSES, KeyPolicyContext, KeyPurpose, keyPolicy } from "./policy";
+import {
+    KEY_DESCRIPTIONS,
+    KEY_PURPOSES,
+    KeyPolicyContext,
+    KeyPurpose,
+    keyPolicy,
+} from "../shared/key-policy";
 import { ServiceLinkedRole } from "./service-linked-role";
 
-export { KEY_PURPOSES } from "./policy";
-export type { KeyPurpose } from "./policy";
-export { AUTOSCALING_SERVICE_LINKED_ROLE } from "./policy";
+export { KEY_PURPOSES } from "../shared/key-policy";
+export type { KeyPurpose } from "../shared/key-policy";
+export { AUTOSCALING_SERVICE_LINKED_ROLE } from "../shared/key-policy";
 export { serviceLinkedRole } from "./service-linked-role";
 export type { ServiceLinkedRole } from "./service-linked-role";
 

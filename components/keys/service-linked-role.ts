@@ -1,6 +1,6 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { serviceLinkedRoleArn } from "./policy";
+import { serviceLinkedRoleArn } from "../shared/key-policy";
 
 /** A service-linked role the stack needs, and what must wait for it. */
 export interface ServiceLinkedRole {

@@ -1,15 +1,15 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { partitionOf } from "../../topology/naming";
-import { shellScript } from "../servers/cloud-init";
-import { deliveredFile, syncBootCommands, syncFiles } from "../servers/delivered-file";
+import { shellScript } from "../shared/cloud-init";
+import { deliveredFile, syncBootCommands, syncFiles } from "../shared/delivered-file";
 import {
     EdgeServer,
     edgeServer,
     ServerPlatform,
     serverInstanceProfile,
     serverUserData,
-} from "../servers/server";
+} from "../shared/server";
 import { NGINX_PATHS, renderNginxConfig } from "./nginx";
 
 export interface LoadBalancerArgs {

@@ -6,10 +6,10 @@ import * as pulumi from "@pulumi/pulumi";
 import * as random from "@pulumi/random";
 import { generationKeepers } from "../shared/rotation";
 import { Listener, listenerOf } from "../../topology/ports";
-import { RESTRICTED_NAMESPACE_LABELS } from "../chain";
-import { declareObject } from "../chain/declare";
-import { networkPolicies, Placement } from "../chain/network-policies";
-import { ChainCluster } from "../cluster";
+import { RESTRICTED_NAMESPACE_LABELS } from "../shared/namespaces";
+import { declareObject } from "../shared/k8s-declare";
+import { networkPolicies, Placement } from "../shared/network-policies";
+import { ClusterHandle } from "../shared/cluster-handle";
 import { policyDocument, readSecretsStatements } from "../shared/iam";
 import { renderAlertmanagerConfig } from "./alertmanager-config";
 import { DASHBOARDS, renderDashboard } from "./dashboards";
@@ -21,7 +21,7 @@ export interface MonitoringArgs {
     /** Generation of Grafana's admin password: raising it rotates the password. Default: 0. */
     readonly grafanaPasswordGeneration?: number;
     /** The cluster to run on: its Kubernetes provider and IAM roles for service accounts. No default. */
-    readonly cluster: ChainCluster;
+    readonly cluster: ClusterHandle;
     /** The port map. No default. */
     readonly listeners: readonly Listener[];
     /** Where each role of the port map is, for NetworkPolicies. No default. */

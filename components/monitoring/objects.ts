@@ -3,7 +3,7 @@
  * Jaeger and the exporters, hardened like every workload here. Pure; inputs may be Pulumi values.
  */
 import type { Input } from "@pulumi/pulumi";
-import { K8sObject } from "../chain/network-policies";
+import { K8sObject } from "../shared/k8s-object";
 import {
     containerSecurity,
     podSecurity,

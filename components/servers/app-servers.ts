@@ -1,7 +1,7 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { secretFetchCommands, shellScript } from "./cloud-init";
-import { server, ServerPlatform, serverInstanceProfile, serverUserData } from "./server";
+import { secretFetchCommands, shellScript } from "../shared/cloud-init";
+import { server, ServerPlatform, serverInstanceProfile, serverUserData } from "../shared/server";
 import { readSecretsStatements } from "../shared/iam";
 
 export interface AppServersArgs {

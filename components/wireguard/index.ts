@@ -2,14 +2,14 @@ import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import * as random from "@pulumi/random";
 import { generationKeepers } from "../shared/rotation";
-import { secretFetchCommands, shellScript } from "../servers/cloud-init";
+import { secretFetchCommands, shellScript } from "../shared/cloud-init";
 import {
     edgeServer,
     ServerPlatform,
     serverInstanceProfile,
     serverUserData,
-} from "../servers/server";
-import { deliveredFile, syncBootCommands, syncFiles } from "../servers/delivered-file";
+} from "../shared/server";
+import { deliveredFile, syncBootCommands, syncFiles } from "../shared/delivered-file";
 import {
     hubAddress,
     renderWireguardConfig,

@@ -40,6 +40,8 @@ export interface SyncSpec {
 export function renderSyncScript(s: SyncSpec): string {
     return [
         "#!/bin/bash",
+        // The path is where this kit first lived: the text is kept verbatim, since any change to it would
+        // change every server's user data and so replace the load balancers and the WireGuard hub.
         `# Rendered by chain-platform (components/servers/delivered-file.ts): keeps ${s.target} equal to SSM ${s.parameterName}.`,
         "set -euo pipefail",
         'root="${PLATFORM_SYNC_ROOT:-}"',

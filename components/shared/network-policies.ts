@@ -4,6 +4,9 @@
  */
 import type { Input } from "@pulumi/pulumi";
 import { Listener, Role } from "../../topology/ports";
+import { K8sObject } from "./k8s-object";
+
+export type { K8sObject };
 
 /** Where a role's pods are (namespace and labels), or the networks it comes from outside the cluster. */
 export type Placement =
@@ -13,19 +16,6 @@ export type Placement =
           readonly labels: Readonly<Record<string, string>>;
       }
     | { readonly kind: "networks"; readonly cidrs: readonly Input<string>[] };
-
-/** A Kubernetes object as plain data; values may be Pulumi inputs where the program fills them in. */
-export type K8sObject = {
-    apiVersion: string;
-    kind: string;
-    metadata: {
-        name: string;
-        namespace?: string;
-        labels?: Record<string, string>;
-        annotations?: Record<string, unknown>;
-    };
-    spec?: Record<string, unknown>;
-} & Record<string, unknown>;
 
 function peerOf(placement: Placement, fromNamespace: string): Record<string, unknown>[] {
     if (placement.kind === "networks") {

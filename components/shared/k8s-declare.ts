@@ -1,6 +1,6 @@
 import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
-import { K8sObject } from "./network-policies";
+import { K8sObject } from "./k8s-object";
 
 /** Declares a plain Kubernetes object with the SDK's typed resource of its kind. */
 export function declareObject(

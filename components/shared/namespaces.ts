@@ -1,0 +1,7 @@
+/** Labels every namespace of the platform carries. Pure. */
+
+/** Pod-security "restricted", enforced: the API server itself refuses a pod that is not hardened. */
+export const RESTRICTED_NAMESPACE_LABELS = {
+    "pod-security.kubernetes.io/enforce": "restricted",
+    "pod-security.kubernetes.io/enforce-version": "latest",
+};

@@ -1,0 +1,73 @@
+/**
+ * The codebase's layering: a component folder imports only itself, components/shared and topology/
+ * (the policy pack's quantity parser too, which the pack keeps self-contained; and config/errors, which
+ * preview-time lookups report through); shared code imports
+ * no component. So a component can change without reaching into another's files.
+ */
+import * as assert from "assert";
+import * as fs from "fs";
+import * as path from "path";
+import { PROJECT_DIR } from "./harness";
+
+const COMPONENTS = path.join(PROJECT_DIR, "components");
+
+/** Relative imports of every TypeScript file under `dir`, resolved to project-relative paths. */
+export function relativeImports(dir: string): { file: string; target: string }[] {
+    return fs
+        .readdirSync(dir, { recursive: true, encoding: "utf8" })
+        .filter((f) => f.endsWith(".ts"))
+        .flatMap((f) => {
+            const file = path.join(dir, f);
+            const text = fs.readFileSync(file, "utf8");
+            return [...text.matchAll(/(?:from|import)\s*\(?\s*"(\.{1,2}\/[^"]+)"/g)].map((m) => ({
+                file: path.relative(PROJECT_DIR, file),
+                target: path.relative(PROJECT_DIR, path.resolve(path.dirname(file), m[1]!)),
+            }));
+        });
+}
+
+/** The imports that break the layering, as "file → target". */
+export function layeringViolations(imports: readonly { file: string; target: string }[]): string[] {
+    return imports
+        .filter(({ file, target }) => {
+            const own = file.split(path.sep).slice(0, 2).join(path.sep);
+            const allowed = [
+                own,
+                // Preview-time lookups (a zone, an image) report what they find wrong as configuration errors.
+                path.join("config", "errors"),
+                path.join("components", "shared"),
+                "topology",
+                path.join("policies", "lib", "quantities"),
+            ];
+            return !allowed.some(
+                (prefix) => target === prefix || target.startsWith(prefix + path.sep),
+            );
+        })
+        .map(({ file, target }) => `${file} → ${target}`);
+}
+
+describe("codebase layering", () => {
+    it("components import only themselves, components/shared and topology/", () => {
+        assert.deepStrictEqual(layeringViolations(relativeImports(COMPONENTS)), []);
+    });
+    it("finds a component reaching into another's folder", () => {
+        const planted = [
+            {
+                file: path.join("components", "monitoring", "objects.ts"),
+                target: path.join("components", "chain", "workloads"),
+            },
+        ];
+        assert.deepStrictEqual(layeringViolations(planted), [
+            `${planted[0]!.file} → ${planted[0]!.target}`,
+        ]);
+        assert.deepStrictEqual(
+            layeringViolations([
+                {
+                    file: path.join("components", "shared", "pods.ts"),
+                    target: path.join("components", "cluster"),
+                },
+            ]).length,
+            1,
+        );
+    });
+});

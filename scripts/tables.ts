@@ -19,7 +19,10 @@ import {
     scenarioTable,
     secretReadersTable,
 } from "../offline/model-tables";
+import { configReferenceTable, withConfigBlock } from "../config/docs";
+import { CONFIG_KEYS } from "../config/schema";
 import { POLICIES } from "../policies/pack";
+import { parse as parseYaml } from "yaml";
 import { neededFlows } from "../topology/needed-flows";
 import { portMap } from "../topology/ports";
 
@@ -32,6 +35,15 @@ if (process.argv.includes("--needed-flows")) {
     }
     process.exit(0);
 }
+/** A stack file's `config:` values, parsed (lists and objects as such). */
+function stackValues(stack: "staging" | "prod"): Record<string, unknown> {
+    const file = path.join(__dirname, "..", `Pulumi.${stack}.yaml`);
+    return (
+        (parseYaml(fs.readFileSync(file, "utf8")) as { config?: Record<string, unknown> }).config ??
+        {}
+    );
+}
+
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "tables-"));
 try {
     const json = path.join(dir, "prod.json");
@@ -63,6 +75,10 @@ try {
         runbookSection(),
         policyTable(POLICIES),
         coverageSection(),
+        configReferenceTable(CONFIG_KEYS, inventory.project, {
+            staging: stackValues("staging"),
+            prod: stackValues("prod"),
+        }),
     ];
     if (process.argv.includes("--write")) {
         const readmePath = path.join(__dirname, "..", "README.md");
@@ -78,6 +94,11 @@ try {
             readme = readme.slice(0, from) + section + readme.slice(to + end.length);
         }
         fs.writeFileSync(readmePath, readme);
+        const projectPath = path.join(__dirname, "..", "Pulumi.yaml");
+        fs.writeFileSync(
+            projectPath,
+            withConfigBlock(fs.readFileSync(projectPath, "utf8"), CONFIG_KEYS),
+        );
     } else {
         process.stdout.write(`${sections.join("\n\n")}\n`);
     }

@@ -12,6 +12,7 @@ import * as fs from "fs";
 import * as path from "path";
 import { parse } from "yaml";
 import { CONFIG_KEYS } from "../config/schema";
+import { configReferenceTable, pulumiConfigBlock, withConfigBlock } from "../config/docs";
 import { fromInventory } from "../offline/policy-input";
 import { AlertRule, alertGroups } from "../components/monitoring/rules";
 import { RUNBOOKS } from "../components/monitoring/runbooks";
@@ -161,6 +162,39 @@ describe("peer coverage", () => {
 });
 
 describe("README generated tables", () => {
+    const stackValues = (stack: string) =>
+        (
+            parse(fs.readFileSync(path.join(PROJECT_DIR, `Pulumi.${stack}.yaml`), "utf8")) as {
+                config: Record<string, unknown>;
+            }
+        ).config;
+    it("documents the configuration once: the README's reference and Pulumi.yaml's config block come from the schema", () => {
+        assertGenerated(
+            "<!-- config-reference:begin",
+            "<!-- config-reference:end -->",
+            configReferenceTable(CONFIG_KEYS, "chain-platform", {
+                staging: stackValues("staging"),
+                prod: stackValues("prod"),
+            }),
+            "configuration reference",
+        );
+        const project = fs.readFileSync(path.join(PROJECT_DIR, "Pulumi.yaml"), "utf8");
+        assert.strictEqual(
+            project,
+            withConfigBlock(project, CONFIG_KEYS),
+            "Pulumi.yaml's config block is stale: npm run -s tables -- --write",
+        );
+        // The check can fail: a key added to the schema shows up in both.
+        const extra = {
+            ...CONFIG_KEYS,
+            newKey: { ...CONFIG_KEYS.owner, description: "A new key.", rule: "anything" },
+        };
+        assert.notStrictEqual(withConfigBlock(project, extra), project);
+        assert.match(
+            pulumiConfigBlock(extra),
+            /  newKey:\n    type: string\n    description: "A new key."$/,
+        );
+    });
     const prod = () => planned("prod");
     const prefix = () => `${prod().project}-${prod().stack}`;
     it("shows who can read which secret as the privilege model computes it for prod", () => {

@@ -46,6 +46,31 @@ export function layeringViolations(imports: readonly { file: string; target: str
         .map(({ file, target }) => `${file} → ${target}`);
 }
 
+/** Lines of `text` writing an ARN in the commercial partition literally (comments aside). */
+export function literalArns(text: string): string[] {
+    return text
+        .split("\n")
+        .filter((line) => /[`"']arn:aws:/.test(line) && !/^\s*(\/\/|\*)/.test(line));
+}
+
+describe("ARNs in the region's partition", () => {
+    it("no component writes arn:aws: literally (aws-cn and aws-us-gov regions would get wrong ARNs)", () => {
+        const offending = fs
+            .readdirSync(COMPONENTS, { recursive: true, encoding: "utf8" })
+            .filter((f) => f.endsWith(".ts"))
+            .flatMap((f) =>
+                literalArns(fs.readFileSync(path.join(COMPONENTS, f), "utf8")).map(
+                    (line) => `${f}: ${line.trim()}`,
+                ),
+            );
+        assert.deepStrictEqual(offending, []);
+    });
+    it("finds a literal ARN, and not one in a comment", () => {
+        assert.strictEqual(literalArns('policyArn: "arn:aws:iam::aws:policy/X",').length, 1);
+        assert.strictEqual(literalArns("// e.g. arn:aws:iam::aws:policy/X").length, 0);
+    });
+});
+
 describe("codebase layering", () => {
     it("components import only themselves, components/shared and topology/", () => {
         assert.deepStrictEqual(layeringViolations(relativeImports(COMPONENTS)), []);

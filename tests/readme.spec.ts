@@ -192,7 +192,7 @@ describe("README generated tables", () => {
         assert.notStrictEqual(withConfigBlock(project, extra), project);
         assert.match(
             pulumiConfigBlock(extra),
-            /  newKey:\n    type: string\n    description: "A new key."$/,
+            / {2}newKey:\n {4}type: string\n {4}description: "A new key."$/,
         );
     });
     const prod = () => planned("prod");

@@ -2,6 +2,7 @@ import * as aws from "@pulumi/aws";
 import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
 import { ClusterHandle } from "../shared/cluster-handle";
+import { awsManagedPolicyArn } from "../shared/iam";
 import { loadBalancerControllerPolicy, serviceAccountTrust, serviceTrust } from "./iam";
 import { partitionOf } from "../../topology/naming";
 import { kubeconfig } from "./kubeconfig";
@@ -105,7 +106,10 @@ export class ChainCluster extends pulumi.ComponentResource implements ClusterHan
         );
         const clusterPolicy = new aws.iam.RolePolicyAttachment(
             `${name}-role`,
-            { role: clusterRole.name, policyArn: "arn:aws:iam::aws:policy/AmazonEKSClusterPolicy" },
+            {
+                role: clusterRole.name,
+                policyArn: awsManagedPolicyArn(args.region, "AmazonEKSClusterPolicy"),
+            },
             parent,
         );
 
@@ -178,7 +182,7 @@ export class ChainCluster extends pulumi.ComponentResource implements ClusterHan
             (policy) =>
                 new aws.iam.RolePolicyAttachment(
                     `${name}-node-${policy}`,
-                    { role: nodeRole.name, policyArn: `arn:aws:iam::aws:policy/${policy}` },
+                    { role: nodeRole.name, policyArn: awsManagedPolicyArn(args.region, policy) },
                     parent,
                 ),
         );
@@ -220,7 +224,10 @@ export class ChainCluster extends pulumi.ComponentResource implements ClusterHan
         const cniRole = irsaRole("vpc-cni", "kube-system", "aws-node");
         const cniPolicy = new aws.iam.RolePolicyAttachment(
             `${name}-vpc-cni`,
-            { role: cniRole.name, policyArn: "arn:aws:iam::aws:policy/AmazonEKS_CNI_Policy" },
+            {
+                role: cniRole.name,
+                policyArn: awsManagedPolicyArn(args.region, "AmazonEKS_CNI_Policy"),
+            },
             parent,
         );
         const podNetwork = [
@@ -291,7 +298,10 @@ export class ChainCluster extends pulumi.ComponentResource implements ClusterHan
             `${name}-ebs-csi`,
             {
                 role: ebsRole.name,
-                policyArn: "arn:aws:iam::aws:policy/service-role/AmazonEBSCSIDriverPolicy",
+                policyArn: awsManagedPolicyArn(
+                    args.region,
+                    "service-role/AmazonEBSCSIDriverPolicy",
+                ),
             },
             parent,
         );

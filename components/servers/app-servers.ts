@@ -3,6 +3,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { secretFetchCommands, shellScript } from "../shared/cloud-init";
 import { server, ServerPlatform, serverInstanceProfile, serverUserData } from "../shared/server";
 import { readSecretsStatements } from "../shared/iam";
+import { partitionOf } from "../../topology/naming";
 
 export interface AppServersArgs {
     /** Image, region, keys, access and naming shared by all servers. No default. */
@@ -97,7 +98,7 @@ export class AppServers extends pulumi.ComponentResource {
                         Sid: "PullApiImage",
                         Effect: "Allow",
                         Action: ["ecr:BatchGetImage", "ecr:GetDownloadUrlForLayer"],
-                        Resource: `arn:aws:ecr:${args.platform.region}:${args.accountId}:repository/${repository}`,
+                        Resource: `arn:${partitionOf(args.platform.region)}:ecr:${args.platform.region}:${args.accountId}:repository/${repository}`,
                     },
                 ]),
             this,

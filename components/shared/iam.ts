@@ -1,4 +1,5 @@
 /** IAM statements shared by every component that reads its own secrets. Pure. */
+import { partitionOf } from "../../topology/naming";
 
 /**
  * Read exactly these Secrets Manager secrets, and decrypt with the secrets key only what Secrets
@@ -43,4 +44,9 @@ export function serviceTrustWithinAccount(service: string, accountId: string): s
             Condition: { StringEquals: { "aws:SourceAccount": accountId } },
         },
     ]);
+}
+
+/** ARN of an AWS-managed IAM policy in the region's partition (aws, aws-cn, aws-us-gov). */
+export function awsManagedPolicyArn(region: string, name: string): string {
+    return `arn:${partitionOf(region)}:iam::aws:policy/${name}`;
 }

@@ -6,6 +6,7 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { partitionOf } from "../../topology/naming";
+import { awsManagedPolicyArn } from "./iam";
 import { baseConfig, CloudConfig, renderCloudConfig } from "./cloud-init";
 
 /** What every kind of server shares: image, region, keys, access and naming. */
@@ -56,7 +57,10 @@ export function serverInstanceProfile(
     );
     new aws.iam.RolePolicyAttachment(
         `${name}-ssm`,
-        { role: role.name, policyArn: "arn:aws:iam::aws:policy/AmazonSSMManagedInstanceCore" },
+        {
+            role: role.name,
+            policyArn: awsManagedPolicyArn(platform.region, "AmazonSSMManagedInstanceCore"),
+        },
         { parent },
     );
     new aws.iam.RolePolicy(

@@ -1,5 +1,6 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
+import { checked } from "../shared/errors";
 import { RDS_CA_IDENTIFIER, rdsCaBundle } from "./ca-bundle";
 import { parameterGroupFamily, POSTGRES_PARAMETERS, rdsIdentifier, replicaZones } from "./settings";
 
@@ -77,15 +78,15 @@ export class Postgres extends pulumi.ComponentResource {
         const backupRetentionDays = args.backupRetentionDays ?? 7;
         const multiAz = args.multiAz ?? false;
         const deletionProtection = args.deletionProtection ?? true;
-        const family = parameterGroupFamily(args.engineVersion);
-        const zonesOfReplicas = replicaZones(args.zones, readReplicas);
-        const identifier = rdsIdentifier(args.namePrefix, "pg");
+        const family = checked(this, () => parameterGroupFamily(args.engineVersion));
+        const zonesOfReplicas = checked(this, () => replicaZones(args.zones, readReplicas));
+        const identifier = checked(this, () => rdsIdentifier(args.namePrefix, "pg"));
         const parent = { parent: this };
         const tags = (role: string) => ({ ...args.tags, Name: `${args.namePrefix}-${role}` });
         const logs = ["postgresql", "upgrade"];
         // Pinned rather than RDS's default of the day, so the CA bundle clients carry is known to verify it.
         const caCertIdentifier = RDS_CA_IDENTIFIER;
-        const caBundle = rdsCaBundle(args.region, caCertIdentifier);
+        const caBundle = checked(this, () => rdsCaBundle(args.region, caCertIdentifier));
 
         const subnetGroup = new aws.rds.SubnetGroup(
             `${name}-subnets`,

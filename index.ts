@@ -158,7 +158,7 @@ export = async () => {
     const keys = new Keys("keys", {
         policyContext,
         serviceLinkedRoles: [autoscalingRole],
-        aliasPrefix: prefix,
+        namePrefix: prefix,
         deletionWindowDays: config.kmsDeletionWindowDays,
         tags,
     });

@@ -1,3 +1,4 @@
+import { ClusterWorkloadArgs } from "../shared/args";
 import * as aws from "@pulumi/aws";
 import { namespaceBudget } from "../shared/namespace-budget";
 import * as k8s from "@pulumi/kubernetes";
@@ -5,15 +6,11 @@ import * as pulumi from "@pulumi/pulumi";
 import { RESTRICTED_NAMESPACE_LABELS } from "../shared/namespaces";
 import { declareAll, keyOf } from "../shared/k8s-declare";
 import { networkPolicies } from "../shared/network-policies";
-import { ClusterHandle } from "../shared/cluster-handle";
 import { policyDocument, readSecretsStatements } from "../shared/iam";
-import { Listener } from "../../topology/ports";
 import { BACKUP_NAMESPACE, backupObjects, BackupJobsSpec, SCRATCH_STORAGE_CLASS } from "./cronjobs";
 import { SNAPSHOT_CLASS, snapshotClass } from "./snapshots";
 
-export interface BackupsArgs {
-    /** The cluster to run on: its Kubernetes provider, IAM roles for service accounts, and what workloads wait for. No default. */
-    readonly cluster: ClusterHandle;
+export interface BackupsArgs extends ClusterWorkloadArgs {
     /** What the jobs dump and snapshot, and where they write it. No default. */
     readonly spec: Omit<BackupJobsSpec, "postgres" | "chain"> & {
         readonly postgres: Omit<BackupJobsSpec["postgres"], "roleArn" | "bucket" | "prefix">;
@@ -28,16 +25,6 @@ export interface BackupsArgs {
         readonly prefix: string;
         readonly policyArn: pulumi.Input<string>;
     };
-    /** KMS key of the secrets it declares or reads. No default. */
-    readonly secretsKeyArn: pulumi.Input<string>;
-    /** The port map. No default. */
-    readonly listeners: readonly Listener[];
-    /** Where each role of the port map is, for NetworkPolicies. No default. */
-    readonly placements: Parameters<typeof networkPolicies>[2];
-    /** Prefix of physical names, e.g. "chain-platform-prod". No default. */
-    readonly namePrefix: string;
-    /** Tags for every taggable AWS resource. Default: none. */
-    readonly tags?: Record<string, string>;
 }
 
 /**

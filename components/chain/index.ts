@@ -1,10 +1,10 @@
+import { ClusterWorkloadArgs } from "../shared/args";
 import * as aws from "@pulumi/aws";
 import { namespaceBudget } from "../shared/namespace-budget";
 import { RESTRICTED_NAMESPACE_LABELS } from "../shared/namespaces";
 import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
-import { Listener, listenerOf } from "../../topology/ports";
-import { ClusterHandle } from "../shared/cluster-handle";
+import { listenerOf } from "../../topology/ports";
 import { declareAll, keyOf } from "../shared/k8s-declare";
 import {
     RELAY,
@@ -17,9 +17,7 @@ import { chainRpcUrl } from "./node";
 import { networkPolicies, Placement } from "../shared/network-policies";
 import { chainObjects, NAMESPACE } from "./workloads";
 
-export interface ChainNetworkArgs {
-    /** The cluster to run on: its Kubernetes provider and IAM roles for service accounts. No default. */
-    readonly cluster: ClusterHandle;
+export interface ChainNetworkArgs extends ClusterWorkloadArgs {
     /** Validator count (3f+1). No default. */
     readonly validators: number;
     /** Relay replicas. No default. */
@@ -32,22 +30,12 @@ export interface ChainNetworkArgs {
     readonly storageClass: string;
     /** Volume of each validator and relay, GiB. No default. */
     readonly volumeGb: number;
-    /** The port map. No default. */
-    readonly listeners: readonly Listener[];
-    /** Where every role of the port map is, for NetworkPolicies. No default. */
-    readonly placements: Parameters<typeof networkPolicies>[2];
     /** Security group of the internal NLB in front of the relays' RPC. No default. */
     readonly rpcBalancerSecurityGroupId: pulumi.Input<string>;
-    /** KMS key of the secrets it declares or reads. No default. */
-    readonly secretsKeyArn: pulumi.Input<string>;
     /** AWS region. No default. */
     readonly region: string;
-    /** Prefix of physical names, e.g. "chain-platform-prod". No default. */
-    readonly namePrefix: string;
     /** Days a deleted key secret stays recoverable, its name reserved; 0 lets a destroyed stack be re-created at once. Default: 30. */
     readonly secretRecoveryWindowDays?: number;
-    /** Tags for every taggable AWS resource. Default: none. */
-    readonly tags?: Record<string, string>;
 }
 
 /**

@@ -1,15 +1,14 @@
+import { ClusterWorkloadArgs } from "../shared/args";
 import * as aws from "@pulumi/aws";
 import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
 import * as random from "@pulumi/random";
 import { RESTRICTED_NAMESPACE_LABELS } from "../shared/namespaces";
 import { declareAll } from "../shared/k8s-declare";
-import { networkPolicies, Placement } from "../shared/network-policies";
-import { ClusterHandle } from "../shared/cluster-handle";
+import { networkPolicies } from "../shared/network-policies";
 import { policyDocument, readSecretsStatements } from "../shared/iam";
 import { namespaceBudget } from "../shared/namespace-budget";
 import { generationKeepers } from "../shared/rotation";
-import { Listener, Role } from "../../topology/ports";
 import {
     DATABASE_USERS_COMPONENT,
     DATABASE_USERS_NAMESPACE,
@@ -19,9 +18,7 @@ import { DATABASE_USERS, DatabaseUser, DatabaseUserKey, scramVerifier } from "./
 
 export { DATABASE_USERS_COMPONENT, DATABASE_USERS_NAMESPACE };
 
-export interface DatabaseUsersArgs {
-    /** The cluster the bootstrap Job runs on (only it reaches the database). No default. */
-    readonly cluster: ClusterHandle;
+export interface DatabaseUsersArgs extends ClusterWorkloadArgs {
     /** The database: host, port, name, CA bundle and master secret (the Postgres component's `connection`). No default. */
     readonly connection: {
         readonly host: pulumi.Input<string>;
@@ -34,20 +31,10 @@ export interface DatabaseUsersArgs {
     readonly image: string;
     /** Generation of the users' passwords: raising it rotates them. Default: 0. */
     readonly passwordGeneration?: number;
-    /** KMS key of the users' secrets. No default. */
-    readonly secretsKeyArn: pulumi.Input<string>;
     /** Days a deleted secret can be restored. Default: 30. */
     readonly secretRecoveryWindowDays?: number;
-    /** The port map, for the namespace's NetworkPolicies. No default. */
-    readonly listeners: readonly Listener[];
-    /** Where each role of the port map is. No default. */
-    readonly placements: Partial<Record<Role | "operators", Placement>>;
     /** Region of the secrets. No default. */
     readonly region: string;
-    /** Prefix of physical names, e.g. "chain-platform-prod". No default. */
-    readonly namePrefix: string;
-    /** Tags for every taggable AWS resource. Default: none. */
-    readonly tags?: Record<string, string>;
 }
 
 /** Where a user's credentials are: what its consumer reads, and the version that changes on rotation. */

@@ -19,7 +19,7 @@ export interface KeysArgs {
     /** Account and region the keys live in; the account root administers them. No default. */
     readonly policyContext: KeyPolicyContext;
     /** Alias prefix, e.g. "chain-platform-prod"; aliases are `alias/<prefix>-<purpose>`. No default. */
-    readonly aliasPrefix: string;
+    readonly namePrefix: string;
     /** Days a scheduled key deletion waits. Default: 30. */
     readonly deletionWindowDays?: number;
     /** Tags for every key. Default: none. */
@@ -42,7 +42,7 @@ export class Keys extends pulumi.ComponentResource {
             const key = new aws.kms.Key(
                 `${name}-${purpose}`,
                 {
-                    description: `${args.aliasPrefix} ${purpose}: ${KEY_DESCRIPTIONS[purpose]}`,
+                    description: `${args.namePrefix} ${purpose}: ${KEY_DESCRIPTIONS[purpose]}`,
                     enableKeyRotation: true,
                     rotationPeriodInDays: 365,
                     deletionWindowInDays: deletionWindowDays,
@@ -51,7 +51,7 @@ export class Keys extends pulumi.ComponentResource {
                     policy: JSON.stringify(keyPolicy(purpose, args.policyContext)),
                     tags: {
                         ...args.tags,
-                        Name: `${args.aliasPrefix}-${purpose}`,
+                        Name: `${args.namePrefix}-${purpose}`,
                         Purpose: purpose,
                     },
                 },
@@ -63,7 +63,7 @@ export class Keys extends pulumi.ComponentResource {
             new aws.kms.Alias(
                 `${name}-${purpose}-alias`,
                 {
-                    name: `alias/${args.aliasPrefix}-${purpose}`,
+                    name: `alias/${args.namePrefix}-${purpose}`,
                     targetKeyId: key.keyId,
                 },
                 { parent: this },

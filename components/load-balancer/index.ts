@@ -1,28 +1,13 @@
+import { ServerFleetArgs } from "../shared/args";
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { partitionOf } from "../../topology/naming";
 import { shellScript } from "../shared/cloud-init";
 import { deliveredFile, syncBootCommands, syncFiles } from "../shared/delivered-file";
-import {
-    EdgeServer,
-    edgeServer,
-    ServerPlatform,
-    serverInstanceProfile,
-    serverUserData,
-} from "../shared/server";
+import { EdgeServer, edgeServer, serverInstanceProfile, serverUserData } from "../shared/server";
 import { NGINX_PATHS, renderNginxConfig } from "./nginx";
 
-export interface LoadBalancerArgs {
-    /** Image, region, keys, access and naming shared by all servers. No default. */
-    readonly platform: ServerPlatform;
-    /** Nginx servers, each in its own public subnet (zone). No default. */
-    readonly count: number;
-    /** EC2 instance type. No default. */
-    readonly instanceType: string;
-    /** Public subnets, one per zone. No default. */
-    readonly subnetIds: pulumi.Input<string>[];
-    /** Security group of the role (rules from the port map). No default. */
-    readonly securityGroupId: pulumi.Input<string>;
+export interface LoadBalancerArgs extends ServerFleetArgs {
     /** Listening ports from the port map. No default. */
     readonly ports: { readonly http: number; readonly https: number; readonly status: number };
     /** "ip:port" of every API server. No default. */

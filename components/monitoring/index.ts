@@ -1,3 +1,4 @@
+import { ClusterWorkloadArgs } from "../shared/args";
 import * as aws from "@pulumi/aws";
 import { VERIFIED_TLS_PARAMETERS } from "../shared/postgres-client";
 import { namespaceBudget } from "../shared/namespace-budget";
@@ -5,11 +6,10 @@ import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
 import * as random from "@pulumi/random";
 import { generationKeepers } from "../shared/rotation";
-import { Listener, listenerOf } from "../../topology/ports";
+import { listenerOf } from "../../topology/ports";
 import { RESTRICTED_NAMESPACE_LABELS } from "../shared/namespaces";
 import { declareObject } from "../shared/k8s-declare";
-import { networkPolicies, Placement } from "../shared/network-policies";
-import { ClusterHandle } from "../shared/cluster-handle";
+import { networkPolicies } from "../shared/network-policies";
 import { policyDocument, readSecretsStatements } from "../shared/iam";
 import { renderAlertmanagerConfig } from "./alertmanager-config";
 import { DASHBOARDS, renderDashboard } from "./dashboards";
@@ -17,15 +17,9 @@ import { MONITORING_NAMESPACE, monitoringObjects } from "./objects";
 import { renderBlackboxConfig, renderPrometheusConfig } from "./prometheus-config";
 import { alertGroups, renderRules } from "./rules";
 
-export interface MonitoringArgs {
+export interface MonitoringArgs extends ClusterWorkloadArgs {
     /** Generation of Grafana's admin password: raising it rotates the password. Default: 0. */
     readonly grafanaPasswordGeneration?: number;
-    /** The cluster to run on: its Kubernetes provider and IAM roles for service accounts. No default. */
-    readonly cluster: ClusterHandle;
-    /** The port map. No default. */
-    readonly listeners: readonly Listener[];
-    /** Where each role of the port map is, for NetworkPolicies. No default. */
-    readonly placements: Partial<Record<string, Placement>>;
     /** Environment name, an external label of every series. No default. */
     readonly environment: string;
     /** AWS region. No default. */
@@ -67,14 +61,8 @@ export interface MonitoringArgs {
     };
     /** Alert receivers: Slack channel, PagerDuty on or off. No default. */
     readonly alerting: { readonly slackChannel: string; readonly pagerDuty: boolean };
-    /** KMS key of the secrets it declares or reads. No default. */
-    readonly secretsKeyArn: pulumi.Input<string>;
     /** Days a deleted secret stays recoverable, its name reserved; 0 lets a destroyed stack be re-created at once. Default: 30. */
     readonly secretRecoveryWindowDays?: number;
-    /** Prefix of physical names, e.g. "chain-platform-prod". No default. */
-    readonly namePrefix: string;
-    /** Tags for every taggable AWS resource. Default: none. */
-    readonly tags?: Record<string, string>;
 }
 
 /** Prometheus, Alertmanager, Grafana, Jaeger and exporters on the cluster; nothing of it faces the internet. */

@@ -1,3 +1,4 @@
+import { DataStoreArgs } from "../shared/args";
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { checked } from "../shared/errors";
@@ -25,7 +26,7 @@ export interface PostgresConnection {
     readonly clientImage: string;
 }
 
-export interface PostgresArgs {
+export interface PostgresArgs extends DataStoreArgs {
     /** Engine version, major or major.minor, e.g. "17". No default. */
     readonly engineVersion: string;
     /** Instance class of primary and replicas, e.g. "db.m6g.xlarge". No default. */
@@ -34,34 +35,16 @@ export interface PostgresArgs {
     readonly allocatedStorageGb: number;
     /** Read replicas, each in its own zone other than the primary's. Default: 0. */
     readonly readReplicas?: number;
-    /** Zones in order; the primary's is the first. No default. */
-    readonly zones: readonly string[];
-    /** Private subnets for the subnet group, one per zone. No default. */
-    readonly subnetIds: pulumi.Input<string>[];
-    /** Security group admitting the PostgreSQL port from the roles of the port map. No default. */
-    readonly securityGroupId: pulumi.Input<string>;
-    /** Port from the port map. No default. */
-    readonly port: number;
-    /** KMS key for storage and Performance Insights. No default. */
-    readonly dataKeyArn: pulumi.Input<string>;
-    /** KMS key of the RDS-managed master secret in Secrets Manager. No default. */
-    readonly secretsKeyArn: pulumi.Input<string>;
     /** Days of automated backups (point-in-time recovery). Default: 7. */
     readonly backupRetentionDays?: number;
-    /** Synchronous standby in another zone. Default: false. */
-    readonly multiAz?: boolean;
     /** Deletion protection and a final snapshot. Default: true. */
     readonly deletionProtection?: boolean;
-    /** Prefix of identifiers, e.g. "chain-platform-prod". No default. */
-    readonly namePrefix: string;
     /** The account, pinned in the enhanced-monitoring role's trust policy. No default. */
     readonly accountId: string;
     /** Seconds between enhanced-monitoring samples (OS metrics: CPU steal, memory, disk queue). Default: 60. */
     readonly monitoringIntervalSeconds?: number;
     /** Region of the instances: their certificates chain to that region's root. No default. */
     readonly region: string;
-    /** Tags for every resource. Default: none. */
-    readonly tags?: Record<string, string>;
 }
 
 /** RDS PostgreSQL: an encrypted primary forcing TLS, and read replicas in other zones. */

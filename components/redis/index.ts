@@ -1,3 +1,4 @@
+import { DataStoreArgs } from "../shared/args";
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import * as random from "@pulumi/random";
@@ -9,35 +10,17 @@ import {
     replicationGroupId,
 } from "./settings";
 
-export interface RedisArgs {
+export interface RedisArgs extends DataStoreArgs {
     /** Generation of the AUTH token: raising it rotates the token (ElastiCache ROTATE keeps the old one valid until the next SET). Default: 0. */
     readonly authTokenGeneration?: number;
     /** Node type, e.g. "cache.r6g.large". No default. */
     readonly nodeType: string;
     /** Replicas beside the primary. Default: 1. */
     readonly replicas?: number;
-    /** Multi-AZ with automatic failover. Default: false. */
-    readonly multiAz?: boolean;
-    /** Zones to place nodes in, primary's first. No default. */
-    readonly zones: readonly string[];
-    /** Private subnets for the subnet group. No default. */
-    readonly subnetIds: pulumi.Input<string>[];
-    /** Security group admitting the Redis port from the roles of the port map. No default. */
-    readonly securityGroupId: pulumi.Input<string>;
-    /** Port from the port map. No default. */
-    readonly port: number;
-    /** KMS key for at-rest encryption. No default. */
-    readonly dataKeyArn: pulumi.Input<string>;
-    /** KMS key of the auth-token secret. No default. */
-    readonly secretsKeyArn: pulumi.Input<string>;
     /** Days of snapshots. Default: 7. */
     readonly snapshotRetentionDays?: number;
     /** Days a deleted secret stays recoverable, its name reserved; 0 lets a destroyed stack be re-created at once. Default: 30. */
     readonly secretRecoveryWindowDays?: number;
-    /** Prefix of names. No default. */
-    readonly namePrefix: string;
-    /** Tags for every resource. Default: none. */
-    readonly tags?: Record<string, string>;
 }
 
 /** ElastiCache Redis with encryption at rest and in transit and an auth token kept in Secrets Manager. */

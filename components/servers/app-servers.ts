@@ -1,21 +1,12 @@
+import { ServerFleetArgs } from "../shared/args";
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { secretFetchCommands, shellScript } from "../shared/cloud-init";
-import { server, ServerPlatform, serverInstanceProfile, serverUserData } from "../shared/server";
+import { server, serverInstanceProfile, serverUserData } from "../shared/server";
 import { readSecretsStatements } from "../shared/iam";
 import { partitionOf } from "../../topology/naming";
 
-export interface AppServersArgs {
-    /** Image, region, keys, access and naming shared by all servers. No default. */
-    readonly platform: ServerPlatform;
-    /** Servers, spread round-robin over the subnets. No default. */
-    readonly count: number;
-    /** EC2 instance type. No default. */
-    readonly instanceType: string;
-    /** Private subnets, one per zone. No default. */
-    readonly subnetIds: pulumi.Input<string>[];
-    /** Security group of the role (rules from the port map). No default. */
-    readonly securityGroupId: pulumi.Input<string>;
+export interface AppServersArgs extends ServerFleetArgs {
     /** Port the API listens on (port map). */
     readonly apiPort: number;
     /** Image, "<repository>:<tag>" or "<repository>@sha256:…", in this account's ECR registry. */

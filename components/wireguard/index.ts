@@ -1,14 +1,10 @@
+import { ServerTierArgs } from "../shared/args";
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import * as random from "@pulumi/random";
 import { generationKeepers } from "../shared/rotation";
 import { secretFetchCommands, shellScript } from "../shared/cloud-init";
-import {
-    edgeServer,
-    ServerPlatform,
-    serverInstanceProfile,
-    serverUserData,
-} from "../shared/server";
+import { edgeServer, serverInstanceProfile, serverUserData } from "../shared/server";
 import { deliveredFile, syncBootCommands, syncFiles } from "../shared/delivered-file";
 import {
     hubAddress,
@@ -20,15 +16,9 @@ import {
     wireguardPublicKey,
 } from "./wg-config";
 
-export interface WireGuardHubArgs {
-    /** Image, region, keys, access and naming shared by all servers. No default. */
-    readonly platform: ServerPlatform;
-    /** EC2 instance type. No default. */
-    readonly instanceType: string;
+export interface WireGuardHubArgs extends ServerTierArgs {
     /** Public subnet of the hub. No default. */
     readonly subnetId: pulumi.Input<string>;
-    /** Security group of the role (rules from the port map). No default. */
-    readonly securityGroupId: pulumi.Input<string>;
     /** WireGuard port (port map). No default. */
     readonly listenPort: number;
     /** Tunnel network; the hub takes its first address. No default. */

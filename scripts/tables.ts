@@ -1,7 +1,7 @@
 /**
  * Prints the README's generated tables from the offline plan of prod (the stack with every secret):
  * `npm run -s tables -- --write` rewrites them between their markers in README.md (without it, prints
- * them). `tests/readme.spec.ts` fails when they differ.
+ * them). `tests/stacks/readme.spec.ts` fails when they differ.
  * `--needed-flows` prints the entries of policies/data/needed-flows.ts from the port map instead.
  */
 import * as fs from "fs";

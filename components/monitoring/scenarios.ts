@@ -1,7 +1,7 @@
 /**
  * Failure scenarios: one entry per way the platform fails, as synthetic series laid over a healthy
  * platform, and exactly the alerts that must fire (name, severity, the labels that name what failed).
- * `tests/scenarios.spec.ts` runs each through `promtool test rules` against the rendered rules, with
+ * `tests/components/scenarios.spec.ts` runs each through `promtool test rules` against the rendered rules, with
  * every other alert expected silent; the README's scenario table is generated from this list.
  * Adding a failure mode is one entry. Pure data.
  */

@@ -2,7 +2,7 @@
  * The flows between security groups the platform needs, with why: the pack's own allow-list for the
  * flow model (it never imports the program's port map, so a mistake there is caught, not copied).
  * `optional` flows are allowed but not required (SSH, only with sshFromOperators). Kept equal to what
- * topology/needed-flows.ts derives from the port map by tests/flows.spec.ts: regenerate with
+ * topology/needed-flows.ts derives from the port map by tests/policies/flows.spec.ts: regenerate with
  * `npm run -s tables -- --needed-flows` after changing the port map, and review the difference.
  */
 export interface NeededFlowEntry {

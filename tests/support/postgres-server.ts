@@ -6,7 +6,7 @@
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { run } from "../tools";
+import { run } from "./tools";
 
 export interface PostgresServer {
     readonly socketDir: string;

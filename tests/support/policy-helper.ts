@@ -5,7 +5,7 @@
  */
 import * as assert from "assert";
 import { Policies, PolicyPackConfig } from "@pulumi/policy";
-import { PolicyReport, PolicySubject, runPolicies } from "../offline/policy-runner";
+import { PolicyReport, PolicySubject, runPolicies } from "../../offline/policy-runner";
 
 export interface Subject {
     readonly type: string;

@@ -7,7 +7,7 @@
 import * as assert from "assert";
 import * as fs from "fs";
 import * as path from "path";
-import { PROJECT_DIR } from "./harness";
+import { PROJECT_DIR } from "../support/harness";
 
 const COMPONENTS = path.join(PROJECT_DIR, "components");
 

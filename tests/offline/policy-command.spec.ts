@@ -3,9 +3,9 @@ import { spawn, spawnSync } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { Inventory } from "../offline/inventory";
-import { readPolicyConfig } from "../offline/policy-report";
-import { plan, planned, PROJECT_DIR } from "./harness";
+import { Inventory } from "../../offline/inventory";
+import { readPolicyConfig } from "../../offline/policy-report";
+import { plan, planned, PROJECT_DIR } from "../support/harness";
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "policy-command-"));
 

@@ -1,11 +1,11 @@
 import * as assert from "assert";
-import { namespaceBudget, QUOTA_HEADROOM } from "../components/shared/namespace-budget";
-import { mebibytes, millicores } from "../policies/lib/quantities";
-import { namespaceQuotas } from "../policies/rules/parity";
-import { fromInventory } from "../offline/policy-input";
-import { runPolicies } from "../offline/policy-runner";
-import { ofType, planned } from "./harness";
-import { check, Subject } from "./policy-helper";
+import { namespaceBudget, QUOTA_HEADROOM } from "../../components/shared/namespace-budget";
+import { mebibytes, millicores } from "../../policies/lib/quantities";
+import { namespaceQuotas } from "../../policies/rules/parity";
+import { fromInventory } from "../../offline/policy-input";
+import { runPolicies } from "../../offline/policy-runner";
+import { ofType, planned } from "../support/harness";
+import { check, Subject } from "../support/policy-helper";
 
 const container = (name: string, cpu: [string, string], memory: [string, string]) => ({
     name,

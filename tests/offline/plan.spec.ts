@@ -3,8 +3,8 @@ import { spawnSync } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { parseCidr, cidrsOverlap } from "../topology/cidr";
-import { byName, ofType, plan, planned, STACKS } from "./harness";
+import { parseCidr, cidrsOverlap } from "../../topology/cidr";
+import { byName, ofType, plan, planned, STACKS } from "../support/harness";
 
 const PROJECT = "chain-platform";
 const EXPECTED = {

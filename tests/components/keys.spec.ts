@@ -1,5 +1,5 @@
 import * as assert from "assert";
-import { KEY_PURPOSES, keyPolicy } from "../components/shared/key-policy";
+import { KEY_PURPOSES, keyPolicy } from "../../components/shared/key-policy";
 
 const context = { accountId: "123456789012", region: "us-east-1", partition: "aws" };
 

@@ -8,8 +8,8 @@ import { spawnSync } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { plan, planned } from "./harness";
-import { requireTools } from "./tools";
+import { plan, planned } from "../support/harness";
+import { requireTools } from "../support/tools";
 
 interface World {
     readonly root: string;

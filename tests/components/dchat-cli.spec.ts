@@ -8,12 +8,12 @@ import {
     isMultiaddr,
     parseDchatArgs,
     READ_ENV,
-} from "../components/chain/dchat-cli";
-import { configProblems } from "../components/chain/dchat-config";
-import { nodeConfig, relayArgs, validatorArgs } from "../components/chain/node";
-import { InventoryResource } from "../offline/inventory";
-import { listenerOf, portMap } from "../topology/ports";
-import { plan, planned, STACKS } from "./harness";
+} from "../../components/chain/dchat-cli";
+import { configProblems } from "../../components/chain/dchat-config";
+import { nodeConfig, relayArgs, validatorArgs } from "../../components/chain/node";
+import { InventoryResource } from "../../offline/inventory";
+import { listenerOf, portMap } from "../../topology/ports";
+import { plan, planned, STACKS } from "../support/harness";
 
 const topology = { validators: 4, relays: 4, listeners: portMap() };
 const validatorLine = () => validatorArgs(topology);

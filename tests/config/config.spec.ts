@@ -2,18 +2,18 @@ import * as assert from "assert";
 import * as fs from "fs";
 import * as path from "path";
 import { parse } from "yaml";
-import { ConfigError } from "../config/errors";
-import { ParseContext, parseStackConfig } from "../config/parse";
-import { CONFIG_KEYS } from "../config/schema";
+import { ConfigError } from "../../config/errors";
+import { ParseContext, parseStackConfig } from "../../config/parse";
+import { CONFIG_KEYS } from "../../config/schema";
 import * as os from "os";
-import { readStackSettings } from "../offline/stack-file";
+import { readStackSettings } from "../../offline/stack-file";
 import {
     CACHE_NODE_TYPES,
     EC2_INSTANCE_TYPES,
     RDS_INSTANCE_CLASSES,
-} from "../topology/aws-catalog";
-import { kubernetesVersionProblem } from "../topology/eks-versions";
-import { plan, PROJECT_DIR, STACKS, StackName } from "./harness";
+} from "../../topology/aws-catalog";
+import { kubernetesVersionProblem } from "../../topology/eks-versions";
+import { plan, PROJECT_DIR, STACKS, StackName } from "../support/harness";
 
 const PROJECT = "chain-platform";
 

@@ -8,7 +8,7 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { stringify } from "yaml";
-import { AlertRule, alertGroups } from "../components/monitoring/rules";
+import { AlertRule, alertGroups } from "../../components/monitoring/rules";
 import {
     healthySeries,
     RELAYS,
@@ -16,10 +16,10 @@ import {
     SCENARIOS,
     STALE_BACKUPS,
     VALIDATORS,
-} from "../components/monitoring/scenarios";
-import { plan, planned, STACKS } from "./harness";
-import { expandTemplate } from "./alert-templates";
-import { requireTools, run, runSpread, ToolResult } from "./tools";
+} from "../../components/monitoring/scenarios";
+import { plan, planned, STACKS } from "../support/harness";
+import { expandTemplate } from "../support/alert-templates";
+import { requireTools, run, runSpread, ToolResult } from "../support/tools";
 
 const alerts = alertGroups()
     .flatMap((g) => g.rules)

@@ -12,9 +12,9 @@ import {
     scramVerifier,
     usersScript,
     verifierFile,
-} from "../components/database-users/users";
-import { startPostgres, PostgresServer } from "./support/postgres-server";
-import { requireTools } from "./tools";
+} from "../../components/database-users/users";
+import { startPostgres, PostgresServer } from "../support/postgres-server";
+import { requireTools } from "../support/tools";
 
 const USERS = Object.values(DATABASE_USERS);
 

@@ -5,17 +5,17 @@ import {
     POLICY_TABLE_BEGIN,
     POLICY_TABLE_END,
     policyTable,
-} from "../offline/coverage-table";
-import { PEER_CHECKS } from "../policies/data/peer-checks";
+} from "../../offline/coverage-table";
+import { PEER_CHECKS } from "../../policies/data/peer-checks";
 import * as assert from "assert";
 import * as fs from "fs";
 import * as path from "path";
 import { parse } from "yaml";
-import { CONFIG_KEYS } from "../config/schema";
-import { configReferenceTable, pulumiConfigBlock, withConfigBlock } from "../config/docs";
-import { fromInventory } from "../offline/policy-input";
-import { AlertRule, alertGroups } from "../components/monitoring/rules";
-import { RUNBOOKS } from "../components/monitoring/runbooks";
+import { CONFIG_KEYS } from "../../config/schema";
+import { configReferenceTable, pulumiConfigBlock, withConfigBlock } from "../../config/docs";
+import { fromInventory } from "../../offline/policy-input";
+import { AlertRule, alertGroups } from "../../components/monitoring/rules";
+import { RUNBOOKS } from "../../components/monitoring/runbooks";
 import {
     flowTable,
     FLOWS_BEGIN,
@@ -33,9 +33,9 @@ import {
     secretReadersTable,
     TABLE_BEGIN,
     TABLE_END,
-} from "../offline/model-tables";
-import { POLICIES } from "../policies/pack";
-import { planned, PROJECT_DIR, STACKS } from "./harness";
+} from "../../offline/model-tables";
+import { POLICIES } from "../../policies/pack";
+import { planned, PROJECT_DIR, STACKS } from "../support/harness";
 
 const readme = fs.readFileSync(path.join(PROJECT_DIR, "README.md"), "utf8");
 const stackValues = Object.fromEntries(

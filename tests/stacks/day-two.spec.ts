@@ -6,10 +6,10 @@ import * as assert from "assert";
 import * as fs from "fs";
 import * as path from "path";
 import { parse } from "yaml";
-import { loadPriceTable } from "../offline/cost";
-import { Inventory } from "../offline/inventory";
-import { diffInventories, PlanDiff } from "../offline/review/diff";
-import { plan, planned, PROJECT_DIR, StackName } from "./harness";
+import { loadPriceTable } from "../../offline/cost";
+import { Inventory } from "../../offline/inventory";
+import { diffInventories, PlanDiff } from "../../offline/review/diff";
+import { plan, planned, PROJECT_DIR, StackName } from "../support/harness";
 
 const prices = (region: string | undefined) =>
     loadPriceTable(region, path.join(PROJECT_DIR, "pricing"));

@@ -1,7 +1,7 @@
 import * as assert from "assert";
-import { mockInstanceTypeOfferings, mockZoneIds, zoneIdPrefix } from "../offline/mock-zones";
-import { chooseZones, EKS_UNSUPPORTED_ZONE_IDS, Zone } from "../topology/zones";
-import { plan, STACKS } from "./harness";
+import { mockInstanceTypeOfferings, mockZoneIds, zoneIdPrefix } from "../../offline/mock-zones";
+import { chooseZones, EKS_UNSUPPORTED_ZONE_IDS, Zone } from "../../topology/zones";
+import { plan, STACKS } from "../support/harness";
 
 /** us-east-1 of an account where us-east-1a is use1-az3: the old name-sorted choice took it. */
 const US_EAST_1: Zone[] = [

@@ -1,8 +1,8 @@
 import * as assert from "assert";
 import * as pulumi from "@pulumi/pulumi";
-import { extractFiles, fileKind } from "../offline/files";
-import { InventoryResource } from "../offline/inventory";
-import { maskSecrets, SECRET_MASK } from "../offline/secrets";
+import { extractFiles, fileKind } from "../../offline/files";
+import { InventoryResource } from "../../offline/inventory";
+import { maskSecrets, SECRET_MASK } from "../../offline/secrets";
 
 const { specialSigKey, specialSecretSig, specialResourceSig, specialOutputValueSig } =
     pulumi.runtime;

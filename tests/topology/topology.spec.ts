@@ -1,8 +1,8 @@
 import * as assert from "assert";
-import { cidrsOverlap, formatCidr, parseCidr, subnetOf } from "../topology/cidr";
-import { listenerOf, portMap, SECURITY_GROUP_OF, SERVER_ROLES } from "../topology/ports";
-import { deriveSecurityRules } from "../topology/security-rules";
-import { planSubnets } from "../topology/subnets";
+import { cidrsOverlap, formatCidr, parseCidr, subnetOf } from "../../topology/cidr";
+import { listenerOf, portMap, SECURITY_GROUP_OF, SERVER_ROLES } from "../../topology/ports";
+import { deriveSecurityRules } from "../../topology/security-rules";
+import { planSubnets } from "../../topology/subnets";
 
 describe("CIDR arithmetic", () => {
     it("parses networks and refuses host bits, bad octets and bad prefixes", () => {

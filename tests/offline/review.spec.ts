@@ -10,15 +10,15 @@ import {
     estimateCost,
     loadPriceTable,
     PriceTable,
-} from "../offline/cost";
-import { diffInventories, PlanDiff } from "../offline/review/diff";
-import { renderDiffMarkdown } from "../offline/review/render";
-import { Inventory, InventoryResource } from "../offline/inventory";
-import { renderPlanMarkdown } from "../offline/markdown";
-import { onDemandHourly, pricesFor } from "../offline/price-list";
-import { CatalogKind, catalogNames } from "../topology/aws-catalog";
-import { retainedBackups } from "../topology/retention";
-import { ofType, plan, planned, PROJECT_DIR, STACKS } from "./harness";
+} from "../../offline/cost";
+import { diffInventories, PlanDiff } from "../../offline/review/diff";
+import { renderDiffMarkdown } from "../../offline/review/render";
+import { Inventory, InventoryResource } from "../../offline/inventory";
+import { renderPlanMarkdown } from "../../offline/markdown";
+import { onDemandHourly, pricesFor } from "../../offline/price-list";
+import { CatalogKind, catalogNames } from "../../topology/aws-catalog";
+import { retainedBackups } from "../../topology/retention";
+import { ofType, plan, planned, PROJECT_DIR, STACKS } from "../support/harness";
 
 const prices = JSON.parse(
     fs.readFileSync(path.join(PROJECT_DIR, "pricing/us-east-1.json"), "utf8"),

@@ -8,9 +8,9 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { parseDocument } from "yaml";
-import { Inventory, InventoryResource } from "../offline/inventory";
+import { Inventory, InventoryResource } from "../../offline/inventory";
 
-export const PROJECT_DIR = path.resolve(__dirname, "..");
+export const PROJECT_DIR = path.resolve(__dirname, "..", "..");
 export const STACKS = ["staging", "prod"] as const;
 export type StackName = (typeof STACKS)[number];
 

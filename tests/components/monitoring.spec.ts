@@ -3,11 +3,11 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { parse, stringify } from "yaml";
-import { AlertRule, alertGroups } from "../components/monitoring/rules";
-import { ALERT_CASES, AlertCase } from "./alert-cases";
-import { ofType, plan, planned, STACKS, StackName } from "./harness";
-import { expandTemplate } from "./alert-templates";
-import { requireTools, run, runSpread } from "./tools";
+import { AlertRule, alertGroups } from "../../components/monitoring/rules";
+import { ALERT_CASES, AlertCase } from "../support/alert-cases";
+import { ofType, plan, planned, STACKS, StackName } from "../support/harness";
+import { expandTemplate } from "../support/alert-templates";
+import { requireTools, run, runSpread } from "../support/tools";
 
 const scratch = fs.mkdtempSync(path.join(os.tmpdir(), "monitoring-"));
 /** Outcomes of `promtool test rules` by rules-file content: both stacks render the same rules, tested once. */

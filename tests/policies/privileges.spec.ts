@@ -1,10 +1,10 @@
 /** The privilege model for secrets: it finds the readers, and the policy fires on each planted break. */
 import * as assert from "assert";
-import { secretNameOfArn } from "../policies/lib/privileges";
-import { noUnconditionedWildcardWrites } from "../policies/rules/iam";
-import { secretsReadOnlyByOwners } from "../policies/rules/secret-readers";
-import { planned, STACKS } from "./harness";
-import { check, firesAndPasses, Subject, urnOf } from "./policy-helper";
+import { secretNameOfArn } from "../../policies/lib/privileges";
+import { noUnconditionedWildcardWrites } from "../../policies/rules/iam";
+import { secretsReadOnlyByOwners } from "../../policies/rules/secret-readers";
+import { planned, STACKS } from "../support/harness";
+import { check, firesAndPasses, Subject, urnOf } from "../support/policy-helper";
 
 const KEY = "arn:aws:kms:us-east-1:123456789012:key/secrets";
 const HUB_PARAMETER =

@@ -1,17 +1,17 @@
 import * as assert from "assert";
 import { Policies } from "@pulumi/policy";
-import { POLICIES } from "../policies/pack";
-import * as encryption from "../policies/rules/encryption";
-import { faultDomains, worstZoneLoss } from "../policies/rules/fault-domains";
-import * as instances from "../policies/rules/instances";
-import * as k8s from "../policies/rules/kubernetes";
-import * as network from "../policies/rules/network";
-import * as parity from "../policies/rules/parity";
-import { findSecret, noPlaintextSecrets } from "../policies/rules/secrets";
-import { iamNoWildcards } from "../policies/rules/iam";
-import { requiredTags } from "../policies/rules/tags";
-import { runPolicies } from "../offline/policy-runner";
-import { check, firesAndPasses, subject, Subject, urnOf } from "./policy-helper";
+import { POLICIES } from "../../policies/pack";
+import * as encryption from "../../policies/rules/encryption";
+import { faultDomains, worstZoneLoss } from "../../policies/rules/fault-domains";
+import * as instances from "../../policies/rules/instances";
+import * as k8s from "../../policies/rules/kubernetes";
+import * as network from "../../policies/rules/network";
+import * as parity from "../../policies/rules/parity";
+import { findSecret, noPlaintextSecrets } from "../../policies/rules/secrets";
+import { iamNoWildcards } from "../../policies/rules/iam";
+import { requiredTags } from "../../policies/rules/tags";
+import { runPolicies } from "../../offline/policy-runner";
+import { check, firesAndPasses, subject, Subject, urnOf } from "../support/policy-helper";
 
 const TAGS = {
     Project: "chain-platform",

@@ -1,20 +1,24 @@
 import * as assert from "assert";
-import { BACKUP_BUCKETS } from "../components/backup-store";
-import { bucketPolicy, lifecycleRules, writerPolicy } from "../components/backup-store/documents";
+import { BACKUP_BUCKETS } from "../../components/backup-store";
+import {
+    bucketPolicy,
+    lifecycleRules,
+    writerPolicy,
+} from "../../components/backup-store/documents";
 import { X509Certificate } from "node:crypto";
-import { CONFIG_KEYS } from "../config/schema";
+import { CONFIG_KEYS } from "../../config/schema";
 import { parse } from "yaml";
-import { RDS_CA_IDENTIFIER, rdsCaBundle } from "../components/postgres/ca-bundle";
+import { RDS_CA_IDENTIFIER, rdsCaBundle } from "../../components/postgres/ca-bundle";
 import {
     parameterGroupFamily,
     rdsIdentifier,
     replicaRefusals,
     replicaZones,
-} from "../components/postgres/settings";
-import { nodeZones, replicationGroupId } from "../components/redis/settings";
-import { InventoryResource } from "../offline/inventory";
-import { PlanMocks } from "../offline/mock-values";
-import { byName, ofType, planned, STACKS } from "./harness";
+} from "../../components/postgres/settings";
+import { nodeZones, replicationGroupId } from "../../components/redis/settings";
+import { InventoryResource } from "../../offline/inventory";
+import { PlanMocks } from "../../offline/mock-values";
+import { byName, ofType, planned, STACKS } from "../support/harness";
 
 describe("PostgreSQL settings RDS enforces", () => {
     it("derives the parameter group family from the engine's major version", () => {

@@ -1,19 +1,19 @@
 /** The flow model: it finds the flows the groups allow, and the policy fires on each planted break. */
 import * as assert from "assert";
 import * as pulumi from "@pulumi/pulumi";
-import { networkPolicies } from "../components/shared/network-policies";
-import { NEEDED_FLOWS } from "../policies/data/needed-flows";
-import { allowedFlows, describeFlow } from "../policies/lib/flow-model";
-import { flowsMatchNeeded } from "../policies/rules/flows";
-import { stackArgs } from "../offline/policy-runner";
-import { fromInventory } from "../offline/policy-input";
-import { neededFlows } from "../topology/needed-flows";
-import { portMap } from "../topology/ports";
-import { planned, STACKS } from "./harness";
-import { check, subject, Subject, urnOf } from "./policy-helper";
-import { NEEDED_POD_FLOWS } from "../policies/data/needed-pod-flows";
-import { podFlows } from "../policies/lib/pod-flows";
-import { podFlowsMatchNeeded } from "../policies/rules/pod-flows";
+import { networkPolicies } from "../../components/shared/network-policies";
+import { NEEDED_FLOWS } from "../../policies/data/needed-flows";
+import { allowedFlows, describeFlow } from "../../policies/lib/flow-model";
+import { flowsMatchNeeded } from "../../policies/rules/flows";
+import { stackArgs } from "../../offline/policy-runner";
+import { fromInventory } from "../../offline/policy-input";
+import { neededFlows } from "../../topology/needed-flows";
+import { portMap } from "../../topology/ports";
+import { planned, STACKS } from "../support/harness";
+import { check, subject, Subject, urnOf } from "../support/policy-helper";
+import { NEEDED_POD_FLOWS } from "../../policies/data/needed-pod-flows";
+import { podFlows } from "../../policies/lib/pod-flows";
+import { podFlowsMatchNeeded } from "../../policies/rules/pod-flows";
 
 const group = (role: string): Subject => ({
     type: "aws:ec2/securityGroup:SecurityGroup",

@@ -2,15 +2,15 @@ import * as assert from "assert";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { backupObjects } from "../components/backup-jobs/cronjobs";
-import { contentTag, contextDigest } from "../components/chain-image/context-digest";
-import { networkPolicies } from "../components/shared/network-policies";
-import { chainObjects, RESOURCES } from "../components/chain/workloads";
-import { InventoryResource } from "../offline/inventory";
-import { portMap } from "../topology/ports";
-import { BACKUP_SCHEDULES } from "../topology/retention";
-import { ofType, plan, planned, PROJECT_DIR, STACKS } from "./harness";
-import { validateObject } from "./kubernetes-schema";
+import { backupObjects } from "../../components/backup-jobs/cronjobs";
+import { contentTag, contextDigest } from "../../components/chain-image/context-digest";
+import { networkPolicies } from "../../components/shared/network-policies";
+import { chainObjects, RESOURCES } from "../../components/chain/workloads";
+import { InventoryResource } from "../../offline/inventory";
+import { portMap } from "../../topology/ports";
+import { BACKUP_SCHEDULES } from "../../topology/retention";
+import { ofType, plan, planned, PROJECT_DIR, STACKS } from "../support/harness";
+import { validateObject } from "../support/kubernetes-schema";
 import { parse as parseYaml } from "yaml";
 
 // Helm releases are not objects; the VolumeSnapshotClass is a CRD instance kubernetes-models has no schema for (checked below).
@@ -307,7 +307,7 @@ for (const stack of STACKS) {
                     (
                         parseYaml(
                             fs.readFileSync(
-                                path.resolve(__dirname, "..", `Pulumi.${stack}.yaml`),
+                                path.resolve(__dirname, "..", "..", `Pulumi.${stack}.yaml`),
                                 "utf8",
                             ),
                         ) as { config: Record<string, unknown> }

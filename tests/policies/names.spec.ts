@@ -1,9 +1,9 @@
 import * as assert from "assert";
-import { clusterNamesResolve, namesIn } from "../policies/rules/names";
-import { jobVolumesReclaimed } from "../policies/rules/volumes";
-import { InventoryResource } from "../offline/inventory";
-import { planned, STACKS } from "./harness";
-import { check, Subject } from "./policy-helper";
+import { clusterNamesResolve, namesIn } from "../../policies/rules/names";
+import { jobVolumesReclaimed } from "../../policies/rules/volumes";
+import { InventoryResource } from "../../offline/inventory";
+import { planned, STACKS } from "../support/harness";
+import { check, Subject } from "../support/policy-helper";
 
 const subjectsOf = (resources: readonly InventoryResource[]): Subject[] =>
     resources.map((r) => ({

@@ -2,43 +2,27 @@
  * The platform stack. Reads and validates the configuration once, then composes the components;
  * nothing is declared when the configuration is invalid.
  */
-import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { Backups } from "./components/backup-jobs";
-import {
-    DATABASE_USERS_COMPONENT,
-    DATABASE_USERS_NAMESPACE,
-    DatabaseUsers,
-} from "./components/database-users";
+import { DatabaseUsers } from "./components/database-users";
 import { BackupStore } from "./components/backup-store";
-import { ChainNetwork, Placement } from "./components/chain";
-import {
-    ChainImage,
-    contentTag,
-    contextDigest,
-    parseEcrImage,
-    verifyEcrImage,
-    verifyPinnedImage,
-} from "./components/chain-image";
+import { ChainNetwork } from "./components/chain";
+import { ChainImage } from "./components/chain-image";
 import { ChainCluster, DEFAULT_STORAGE_CLASS } from "./components/cluster";
 import { AUTOSCALING_SERVICE_LINKED_ROLE, Keys, serviceLinkedRole } from "./components/keys";
 import { LoadBalancer } from "./components/load-balancer";
-import { lookupPublicZone } from "./components/load-balancer/zone";
 import { Network } from "./components/network";
 import { Monitoring } from "./components/monitoring";
 import { Postgres } from "./components/postgres";
 import { Redis } from "./components/redis";
 import { AppServers } from "./components/servers/app-servers";
 import { WireGuardHub } from "./components/wireguard";
-import { allLookups, ConfigError } from "./config/errors";
-import { StackConfig } from "./config/parse";
-import type { ChainImageArgs } from "./components/chain-image";
-import * as path from "path";
 import { loadStackConfig } from "./config/load";
 import { baseTags, namePrefix, partitionOf, StackIdentity } from "./topology/naming";
-import { listenerOf, portMap, Role } from "./topology/ports";
+import { listenerOf, portMap } from "./topology/ports";
 import { planSubnets } from "./topology/subnets";
-import { chooseZones } from "./topology/zones";
+import { lookUpAccount } from "./stack/lookups";
+import { placementsByAddress, placementsBySubnet } from "./stack/placements";
 
 export = async () => {
     const config = loadStackConfig();
@@ -51,110 +35,34 @@ export = async () => {
     const prefix = namePrefix(identity);
     const tags = baseTags(identity);
 
-    // Zones are qualified and ordered by zone ID (topology/zones.ts): names map to different
-    // physical zones per account, and some zone IDs cannot host EKS or current instance types.
-    const instanceTypes = [
-        { role: "appServerInstanceType", type: config.appServerInstanceType },
-        { role: "loadBalancerInstanceType", type: config.loadBalancerInstanceType },
-        { role: "wireguardInstanceType", type: config.wireguardInstanceType },
-        { role: "nodeInstanceType", type: config.nodeInstanceType },
-    ];
-    const [available, offered, caller, ubuntu] = await Promise.all([
-        aws.getAvailabilityZones({
-            state: "available",
-            filters: [{ name: "opt-in-status", values: ["opt-in-not-required"] }],
-        }),
-        aws.ec2.getInstanceTypeOfferings({
-            locationType: "availability-zone-id",
-            filters: [
-                {
-                    name: "instance-type",
-                    values: [...new Set(instanceTypes.map((t) => t.type))].sort(),
-                },
-            ],
-        }),
-        aws.getCallerIdentity({}),
-        // Canonical's Ubuntu 24.04 LTS; servers ignore later AMI changes until replaced on purpose.
-        aws.ec2.getAmi({
-            mostRecent: true,
-            owners: ["099720109477"],
-            filters: [
-                {
-                    name: "name",
-                    values: ["ubuntu/images/hvm-ssd-gp3/ubuntu-noble-24.04-amd64-server-*"],
-                },
-                { name: "virtualization-type", values: ["hvm"] },
-            ],
-        }),
-    ]);
-    const offerings: Record<string, string[]> = {};
-    offered.instanceTypes.forEach((type, i) =>
-        (offerings[type] ??= []).push(offered.locations[i]!),
-    );
-    const zoneChoice = chooseZones({
-        zones: available.names.map((name, i) => ({ name, id: available.zoneIds[i]! })),
-        count: config.availabilityZones,
-        instanceTypes,
-        offerings,
-    });
-    if (zoneChoice.problem) {
-        throw new ConfigError([
-            {
-                key: `${identity.project}:availabilityZones`,
-                value: String(config.availabilityZones),
-                rule: `${zoneChoice.problem} (region ${config.region})`,
-            },
-        ]);
-    }
-    const foreignRoles = config.clusterAdminRoleArns.filter(
-        (arn) => arn.split(":")[4] !== caller.accountId,
-    );
-    if (foreignRoles.length > 0) {
-        throw new ConfigError(
-            foreignRoles.map((arn) => ({
-                key: `${identity.project}:clusterAdminRoleArns[${config.clusterAdminRoleArns.indexOf(arn)}]`,
-                value: JSON.stringify(arn),
-                rule: `must be a role of this account (${caller.accountId}): EKS refuses access entries for another account's roles`,
-            })),
-        );
-    }
-    const zones = zoneChoice.chosen.map((z) => z.name);
-    const zoneIds = zoneChoice.chosen.map((z) => z.id);
+    const chainRepositoryName = `${prefix}/chain-node`;
+    const { zones, zoneIds, accountId, serverAmiId, chainImageSource, hostedZoneId } =
+        await lookUpAccount(config, identity.project, chainRepositoryName);
     const listeners = portMap({ sshFromOperators: config.sshFromOperators });
+    // Every port comes from the port map, read one way.
+    const port = (role: Parameters<typeof listenerOf>[0], name: string) =>
+        listenerOf(role, name, listeners).port;
 
     // Protected stacks keep what a destroy would lose; the others can be destroyed and re-created at once
     // (no secret name held in its recovery window, no bucket or repository refusing to go because it is not empty).
     const recreatable = !config.deletionProtection;
     const secretRecoveryWindowDays = recreatable ? 0 : 30;
-    const chainRepositoryName = `${prefix}/chain-node`;
-    const [chainImageSource, hostedZoneId] = await allLookups<
-        [ChainImageArgs["source"], string, void]
-    >([
-        chainImageSourceOf(config, chainRepositoryName),
-        lookupPublicZone(`${identity.project}:publicZone`, config.publicZone),
-        // The API image is the application team's: it must be in this account's registry before servers boot.
-        verifyEcrImage(
-            `${identity.project}:apiImage`,
-            config.apiImage,
-            parseEcrImage(config.apiImage),
-            "Push the API image to this account's ECR registry first",
-        ),
-    ]);
     const partition = partitionOf(config.region);
     // Node groups launch through EC2 Auto Scaling's service-linked role; the data key must name it, so it must exist first.
     const autoscalingRole = await serviceLinkedRole("autoscaling-service-role", {
         ...AUTOSCALING_SERVICE_LINKED_ROLE,
         owner: `${identity.project}/${identity.stack}`,
-        accountId: caller.accountId,
+        accountId: accountId,
         partition,
         tags,
     });
     const policyContext = {
-        accountId: caller.accountId,
+        accountId: accountId,
         region: config.region,
         partition,
         autoscalingRoleArn: autoscalingRole.arn,
     };
+    // ── Foundation: keys and network ──
     const keys = new Keys("keys", {
         policyContext,
         serviceLinkedRoles: [autoscalingRole],
@@ -165,7 +73,7 @@ export = async () => {
 
     const network = new Network("network", {
         cidrBlock: config.vpcCidr,
-        accountId: caller.accountId,
+        accountId: accountId,
         zones,
         natGateways: config.natGateways,
         listeners,
@@ -176,6 +84,7 @@ export = async () => {
         tags,
     });
 
+    // ── Data: PostgreSQL, Redis, backup buckets ──
     const postgres = new Postgres("postgres", {
         engineVersion: config.postgresEngineVersion,
         instanceClass: config.postgresInstanceClass,
@@ -184,7 +93,7 @@ export = async () => {
         zones,
         subnetIds: network.privateSubnetIds,
         securityGroupId: network.securityGroupIds.postgres,
-        port: listenerOf("postgres", "postgres", listeners).port,
+        port: port("postgres", "postgres"),
         dataKeyArn: keys.arns.data,
         secretsKeyArn: keys.arns.secrets,
         backupRetentionDays: config.postgresBackupRetentionDays,
@@ -192,7 +101,7 @@ export = async () => {
         deletionProtection: config.deletionProtection,
         namePrefix: prefix,
         region: config.region,
-        accountId: caller.accountId,
+        accountId: accountId,
         tags,
     });
 
@@ -205,7 +114,7 @@ export = async () => {
         zones,
         subnetIds: network.privateSubnetIds,
         securityGroupId: network.securityGroupIds.redis,
-        port: listenerOf("redis", "redis", listeners).port,
+        port: port("redis", "redis"),
         dataKeyArn: keys.arns.data,
         secretsKeyArn: keys.arns.secrets,
         snapshotRetentionDays: config.redisSnapshotRetentionDays,
@@ -224,12 +133,10 @@ export = async () => {
         tags,
     });
 
-    const port = (role: Parameters<typeof listenerOf>[0], name: string) =>
-        listenerOf(role, name, listeners).port;
     const nodeExporterPort = port("appServer", "node-exporter");
 
     const serverPlatform = {
-        ami: ubuntu.id,
+        ami: serverAmiId,
         region: config.region,
         dataKeyArn: keys.arns.data,
         secretsKeyArn: keys.arns.secrets,
@@ -239,6 +146,7 @@ export = async () => {
         tags,
     };
 
+    // ── Servers: the API tier ──
     const appServers = new AppServers("app", {
         platform: serverPlatform,
         count: config.appServerCount,
@@ -247,7 +155,7 @@ export = async () => {
         securityGroupId: network.securityGroupIds.appServer,
         apiPort: port("appServer", "api"),
         image: config.apiImage,
-        accountId: caller.accountId,
+        accountId: accountId,
         database: postgres.connection,
         redis: {
             endpoint: redis.primaryEndpoint,
@@ -256,10 +164,11 @@ export = async () => {
         },
     });
 
+    // ── Cluster, node image and the workloads on it ──
     const cluster = new ChainCluster("cluster", {
         inClusterObjects: config.chainWorkloads,
         adminRoleArns: config.clusterAdminRoleArns,
-        accountId: caller.accountId,
+        accountId: accountId,
         version: config.kubernetesVersion,
         subnetIds: network.privateSubnetIds,
         zones,
@@ -285,45 +194,8 @@ export = async () => {
         tags,
     });
 
-    // Where each role of the port map is, for NetworkPolicies: pods by namespace and label, or the subnets outside the cluster.
-    const subnetPlan = planSubnets(config.vpcCidr, zones);
-    const privateSubnets: Placement = {
-        kind: "networks",
-        cidrs: subnetPlan.map((s) => s.privateCidr),
-    };
-    const publicSubnets: Placement = {
-        kind: "networks",
-        cidrs: subnetPlan.map((s) => s.publicCidr),
-    };
-    const pods = (namespace: string, component: string): Placement => ({
-        kind: "pods",
-        namespace,
-        labels: { "app.kubernetes.io/component": component },
-    });
-    const placements: Partial<Record<Role | "operators", Placement>> = {
-        validator: pods("chain", "validator"),
-        relay: pods("chain", "relay"),
-        // Only the dump jobs talk to PostgreSQL; the chain's snapshot jobs talk to the Kubernetes API alone.
-        backupJob: pods("backups", "backup-postgres"),
-        databaseUsers: pods(DATABASE_USERS_NAMESPACE, DATABASE_USERS_COMPONENT),
-        prometheus: pods("monitoring", "prometheus"),
-        alertmanager: pods("monitoring", "alertmanager"),
-        grafana: pods("monitoring", "grafana"),
-        jaeger: pods("monitoring", "jaeger"),
-        postgresExporter: pods("monitoring", "postgres-exporter"),
-        redisExporter: pods("monitoring", "redis-exporter"),
-        nginxExporter: pods("monitoring", "nginx-exporter"),
-        blackboxExporter: pods("monitoring", "blackbox-exporter"),
-        kubeStateMetrics: pods("monitoring", "kube-state-metrics"),
-        kubelet: privateSubnets,
-        relayRpcBalancer: privateSubnets,
-        postgres: privateSubnets,
-        redis: privateSubnets,
-        appServer: privateSubnets,
-        loadBalancer: publicSubnets,
-        wireguardHub: publicSubnets,
-        operators: publicSubnets,
-    };
+    // Where each role of the port map is, for NetworkPolicies (stack/placements.ts).
+    const placements = placementsBySubnet(planSubnets(config.vpcCidr, zones));
 
     // The Kubernetes workloads wait for the second up of an empty account (README, "From an empty account").
     const chain = !config.chainWorkloads
@@ -398,6 +270,7 @@ export = async () => {
             { dependsOn: [databaseUsers] },
         );
 
+    // ── Edge: Nginx load balancers and the WireGuard hub ──
     const loadBalancer = new LoadBalancer("lb", {
         platform: serverPlatform,
         count: config.loadBalancerCount,
@@ -429,20 +302,16 @@ export = async () => {
         keyGeneration: config.wireguardKeyGeneration,
     });
 
-    // The servers' own addresses, now that they exist: operators arrive from the hub's address (it masquerades),
-    // the Nginx exporter reaches each load balancer's, Prometheus and Jaeger each server's, not whole subnets.
-    // What stays subnet-wide has addresses that move: nodes (kubelet), RDS and ElastiCache after a failover.
-    const hosts = (ips: readonly pulumi.Input<string>[]): Placement => ({
-        kind: "networks",
-        cidrs: ips.map((ip) => pulumi.interpolate`${ip}/32`),
-    });
-    const serverPlacements: Partial<Record<Role | "operators", Placement>> = {
-        ...placements,
-        operators: hosts([wireguard.privateIp]),
-        loadBalancer: hosts(loadBalancer.privateIps),
-        appServer: hosts(appServers.privateIps),
-        wireguardHub: hosts([wireguard.privateIp]),
-    };
+    // ── Monitoring, which reaches every server by its address ──
+    const serverPlacements = placementsByAddress(
+        placements,
+        {
+            hub: wireguard.privateIp,
+            loadBalancers: loadBalancer.privateIps,
+            apiServers: appServers.privateIps,
+        },
+        (ip) => pulumi.interpolate`${ip}/32`,
+    );
     const monitoring = !(chain && databaseUsers)
         ? undefined
         : new Monitoring(
@@ -486,6 +355,7 @@ export = async () => {
               { dependsOn: [databaseUsers] },
           );
 
+    // ── Outputs ──
     return {
         availabilityZones: zones,
         availabilityZoneIds: zoneIds,
@@ -529,33 +399,3 @@ export = async () => {
         },
     };
 };
-
-/**
- * Where the node image comes from, checked before anything is declared: a build context must be a
- * checkout with a Dockerfile (its content digest is the tag), a pinned digest must be in the repository.
- */
-async function chainImageSourceOf(
-    config: StackConfig,
-    repositoryName: string,
-): Promise<ChainImageArgs["source"]> {
-    const key = `${pulumi.getProject()}:chainImageDigest`;
-    if (config.chainImageDigest !== "build") {
-        // Before the workloads are on, nothing pulls the image, and its repository may not exist yet.
-        if (config.chainWorkloads)
-            await verifyPinnedImage(key, repositoryName, config.chainImageDigest);
-        return { digest: config.chainImageDigest };
-    }
-    // Relative to the project, as Pulumi runs the program there; kept relative so state does not name this machine's paths.
-    const buildContext = config.chainImageBuildContext;
-    try {
-        return { buildContext, tag: contentTag(contextDigest(path.resolve(buildContext))) };
-    } catch (error) {
-        throw new ConfigError([
-            {
-                key: `${pulumi.getProject()}:chainImageBuildContext`,
-                value: JSON.stringify(config.chainImageBuildContext),
-                rule: `must be a checkout of the chain's repository: ${(error as Error).message}`,
-            },
-        ]);
-    }
-}

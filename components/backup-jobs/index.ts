@@ -5,7 +5,7 @@ import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
 import { RESTRICTED_NAMESPACE_LABELS } from "../shared/namespaces";
 import { declareAll, keyOf } from "../shared/k8s-declare";
-import { networkPolicies } from "../shared/network-policies";
+import { networkPolicies, podsOf } from "../shared/network-policies";
 import { policyDocument, readSecretsStatements } from "../shared/iam";
 import { BACKUP_NAMESPACE, backupObjects, BackupJobsSpec, SCRATCH_STORAGE_CLASS } from "./cronjobs";
 import { SNAPSHOT_CLASS, snapshotClass } from "./snapshots";
@@ -113,3 +113,8 @@ export class Backups extends pulumi.ComponentResource {
         this.registerOutputs({});
     }
 }
+
+/** Only the dump jobs talk to PostgreSQL; the chain's snapshot jobs talk to the Kubernetes API alone. */
+export const BACKUP_PLACEMENTS = {
+    backupJob: podsOf(BACKUP_NAMESPACE, "backup-postgres"),
+} as const;

@@ -14,7 +14,7 @@ import {
     validatorVolumeClaim,
 } from "./names";
 import { chainRpcUrl } from "./node";
-import { networkPolicies, Placement } from "../shared/network-policies";
+import { networkPolicies, Placement, podsOf } from "../shared/network-policies";
 import { chainObjects, NAMESPACE } from "./workloads";
 
 export interface ChainNetworkArgs extends ClusterWorkloadArgs {
@@ -174,3 +174,9 @@ export class ChainNetwork extends pulumi.ComponentResource {
 }
 
 export type { Placement };
+
+/** Where the chain's roles of the port map run, for every namespace's NetworkPolicies. */
+export const CHAIN_PLACEMENTS = {
+    validator: podsOf(NAMESPACE, "validator"),
+    relay: podsOf(NAMESPACE, "relay"),
+} as const;

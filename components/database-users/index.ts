@@ -5,7 +5,7 @@ import * as pulumi from "@pulumi/pulumi";
 import * as random from "@pulumi/random";
 import { RESTRICTED_NAMESPACE_LABELS } from "../shared/namespaces";
 import { declareAll } from "../shared/k8s-declare";
-import { networkPolicies } from "../shared/network-policies";
+import { networkPolicies, podsOf } from "../shared/network-policies";
 import { policyDocument, readSecretsStatements } from "../shared/iam";
 import { namespaceBudget } from "../shared/namespace-budget";
 import { generationKeepers } from "../shared/rotation";
@@ -161,3 +161,8 @@ export class DatabaseUsers extends pulumi.ComponentResource {
         this.registerOutputs({});
     }
 }
+
+/** Where the Job creating the users runs. */
+export const DATABASE_USERS_PLACEMENTS = {
+    databaseUsers: podsOf(DATABASE_USERS_NAMESPACE, DATABASE_USERS_COMPONENT),
+} as const;

@@ -9,7 +9,7 @@ import { generationKeepers } from "../shared/rotation";
 import { listenerOf } from "../../topology/ports";
 import { RESTRICTED_NAMESPACE_LABELS } from "../shared/namespaces";
 import { declareObject } from "../shared/k8s-declare";
-import { networkPolicies } from "../shared/network-policies";
+import { networkPolicies, podsOf } from "../shared/network-policies";
 import { policyDocument, readSecretsStatements } from "../shared/iam";
 import { renderAlertmanagerConfig } from "./alertmanager-config";
 import { DASHBOARDS, renderDashboard } from "./dashboards";
@@ -364,3 +364,16 @@ export class Monitoring extends pulumi.ComponentResource {
         });
     }
 }
+
+/** Where monitoring's roles of the port map run. */
+export const MONITORING_PLACEMENTS = {
+    prometheus: podsOf(MONITORING_NAMESPACE, "prometheus"),
+    alertmanager: podsOf(MONITORING_NAMESPACE, "alertmanager"),
+    grafana: podsOf(MONITORING_NAMESPACE, "grafana"),
+    jaeger: podsOf(MONITORING_NAMESPACE, "jaeger"),
+    postgresExporter: podsOf(MONITORING_NAMESPACE, "postgres-exporter"),
+    redisExporter: podsOf(MONITORING_NAMESPACE, "redis-exporter"),
+    nginxExporter: podsOf(MONITORING_NAMESPACE, "nginx-exporter"),
+    blackboxExporter: podsOf(MONITORING_NAMESPACE, "blackbox-exporter"),
+    kubeStateMetrics: podsOf(MONITORING_NAMESPACE, "kube-state-metrics"),
+} as const;

@@ -179,3 +179,8 @@ export function networkPolicies(
     }
     return policies;
 }
+
+/** The pods of `component` in `namespace`, by the `app.kubernetes.io/component` label every workload carries. */
+export function podsOf(namespace: string, component: string): Placement {
+    return { kind: "pods", namespace, labels: { "app.kubernetes.io/component": component } };
+}

@@ -3,7 +3,7 @@
  * nothing is declared when the configuration is invalid.
  */
 import * as pulumi from "@pulumi/pulumi";
-import { Backups } from "./components/backup-jobs";
+import { BackupJobs } from "./components/backup-jobs";
 import { DatabaseUsers } from "./components/database-users";
 import { BackupStore } from "./components/backup-store";
 import { ChainNetwork } from "./components/chain";
@@ -236,7 +236,7 @@ export = async () => {
           });
 
     if (chain && databaseUsers)
-        new Backups(
+        new BackupJobs(
             "backup-jobs",
             {
                 cluster,

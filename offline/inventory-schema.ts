@@ -5,6 +5,7 @@ import { Inventory } from "./inventory";
 
 const resource = z.object({
     urn: z.string().startsWith("urn:pulumi:"),
+    aliases: z.array(z.string().startsWith("urn:pulumi:")).optional(),
     type: z.string().min(1),
     name: z.string().min(1),
     custom: z.boolean(),

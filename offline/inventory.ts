@@ -14,6 +14,8 @@ export type FileKind = (typeof FILE_KINDS)[number];
 
 export interface InventoryResource {
     readonly urn: string;
+    /** Former URNs the resource answers to (a renamed component type and its children, by `aliases`). */
+    readonly aliases?: readonly string[];
     readonly type: string;
     readonly name: string;
     readonly custom: boolean;

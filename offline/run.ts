@@ -37,6 +37,7 @@ interface RegisterRequest {
     getObject(): { toJavaScript(): Record<string, unknown> } | undefined;
     getDeletebeforereplace(): boolean;
     getIgnorechangesList(): string[];
+    getAliasesList(): { getSpec(): { getType(): string } | undefined }[];
 }
 interface MonitorHooks {
     newUrn(parent: string, type: string, name: string): string;
@@ -91,6 +92,19 @@ export async function runProgram(options: RunOptions): Promise<ProgramRun> {
                 : `${parentType}$${type}`;
         return `urn:pulumi:${options.stack}::${options.project}::${qualified}::${name}`;
     };
+    // Former type tokens (from `aliases: [{ type }]`), new → old: a renamed component and its children
+    // keep their former URNs as aliases, as the engine would, so a review matches them.
+    const formerTypes = new Map<string, string>();
+    const aliasesOf = (urn: string): string[] => {
+        const parts = urn.split("::");
+        const qualified = parts[2]!
+            .split("$")
+            .map((t) => formerTypes.get(t) ?? t)
+            .join("$");
+        return qualified === parts[2]
+            ? []
+            : [[...parts.slice(0, 2), qualified, ...parts.slice(3)].join("::")];
+    };
     const register = monitor.registerResource.bind(monitor);
     monitor.registerResource = (req, callback) =>
         register(req, (err, resp) => {
@@ -99,6 +113,11 @@ export async function runProgram(options: RunOptions): Promise<ProgramRun> {
                 if (req.getType() === ROOT_STACK_TYPE) {
                     stackUrn = urn;
                 } else {
+                    // Components only: provider resources carry the SDK's own aliases to older API versions.
+                    for (const alias of req.getCustom() ? [] : req.getAliasesList()) {
+                        const former = alias.getSpec()?.getType();
+                        if (former) formerTypes.set(req.getType(), former);
+                    }
                     declared.push({
                         urn,
                         type: req.getType(),
@@ -148,7 +167,15 @@ export async function runProgram(options: RunOptions): Promise<ProgramRun> {
     }
     await pulumi.runtime.disconnect();
 
-    const resources = [...declared].sort((a, b) => a.urn.localeCompare(b.urn));
+    // Once every registration is in: a child may register before its renamed parent's answer arrives.
+    const resources = declared
+        .map((r) => {
+            const aliases = aliasesOf(r.urn);
+            // The URN first, then its aliases: the inventory reads in that order.
+            const { urn, ...rest } = r;
+            return aliases.length > 0 ? { urn, aliases, ...rest } : r;
+        })
+        .sort((a, b) => a.urn.localeCompare(b.urn));
     return { resources, outputs };
 }
 

@@ -1,3 +1,4 @@
+import { withAliases } from "../shared/aliases";
 import { ClusterWorkloadArgs } from "../shared/args";
 import * as aws from "@pulumi/aws";
 import { namespaceBudget } from "../shared/namespace-budget";
@@ -10,7 +11,7 @@ import { policyDocument, readSecretsStatements } from "../shared/iam";
 import { BACKUP_NAMESPACE, backupObjects, BackupJobsSpec, SCRATCH_STORAGE_CLASS } from "./cronjobs";
 import { SNAPSHOT_CLASS, snapshotClass } from "./snapshots";
 
-export interface BackupsArgs extends ClusterWorkloadArgs {
+export interface BackupJobsArgs extends ClusterWorkloadArgs {
     /** What the jobs dump and snapshot, and where they write it. No default. */
     readonly spec: Omit<BackupJobsSpec, "postgres" | "chain"> & {
         readonly postgres: Omit<BackupJobsSpec["postgres"], "roleArn" | "bucket" | "prefix">;
@@ -31,9 +32,15 @@ export interface BackupsArgs extends ClusterWorkloadArgs {
  * CronJobs that dump PostgreSQL into the backup bucket (through a role scoped to its prefix) and
  * snapshot every validator's volume as CSI VolumeSnapshots.
  */
-export class Backups extends pulumi.ComponentResource {
-    constructor(name: string, args: BackupsArgs, opts?: pulumi.ComponentResourceOptions) {
-        super("platform:backups:Backups", name, {}, opts);
+export class BackupJobs extends pulumi.ComponentResource {
+    constructor(name: string, args: BackupJobsArgs, opts?: pulumi.ComponentResourceOptions) {
+        // Renamed from platform:backups:Backups (folder = module); the alias keeps existing stacks' resources.
+        super(
+            "platform:backup-jobs:BackupJobs",
+            name,
+            {},
+            withAliases(opts, "platform:backups:Backups"),
+        );
         const k8sOpts = { parent: this, provider: args.cluster.provider };
         const namespace = new k8s.core.v1.Namespace(
             `${name}-namespace`,

@@ -1,3 +1,4 @@
+import { withAliases } from "../shared/aliases";
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { keyPolicy, KeyPolicyContext } from "../shared/key-policy";
@@ -50,7 +51,13 @@ export class BackupStore extends pulumi.ComponentResource {
     public readonly replicaBucketNames?: Readonly<Record<BackupPurpose, pulumi.Output<string>>>;
 
     constructor(name: string, args: BackupStoreArgs, opts?: pulumi.ComponentResourceOptions) {
-        super("platform:backups:BackupStore", name, {}, opts);
+        // Renamed from platform:backups:BackupStore (folder = module); the alias keeps existing stacks' resources.
+        super(
+            "platform:backup-store:BackupStore",
+            name,
+            {},
+            withAliases(opts, "platform:backups:BackupStore"),
+        );
         const objectLockDays = args.objectLock
             ? Math.min(...BACKUP_SCHEDULES.map((s) => s.keepDays))
             : undefined;

@@ -1,3 +1,4 @@
+import { withAliases } from "../shared/aliases";
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { bucketPolicy, LifecycleRule } from "./documents";
@@ -30,7 +31,13 @@ export class SecureBucket extends pulumi.ComponentResource {
     public readonly versioning: aws.s3.BucketVersioning;
 
     constructor(name: string, args: SecureBucketArgs, opts?: pulumi.ComponentResourceOptions) {
-        super("platform:backups:SecureBucket", name, {}, opts);
+        // Renamed from platform:backups:SecureBucket (folder = module); the alias keeps existing stacks' resources.
+        super(
+            "platform:backup-store:SecureBucket",
+            name,
+            {},
+            withAliases(opts, "platform:backups:SecureBucket"),
+        );
         if (!/^[a-z0-9][a-z0-9-]{1,61}[a-z0-9]$/.test(args.bucketName)) {
             throw new RangeError(
                 `S3 bucket name "${args.bucketName}" must be 3–63 lowercase letters, digits and hyphens`,

@@ -1,3 +1,4 @@
+import { withAliases } from "../shared/aliases";
 import * as aws from "@pulumi/aws";
 import * as docker from "@pulumi/docker";
 import * as pulumi from "@pulumi/pulumi";
@@ -32,7 +33,13 @@ export class ChainImage extends pulumi.ComponentResource {
     public readonly repositoryUrl: pulumi.Output<string>;
 
     constructor(name: string, args: ChainImageArgs, opts?: pulumi.ComponentResourceOptions) {
-        super("platform:chain:ChainImage", name, {}, opts);
+        // Renamed from platform:chain:ChainImage (folder = module); the alias keeps existing stacks' resources.
+        super(
+            "platform:chain-image:ChainImage",
+            name,
+            {},
+            withAliases(opts, "platform:chain:ChainImage"),
+        );
         const parent = { parent: this };
         const repository = new aws.ecr.Repository(
             `${name}-repository`,

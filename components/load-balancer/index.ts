@@ -1,3 +1,4 @@
+import { withAliases } from "../shared/aliases";
 import { ServerFleetArgs } from "../shared/args";
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
@@ -133,7 +134,13 @@ export class LoadBalancer extends pulumi.ComponentResource {
     public readonly privateIps: pulumi.Output<string>[];
 
     constructor(name: string, args: LoadBalancerArgs, opts?: pulumi.ComponentResourceOptions) {
-        super("platform:edge:LoadBalancer", name, {}, opts);
+        // Renamed from platform:edge:LoadBalancer (folder = module); the alias keeps existing stacks' resources.
+        super(
+            "platform:load-balancer:LoadBalancer",
+            name,
+            {},
+            withAliases(opts, "platform:edge:LoadBalancer"),
+        );
         const rateLimit = args.rateLimit ?? { perSecond: 20, burst: 40 };
         const parent = { parent: this };
 

@@ -1,3 +1,4 @@
+import { withAliases } from "../shared/aliases";
 import { DataStoreArgs } from "../shared/args";
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
@@ -56,7 +57,8 @@ export class Postgres extends pulumi.ComponentResource {
     public readonly connection: PostgresConnection;
 
     constructor(name: string, args: PostgresArgs, opts?: pulumi.ComponentResourceOptions) {
-        super("platform:data:Postgres", name, {}, opts);
+        // Renamed from platform:data:Postgres (folder = module); the alias keeps existing stacks' resources.
+        super("platform:postgres:Postgres", name, {}, withAliases(opts, "platform:data:Postgres"));
         const readReplicas = args.readReplicas ?? 0;
         const backupRetentionDays = args.backupRetentionDays ?? 7;
         const multiAz = args.multiAz ?? false;

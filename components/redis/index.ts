@@ -1,3 +1,4 @@
+import { withAliases } from "../shared/aliases";
 import { DataStoreArgs } from "../shared/args";
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
@@ -30,7 +31,8 @@ export class Redis extends pulumi.ComponentResource {
     public readonly authTokenSecretArn: pulumi.Output<string>;
 
     constructor(name: string, args: RedisArgs, opts?: pulumi.ComponentResourceOptions) {
-        super("platform:data:Redis", name, {}, opts);
+        // Renamed from platform:data:Redis (folder = module); the alias keeps existing stacks' resources.
+        super("platform:redis:Redis", name, {}, withAliases(opts, "platform:data:Redis"));
         const replicas = args.replicas ?? 1;
         const multiAz = args.multiAz ?? false;
         const snapshotRetentionDays = args.snapshotRetentionDays ?? 7;

@@ -1,3 +1,4 @@
+import { withAliases } from "../shared/aliases";
 import { ServerTierArgs } from "../shared/args";
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
@@ -39,7 +40,13 @@ export class WireGuardHub extends pulumi.ComponentResource {
     public readonly configParameter: pulumi.Output<string>;
 
     constructor(name: string, args: WireGuardHubArgs, opts?: pulumi.ComponentResourceOptions) {
-        super("platform:edge:WireGuardHub", name, {}, opts);
+        // Renamed from platform:edge:WireGuardHub (folder = module); the alias keeps existing stacks' resources.
+        super(
+            "platform:wireguard:WireGuardHub",
+            name,
+            {},
+            withAliases(opts, "platform:edge:WireGuardHub"),
+        );
         const parent = { parent: this };
         const hostname = `${args.platform.namePrefix}-wireguard`;
 

@@ -48,6 +48,14 @@ export const COSMETIC =
 
 export function resourceChanges(base: Inventory, head: Inventory): ResourceChange[] {
     const before = new Map(base.resources.map((r) => [r.urn, r]));
+    // A resource under a new URN that names its former one as an alias is the same resource, as the engine sees it.
+    for (const r of head.resources) {
+        const former = (r.aliases ?? []).find((alias) => before.has(alias));
+        if (former && !before.has(r.urn)) {
+            before.set(r.urn, before.get(former)!);
+            before.delete(former);
+        }
+    }
     const after = new Map(head.resources.map((r) => [r.urn, r]));
     const changes: ResourceChange[] = [];
     for (const urn of [...new Set([...before.keys(), ...after.keys()])].sort()) {

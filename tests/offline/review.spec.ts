@@ -457,6 +457,33 @@ describe("plan diff", () => {
         });
     });
 
+    it("matches a renamed component's resources through their aliases: nothing added or removed", () => {
+        // The plan before the component types were renamed, as it recorded them: the former URNs.
+        let renamed = 0;
+        const formerPlan: Inventory = {
+            ...copy(base),
+            resources: base.resources.map((r) => {
+                if (!r.aliases) return r;
+                renamed++;
+                const { aliases, ...rest } = r;
+                return { ...rest, urn: aliases[0]! };
+            }),
+        };
+        assert.ok(renamed > 100, "the stack renamed component types with aliases");
+        const diff = diffInventories(formerPlan, base, prices);
+        assert.deepStrictEqual([diff.resources.length, diff.findings], [0, []]);
+        // Without the aliases the same rename would be a delete and a create of each resource.
+        const unaliased: Inventory = {
+            ...copy(base),
+            resources: base.resources.map(({ aliases: _aliases, ...r }) => r),
+        };
+        const broken = diffInventories(formerPlan, unaliased, prices);
+        assert.ok(
+            broken.resources.some((r) => r.kind === "removed") &&
+                broken.resources.some((r) => r.kind === "added"),
+        );
+    });
+
     it("names an opened port under access widened, and an ingress rule's tag change nowhere", () => {
         const head = copy(base);
         const rule = head.resources.find(

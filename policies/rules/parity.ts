@@ -712,17 +712,17 @@ export const servicesSelectPods: StackValidationPolicy = stackPolicy({
 const podTemplate = (r: PolicyResource): { pod: Spec; copies: number } | undefined => {
     const pod = podSpecOf(r.type, r.props);
     if (!pod) return undefined;
-    const replicas = Number(((r.props.spec ?? {}) as Props).replicas ?? 1);
-    // A Deployment's rollout runs its surge (25 %, rounded up) beside the old pods.
-    return {
-        pod,
-        copies:
-            r.type === "kubernetes:batch/v1:CronJob"
-                ? 1
-                : r.type === "kubernetes:apps/v1:Deployment"
-                  ? replicas + Math.ceil(replicas / 4)
-                  : replicas,
+    const spec = (r.props.spec ?? {}) as Props;
+    const replicas = Number(spec.replicas ?? 1);
+    // A Deployment's rollout runs its surge (25 %, rounded up) beside the old pods; a Job runs
+    // `parallelism` pods at once; a CronJob with concurrencyPolicy Forbid one job; a Pod is one.
+    const copies: Record<string, number> = {
+        "kubernetes:batch/v1:CronJob": 1,
+        "kubernetes:batch/v1:Job": Number(spec.parallelism ?? 1),
+        "kubernetes:core/v1:Pod": 1,
+        "kubernetes:apps/v1:Deployment": replicas + Math.ceil(replicas / 4),
     };
+    return { pod, copies: copies[r.type] ?? replicas };
 };
 
 const sumOf = (pod: Spec, kind: "requests" | "limits", key: "cpu" | "memory") => {

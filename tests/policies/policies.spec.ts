@@ -34,6 +34,65 @@ const group = (name: string, role: string, extra: Record<string, unknown> = {}):
 });
 
 describe("policy pack", () => {
+    it("k8s-namespace-quotas counts a Job's parallel pods", async () => {
+        const job = (parallelism: number): Subject => ({
+            type: "kubernetes:batch/v1:Job",
+            name: "bootstrap",
+            props: {
+                metadata: { namespace: "jobs" },
+                spec: {
+                    parallelism,
+                    template: {
+                        spec: {
+                            containers: [
+                                {
+                                    name: "c",
+                                    image: "x:1",
+                                    resources: {
+                                        requests: { cpu: "1", memory: "1Gi" },
+                                        limits: { cpu: "1", memory: "1Gi" },
+                                    },
+                                },
+                            ],
+                        },
+                    },
+                },
+            },
+        });
+        const budget: Subject[] = [
+            {
+                type: "kubernetes:core/v1:LimitRange",
+                name: "lr",
+                props: {
+                    metadata: { namespace: "jobs" },
+                    spec: { limits: [{ type: "Container", max: { cpu: "2", memory: "2Gi" } }] },
+                },
+            },
+            {
+                type: "kubernetes:core/v1:ResourceQuota",
+                name: "rq",
+                props: {
+                    metadata: { namespace: "jobs" },
+                    spec: {
+                        hard: {
+                            "requests.cpu": "2",
+                            "requests.memory": "2Gi",
+                            "limits.cpu": "2",
+                            "limits.memory": "2Gi",
+                            pods: "2",
+                        },
+                    },
+                },
+            },
+        ];
+        await firesAndPasses(
+            parity.namespaceQuotas,
+            [job(2), ...budget],
+            [job(3), ...budget],
+            /need requests\.cpu 3000m, the ResourceQuota allows 2/,
+        );
+    });
+
     it("holds each policy once, mandatory unless configured otherwise, each with a description", () => {
         const names = POLICIES.map((p) => p.name);
         assert.strictEqual(new Set(names).size, names.length);

@@ -126,6 +126,7 @@ export = async () => {
         forceDestroy: recreatable,
         policyContext,
         backupsKeyArn: keys.arns.backups,
+        keyDeletionWindowDays: config.kmsDeletionWindowDays,
         objectLock: config.backupObjectLock,
         replicaRegion:
             config.backupReplicaRegion === "none" ? undefined : config.backupReplicaRegion,
@@ -157,11 +158,7 @@ export = async () => {
         image: config.apiImage,
         accountId: accountId,
         database: postgres.connection,
-        redis: {
-            endpoint: redis.primaryEndpoint,
-            port: port("redis", "redis"),
-            authTokenSecretArn: redis.authTokenSecretArn,
-        },
+        redis: redis.connection,
     });
 
     // ── Cluster, node image and the workloads on it ──
@@ -224,7 +221,6 @@ export = async () => {
         : new DatabaseUsers("database-users", {
               cluster,
               connection: postgres.connection,
-              image: postgres.connection.clientImage,
               passwordGeneration: config.databaseUserPasswordGeneration,
               secretsKeyArn: keys.arns.secrets,
               secretRecoveryWindowDays,
@@ -243,12 +239,8 @@ export = async () => {
                 spec: {
                     region: config.region,
                     postgres: {
-                        host: postgres.connection.host,
-                        port: postgres.connection.port,
-                        database: postgres.connection.database,
-                        caBundle: postgres.connection.caBundle,
+                        connection: postgres.connection,
                         secretArn: databaseUsers.credentials.dumps.secretArn,
-                        image: postgres.connection.clientImage,
                     },
                     chain: {
                         namespace: chain.namespace,
@@ -343,7 +335,7 @@ export = async () => {
                   chainNamespace: chain.namespace,
                   database: postgres.connection,
                   databaseCredentials: databaseUsers.credentials.metrics,
-                  redis: { host: redis.primaryEndpoint, secretArn: redis.authTokenSecretArn },
+                  redis: redis.connection,
                   alerting: {
                       slackChannel: config.alertSlackChannel,
                       pagerDuty: config.alertPagerDuty,

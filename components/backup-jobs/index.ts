@@ -1,3 +1,4 @@
+import { PostgresConnection } from "../shared/connections";
 import { withAliases } from "../shared/aliases";
 import { ClusterWorkloadArgs } from "../shared/args";
 import * as aws from "@pulumi/aws";
@@ -14,7 +15,11 @@ import { SNAPSHOT_CLASS, snapshotClass } from "./snapshots";
 export interface BackupJobsArgs extends ClusterWorkloadArgs {
     /** What the jobs dump and snapshot, and where they write it. No default. */
     readonly spec: Omit<BackupJobsSpec, "postgres" | "chain"> & {
-        readonly postgres: Omit<BackupJobsSpec["postgres"], "roleArn" | "bucket" | "prefix">;
+        /** The database (the Postgres component's connection) and the dump user's secret. */
+        readonly postgres: {
+            readonly connection: PostgresConnection;
+            readonly secretArn: pulumi.Input<string>;
+        };
         /** The chain component's namespace and validator volume claims (its exports). */
         readonly chain: Omit<BackupJobsSpec["chain"], "snapshotClass">;
     };
@@ -82,7 +87,12 @@ export class BackupJobs extends pulumi.ComponentResource {
         const objects = backupObjects({
             ...args.spec,
             postgres: {
-                ...args.spec.postgres,
+                host: args.spec.postgres.connection.host,
+                port: args.spec.postgres.connection.port,
+                database: args.spec.postgres.connection.database,
+                caBundle: args.spec.postgres.connection.caBundle,
+                image: args.spec.postgres.connection.clientImage,
+                secretArn: args.spec.postgres.secretArn,
                 bucket: args.dumpsWriter.bucket,
                 prefix: args.dumpsWriter.prefix,
                 roleArn: postgresRole.arn,

@@ -26,6 +26,8 @@ export interface BackupWriter {
 export interface BackupStoreArgs {
     /** Account, region and partition; bucket names end with the account id. No default. */
     readonly policyContext: KeyPolicyContext;
+    /** Days a deleted replica key can be restored, as for the stack's other keys. No default. */
+    readonly keyDeletionWindowDays: number;
     /** KMS key of the buckets. No default. */
     readonly backupsKeyArn: pulumi.Input<string>;
     /** Object Lock (governance) on every backup bucket. Default: false. */
@@ -174,7 +176,7 @@ export class BackupStore extends pulumi.ComponentResource {
                 description: `${args.namePrefix} backups replica in ${region}`,
                 enableKeyRotation: true,
                 rotationPeriodInDays: 365,
-                deletionWindowInDays: 30,
+                deletionWindowInDays: args.keyDeletionWindowDays,
                 policy: JSON.stringify(keyPolicy("backups", { ...args.policyContext, region })),
                 tags: { ...tags, Name: `${args.namePrefix}-backups-replica`, Purpose: "backups" },
             },

@@ -39,8 +39,9 @@ export class SecureBucket extends pulumi.ComponentResource {
             withAliases(opts, "platform:backups:SecureBucket"),
         );
         if (!/^[a-z0-9][a-z0-9-]{1,61}[a-z0-9]$/.test(args.bucketName)) {
-            throw new RangeError(
+            throw new pulumi.ResourceError(
                 `S3 bucket name "${args.bucketName}" must be 3–63 lowercase letters, digits and hyphens`,
+                this,
             );
         }
         const parent = { parent: this };

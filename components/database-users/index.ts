@@ -1,3 +1,4 @@
+import { PostgresConnection } from "../shared/connections";
 import { ClusterWorkloadArgs } from "../shared/args";
 import * as aws from "@pulumi/aws";
 import * as k8s from "@pulumi/kubernetes";
@@ -19,16 +20,8 @@ import { DATABASE_USERS, DatabaseUser, DatabaseUserKey, scramVerifier } from "./
 export { DATABASE_USERS_COMPONENT, DATABASE_USERS_NAMESPACE };
 
 export interface DatabaseUsersArgs extends ClusterWorkloadArgs {
-    /** The database: host, port, name, CA bundle and master secret (the Postgres component's `connection`). No default. */
-    readonly connection: {
-        readonly host: pulumi.Input<string>;
-        readonly port: number;
-        readonly database: string;
-        readonly caBundle: string;
-        readonly masterSecretArn: pulumi.Input<string>;
-    };
-    /** PostgreSQL client image of the engine's major version. No default. */
-    readonly image: string;
+    /** The database, as the Postgres component hands it out (its client image runs the Job). No default. */
+    readonly connection: PostgresConnection;
     /** Generation of the users' passwords: raising it rotates them. Default: 0. */
     readonly passwordGeneration?: number;
     /** Days a deleted secret can be restored. Default: 30. */
@@ -140,7 +133,7 @@ export class DatabaseUsers extends pulumi.ComponentResource {
         );
         const objects = databaseUsersObjects({
             region: args.region,
-            image: args.image,
+            image: args.connection.clientImage,
             connection: args.connection,
             users: all,
             roleArn: jobRole.arn,

@@ -1,3 +1,4 @@
+import { PostgresConnection, RedisConnection } from "../shared/connections";
 import { ClusterWorkloadArgs } from "../shared/args";
 import * as aws from "@pulumi/aws";
 import { VERIFIED_TLS_PARAMETERS } from "../shared/postgres-client";
@@ -28,7 +29,7 @@ export interface MonitoringArgs extends ClusterWorkloadArgs {
     readonly storageClass: string;
     /** Days Prometheus keeps samples. No default. */
     readonly retentionDays: number;
-    /** Volume of each validator and relay, GiB. No default. */
+    /** Prometheus' volume, GiB. No default. */
     readonly volumeGb: number;
     /** EC2 servers to scrape node_exporter on. */
     readonly servers: readonly { readonly ip: pulumi.Input<string>; readonly role: string }[];
@@ -43,22 +44,14 @@ export interface MonitoringArgs extends ClusterWorkloadArgs {
     /** Validator count: the quorum alert counts against it. No default. */
     readonly validators: number;
     /** The database (the Postgres component's connection): an exporter per instance, TLS verified. No default. */
-    readonly database: {
-        readonly host: pulumi.Input<string>;
-        readonly replicaHosts: readonly pulumi.Input<string>[];
-        readonly database: string;
-        readonly caBundle: string;
-    };
+    readonly database: PostgresConnection;
     /** The exporters' own PostgreSQL user (pg_monitor), from DatabaseUsers. No default. */
     readonly databaseCredentials: {
         readonly secretArn: pulumi.Input<string>;
         readonly secretVersion: pulumi.Input<string>;
     };
-    /** Redis endpoint and its auth-token secret. No default. */
-    readonly redis: {
-        readonly host: pulumi.Input<string>;
-        readonly secretArn: pulumi.Input<string>;
-    };
+    /** Redis as the Redis component hands it out. No default. */
+    readonly redis: RedisConnection;
     /** Alert receivers: Slack channel, PagerDuty on or off. No default. */
     readonly alerting: { readonly slackChannel: string; readonly pagerDuty: boolean };
     /** Days a deleted secret stays recoverable, its name reserved; 0 lets a destroyed stack be re-created at once. Default: 30. */
@@ -305,7 +298,7 @@ export class Monitoring extends pulumi.ComponentResource {
             blackboxConfig: renderBlackboxConfig(),
             databases: databases.map((db) => ({
                 name: db.name,
-                uri: pulumi.interpolate`${db.host}:${port("postgres", "postgres")}/${args.database.database}?${VERIFIED_TLS_PARAMETERS}`,
+                uri: pulumi.interpolate`${db.host}:${args.database.port}/${args.database.database}?${VERIFIED_TLS_PARAMETERS}`,
             })),
             databaseCaBundle: args.database.caBundle,
             databaseSecret: {
@@ -315,9 +308,11 @@ export class Monitoring extends pulumi.ComponentResource {
                 ]),
             },
             redis: {
-                address: pulumi.interpolate`rediss://${args.redis.host}:${port("redis", "redis")}`,
-                secretArn: args.redis.secretArn,
-                roleArn: readSecrets("redis-exporter", "redis-exporter", [args.redis.secretArn]),
+                address: pulumi.interpolate`rediss://${args.redis.host}:${args.redis.port}`,
+                secretArn: args.redis.authTokenSecretArn,
+                roleArn: readSecrets("redis-exporter", "redis-exporter", [
+                    args.redis.authTokenSecretArn,
+                ]),
             },
             nginxStatusUrls: args.loadBalancerIps.map(
                 (ip) =>

@@ -1,31 +1,17 @@
+import { awsManagedPolicyArn, serviceTrustWithinAccount } from "../shared/iam";
 import { withAliases } from "../shared/aliases";
 import { DataStoreArgs } from "../shared/args";
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { checked } from "../shared/errors";
+import { PostgresConnection } from "../shared/connections";
 import { RDS_CA_IDENTIFIER, rdsCaBundle } from "./ca-bundle";
 import { parameterGroupFamily, POSTGRES_PARAMETERS, rdsIdentifier, replicaZones } from "./settings";
 
 /** The database the platform's API, exporters and dump jobs use. */
 export const DATABASE_NAME = "platform";
 
-/** How a client reaches and verifies the database: what a consumer needs, so none re-derives it. */
-export interface PostgresConnection {
-    /** The primary's host name (no port). */
-    readonly host: pulumi.Output<string>;
-    /** Each read replica's host name, in replica order. */
-    readonly replicaHosts: pulumi.Output<string>[];
-    /** The port every instance listens on. */
-    readonly port: number;
-    /** The database name. */
-    readonly database: string;
-    /** PEM roots that verify the instances' certificates, for `sslmode=verify-full`. */
-    readonly caBundle: string;
-    /** The RDS-managed master secret ({"username", "password"}); only what creates users reads it. */
-    readonly masterSecretArn: pulumi.Output<string>;
-    /** A client image (psql, pg_dump) of the engine's major version: a dump needs a client as new as the server. */
-    readonly clientImage: string;
-}
+export type { PostgresConnection };
 
 export interface PostgresArgs extends DataStoreArgs {
     /** Engine version, major or major.minor, e.g. "17". No default. */
@@ -86,7 +72,7 @@ export class Postgres extends pulumi.ComponentResource {
         const parameterGroup = new aws.rds.ParameterGroup(
             `${name}-params`,
             {
-                name: rdsIdentifier(args.namePrefix, family),
+                name: checked(this, () => rdsIdentifier(args.namePrefix, family)),
                 family,
                 description: `${args.namePrefix} ${family}: TLS only, slow statements logged`,
                 parameters: POSTGRES_PARAMETERS.map((p) => ({ ...p })),
@@ -101,17 +87,10 @@ export class Postgres extends pulumi.ComponentResource {
             {
                 name: `${args.namePrefix}-rds-monitoring`,
                 description: `${args.namePrefix} RDS enhanced monitoring`,
-                assumeRolePolicy: JSON.stringify({
-                    Version: "2012-10-17",
-                    Statement: [
-                        {
-                            Effect: "Allow",
-                            Principal: { Service: "monitoring.rds.amazonaws.com" },
-                            Action: "sts:AssumeRole",
-                            Condition: { StringEquals: { "aws:SourceAccount": args.accountId } },
-                        },
-                    ],
-                }),
+                assumeRolePolicy: serviceTrustWithinAccount(
+                    "monitoring.rds.amazonaws.com",
+                    args.accountId,
+                ),
                 tags: tags("rds-monitoring"),
             },
             parent,
@@ -120,7 +99,10 @@ export class Postgres extends pulumi.ComponentResource {
             `${name}-monitoring`,
             {
                 role: monitoringRole.name,
-                policyArn: pulumi.interpolate`arn:${aws.getPartitionOutput({}, parent).partition}:iam::aws:policy/service-role/AmazonRDSEnhancedMonitoringRole`,
+                policyArn: awsManagedPolicyArn(
+                    args.region,
+                    "service-role/AmazonRDSEnhancedMonitoringRole",
+                ),
             },
             parent,
         );
@@ -181,7 +163,9 @@ export class Postgres extends pulumi.ComponentResource {
                 new aws.rds.Instance(
                     `${name}-replica-${i}`,
                     {
-                        identifier: rdsIdentifier(args.namePrefix, "pg", "replica", String(i + 1)),
+                        identifier: checked(this, () =>
+                            rdsIdentifier(args.namePrefix, "pg", "replica", String(i + 1)),
+                        ),
                         replicateSourceDb: primary.identifier,
                         caCertIdentifier,
                         instanceClass: args.instanceClass,

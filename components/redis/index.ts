@@ -1,3 +1,5 @@
+import { checked } from "../shared/errors";
+import { RedisConnection } from "../shared/connections";
 import { withAliases } from "../shared/aliases";
 import { DataStoreArgs } from "../shared/args";
 import * as aws from "@pulumi/aws";
@@ -29,6 +31,8 @@ export class Redis extends pulumi.ComponentResource {
     public readonly primaryEndpoint: pulumi.Output<string>;
     public readonly readerEndpoint: pulumi.Output<string>;
     public readonly authTokenSecretArn: pulumi.Output<string>;
+    /** What clients need: host, port, AUTH token secret. */
+    public readonly connection: RedisConnection;
 
     constructor(name: string, args: RedisArgs, opts?: pulumi.ComponentResourceOptions) {
         // Renamed from platform:data:Redis (folder = module); the alias keeps existing stacks' resources.
@@ -36,7 +40,7 @@ export class Redis extends pulumi.ComponentResource {
         const replicas = args.replicas ?? 1;
         const multiAz = args.multiAz ?? false;
         const snapshotRetentionDays = args.snapshotRetentionDays ?? 7;
-        const id = replicationGroupId(args.namePrefix, "redis");
+        const id = checked(this, () => replicationGroupId(args.namePrefix, "redis"));
         const parent = { parent: this };
         const tags = (role: string) => ({ ...args.tags, Name: `${args.namePrefix}-${role}` });
 
@@ -120,6 +124,11 @@ export class Redis extends pulumi.ComponentResource {
         this.primaryEndpoint = group.primaryEndpointAddress;
         this.readerEndpoint = group.readerEndpointAddress;
         this.authTokenSecretArn = secret.arn;
+        this.connection = {
+            host: this.primaryEndpoint,
+            port: args.port,
+            authTokenSecretArn: secret.arn,
+        };
         this.registerOutputs({
             primaryEndpoint: this.primaryEndpoint,
             readerEndpoint: this.readerEndpoint,

@@ -1,3 +1,4 @@
+import { PostgresConnection, RedisConnection } from "../shared/connections";
 import { ServerFleetArgs } from "../shared/args";
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
@@ -13,21 +14,10 @@ export interface AppServersArgs extends ServerFleetArgs {
     readonly image: string;
     /** AWS account of the ECR registry. No default. */
     readonly accountId: string;
-    /** PostgreSQL as the Postgres component hands it out: hosts, port, database, CA roots, master secret. No default. */
-    readonly database: {
-        readonly host: pulumi.Input<string>;
-        readonly replicaHosts: readonly pulumi.Input<string>[];
-        readonly port: number;
-        readonly database: string;
-        readonly caBundle: string;
-        readonly masterSecretArn: pulumi.Input<string>;
-    };
-    /** Redis endpoint and its auth-token secret. No default. */
-    readonly redis: {
-        readonly endpoint: pulumi.Input<string>;
-        readonly port: number;
-        readonly authTokenSecretArn: pulumi.Input<string>;
-    };
+    /** PostgreSQL as the Postgres component hands it out. No default. */
+    readonly database: PostgresConnection;
+    /** Redis as the Redis component hands it out. No default. */
+    readonly redis: RedisConnection;
 }
 
 const ENV_FILE = "/run/platform-api/env";
@@ -105,7 +95,7 @@ export class AppServers extends pulumi.ComponentResource {
                     args.database.host,
                     pulumi.all([...args.database.replicaHosts]),
                     args.database.masterSecretArn,
-                    args.redis.endpoint,
+                    args.redis.host,
                     args.redis.authTokenSecretArn,
                 ])
                 .apply(([dbHost, readers, dbSecret, redisHost, redisSecret]) => {

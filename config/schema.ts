@@ -12,8 +12,9 @@ import { MAX_AVAILABILITY_ZONES } from "../topology/subnets";
 import { architectureIssues, capacityIssues, wireguardPeerIssues } from "./rules";
 import { suggestion } from "./suggest";
 
-export const ENVIRONMENTS = ["staging", "prod"] as const;
-export type Environment = (typeof ENVIRONMENTS)[number];
+import { ENVIRONMENTS, Environment } from "../topology/naming";
+export { ENVIRONMENTS };
+export type { Environment };
 
 /** CloudWatch Logs accepts only these retention periods. */
 const LOG_RETENTION_DAYS = [

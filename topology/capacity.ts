@@ -3,7 +3,7 @@
  * too many validators (or too small nodes) passes, and `pulumi up` waits on Pending pods until
  * it times out. Pure; requests come from the workloads themselves, never copied here.
  */
-import { RESOURCES } from "../components/chain/workloads";
+import { CHAIN_NODE_RESOURCES as RESOURCES } from "./chain-sizes";
 import { Ec2InstanceType } from "./aws-catalog";
 
 export interface Resources {

@@ -1,7 +1,10 @@
 /**
  * The naming and tagging scheme: one place decides how physical names and tags look.
  */
-import type { Environment } from "../config/schema";
+
+/** The environments a stack can be: each has its rules (config/schema.ts) and its tags. */
+export const ENVIRONMENTS = ["staging", "prod"] as const;
+export type Environment = (typeof ENVIRONMENTS)[number];
 
 export interface StackIdentity {
     readonly project: string;

@@ -4,6 +4,7 @@
  * against the Kubernetes schemas without mocks. Ports come from the port map; sizes from the seeds;
  * the command line and configuration from node.ts.
  */
+import { CHAIN_NODE_RESOURCES } from "../../topology/chain-sizes";
 import type { Input } from "@pulumi/pulumi";
 import { listenerOf, Listener } from "../../topology/ports";
 import {
@@ -42,10 +43,7 @@ const COMMON_LABELS = {
 };
 
 /** Seeds: validators 2 GiB / 1.5 CPU, relays 1.5 GiB / 1 CPU (limits); requests leave burst room for CPU only. */
-export const RESOURCES = {
-    validator: { requests: { cpu: "1", memory: "2Gi" }, limits: { cpu: "1500m", memory: "2Gi" } },
-    relay: { requests: { cpu: "500m", memory: "1536Mi" }, limits: { cpu: "1", memory: "1536Mi" } },
-} as const;
+export const RESOURCES = CHAIN_NODE_RESOURCES;
 
 export interface ChainSpec {
     readonly validators: number;

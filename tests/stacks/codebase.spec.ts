@@ -72,6 +72,15 @@ describe("ARNs in the region's partition", () => {
 });
 
 describe("codebase layering", () => {
+    it("topology/ is facts and arithmetic: it imports only itself", () => {
+        const topology = relativeImports(path.join(PROJECT_DIR, "topology")).filter(
+            ({ target }) => !target.startsWith("topology" + path.sep),
+        );
+        assert.deepStrictEqual(
+            topology.map(({ file, target }) => `${file} → ${target}`),
+            [],
+        );
+    });
     it("components import only themselves, components/shared and topology/", () => {
         assert.deepStrictEqual(layeringViolations(relativeImports(COMPONENTS)), []);
     });

@@ -1,9 +1,10 @@
 /** What every backup job shares: its namespace, user, hardening and CronJob wrapper. Pure. */
+import { NAMESPACES } from "../../topology/namespaces";
 import { BackupSchedule, RECOVERY_TIME_OBJECTIVE_HOURS } from "../../topology/retention";
 import { K8sObject } from "../shared/k8s-object";
 import { containerSecurity, podSecurity } from "../shared/pods";
 
-export const BACKUP_NAMESPACE = "backups";
+export const BACKUP_NAMESPACE = NAMESPACES.backups;
 export const USER = 10001;
 
 export const security = containerSecurity(USER);

@@ -1,10 +1,11 @@
+import { NAMESPACES } from "../../topology/namespaces";
 /**
  * The chain's object names and the cluster DNS names derived from them: the one place that knows a
  * StatefulSet's pod is `<statefulset>-<ordinal>.<governing service>.<namespace>.svc.cluster.local`
  * and its volume claim `<template>-<statefulset>-<ordinal>`. Pure.
  */
 
-export const NAMESPACE = "chain";
+export const NAMESPACE = NAMESPACES.chain;
 /** The relay StatefulSet and its governing headless Service share this name. */
 export const RELAY = "relay";
 /** Headless Service over every validator, for Prometheus' DNS discovery. */

@@ -3,6 +3,7 @@
  * master credentials and the users' verifiers through its IAM role, then runs the users script over
  * TLS verified against the RDS roots. Pure; inputs may be Pulumi values.
  */
+import { NAMESPACES } from "../../topology/namespaces";
 import { createHash } from "node:crypto";
 import type { Input } from "@pulumi/pulumi";
 import { K8sObject } from "../shared/k8s-object";
@@ -22,7 +23,7 @@ import {
 } from "../shared/postgres-client";
 import { DatabaseUser, usersScript, verifierFile } from "./users";
 
-export const DATABASE_USERS_NAMESPACE = "database-users";
+export const DATABASE_USERS_NAMESPACE = NAMESPACES.databaseUsers;
 /** The pods' component label, and the name of the Job, its ServiceAccount and ConfigMap. */
 export const DATABASE_USERS_COMPONENT = "database-users";
 /** postgres:*-alpine's postgres user. */

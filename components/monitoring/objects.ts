@@ -2,6 +2,7 @@
  * The monitoring namespace's Kubernetes objects as plain values: Prometheus, Alertmanager, Grafana,
  * Jaeger and the exporters, hardened like every workload here. Pure; inputs may be Pulumi values.
  */
+import { NAMESPACES } from "../../topology/namespaces";
 import type { Input } from "@pulumi/pulumi";
 import { K8sObject } from "../shared/k8s-object";
 import {
@@ -17,7 +18,7 @@ import { ALERTMANAGER_SECRETS_DIR } from "./alertmanager-config";
 /** Where Grafana's admin password Secret is mounted (read through GF_SECURITY_ADMIN_PASSWORD__FILE). */
 const GRAFANA_ADMIN_DIR = "/etc/grafana-admin";
 
-export const MONITORING_NAMESPACE = "monitoring";
+export const MONITORING_NAMESPACE = NAMESPACES.monitoring;
 export const IMAGES = {
     prometheus: "quay.io/prometheus/prometheus:v2.53.2",
     alertmanager: "quay.io/prometheus/alertmanager:v0.27.0",

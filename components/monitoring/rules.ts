@@ -3,8 +3,14 @@
  * operator needs beside them (replica lag, Redis down, backups failed or stale) and the SLOs as
  * multi-window burn-rate alerts. Pure: data in, the rules file (YAML) out.
  */
+import { NAMESPACES } from "../../topology/namespaces";
+import { BACKUP_SCHEDULES } from "../../topology/retention";
 import { stringify } from "yaml";
 import { RUNBOOK_BASE, runbookAnchor } from "./runbooks";
+
+/** The daily backup, and how long without one is stale: a day, plus two hours for a slow run. */
+const DAILY = BACKUP_SCHEDULES.find((s) => s.name === "daily")!;
+const DAILY_STALE_HOURS = 24 / DAILY.perDay + 2;
 
 export interface AlertRule {
     readonly alert: string;
@@ -425,7 +431,7 @@ export function alertGroups(chain: ChainSize = { validators: 4 }): RuleGroup[] {
                 },
                 {
                     alert: "BackupJobFailed",
-                    expr: 'kube_job_failed{namespace="backups", condition="true"} == 1',
+                    expr: `kube_job_failed{namespace="${NAMESPACES.backups}", condition="true"} == 1`,
                     labels: { severity: "critical" },
                     annotations: {
                         summary: "Backup job {{ $labels.job_name }} failed",
@@ -434,11 +440,10 @@ export function alertGroups(chain: ChainSize = { validators: 4 }): RuleGroup[] {
                 },
                 {
                     alert: "BackupsStale",
-                    expr: 'time() - kube_cronjob_status_last_successful_time{namespace="backups", cronjob=~".*-daily"} > 26 * 3600',
+                    expr: `time() - kube_cronjob_status_last_successful_time{namespace="${NAMESPACES.backups}", cronjob=~".*-${DAILY.name}"} > ${DAILY_STALE_HOURS} * 3600`,
                     labels: { severity: "critical" },
                     annotations: {
-                        summary:
-                            "No successful daily backup ({{ $labels.cronjob }}) for over 26 hours",
+                        summary: `No successful ${DAILY.name} backup ({{ $labels.cronjob }}) for over ${DAILY_STALE_HOURS} hours`,
                         source: "seeds: daily backups kept 30 days",
                     },
                 },

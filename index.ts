@@ -366,7 +366,7 @@ export = async () => {
             readerEndpoint: redis.readerEndpoint,
             authTokenSecretArn: redis.authTokenSecretArn,
         },
-        appServers: { privateIps: appServers.privateIps },
+        appServers: { privateIps: appServers.privateIps, instanceIds: appServers.instanceIds },
         loadBalancer: { publicIps: loadBalancer.publicIps, hostedZoneId },
         cluster: { name: cluster.clusterName, kubeconfig: cluster.kubeconfig },
         chain: {
@@ -383,6 +383,7 @@ export = async () => {
             publicIp: wireguard.publicIp,
             publicKey: wireguard.publicKey,
             privateKeyParameter: wireguard.privateKeyParameter,
+            configParameter: wireguard.configParameter,
         },
         backups: {
             buckets: backups.bucketNames,

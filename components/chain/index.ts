@@ -6,14 +6,7 @@ import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
 import { listenerOf } from "../../topology/ports";
 import { declareAll, keyOf } from "../shared/k8s-declare";
-import {
-    RELAY,
-    RELAY_RPC_SERVICE,
-    serviceHost,
-    validatorPodHost,
-    validatorVolumeClaim,
-} from "./names";
-import { chainRpcUrl } from "./node";
+import { RELAY_RPC_SERVICE, validatorVolumeClaim } from "./names";
 import { networkPolicies, Placement, podsOf } from "../shared/network-policies";
 import { chainObjects, NAMESPACE } from "./workloads";
 
@@ -52,12 +45,6 @@ export class ChainNetwork extends pulumi.ComponentResource {
     public readonly namespaceResource: k8s.core.v1.Namespace;
     /** Data volume claim of each validator's pod, by index: what the chain backups snapshot. */
     public readonly validatorVolumeClaims: string[];
-    /** Cluster DNS name of each validator's pod, by index. */
-    public readonly validatorHosts: string[];
-    /** Cluster DNS name of the relays' headless Service. */
-    public readonly relayHost: string;
-    /** The chain RPC URL inside the cluster (validators' --chain-rpc): the relays' HTTP server. */
-    public readonly chainRpcUrl: string;
 
     constructor(name: string, args: ChainNetworkArgs, opts?: pulumi.ComponentResourceOptions) {
         super("platform:chain:ChainNetwork", name, {}, opts);
@@ -159,16 +146,10 @@ export class ChainNetwork extends pulumi.ComponentResource {
         this.validatorVolumeClaims = Array.from({ length: args.validators }, (_, i) =>
             validatorVolumeClaim(i),
         );
-        this.validatorHosts = Array.from({ length: args.validators }, (_, i) =>
-            validatorPodHost(i),
-        );
-        this.relayHost = serviceHost(RELAY);
-        this.chainRpcUrl = chainRpcUrl(args.listeners);
         this.registerOutputs({
             validatorKeySecretArns: this.validatorKeySecretArns,
             rpcEndpoint: this.rpcEndpoint,
             validatorVolumeClaims: this.validatorVolumeClaims,
-            chainRpcUrl: this.chainRpcUrl,
         });
     }
 }

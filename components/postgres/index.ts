@@ -39,7 +39,6 @@ export class Postgres extends pulumi.ComponentResource {
     public readonly writerEndpoint: pulumi.Output<string>;
     public readonly readerEndpoints: pulumi.Output<string>[];
     public readonly masterSecretArn: pulumi.Output<string>;
-    public readonly instanceIdentifiers: pulumi.Output<string>[];
     public readonly connection: PostgresConnection;
 
     constructor(name: string, args: PostgresArgs, opts?: pulumi.ComponentResourceOptions) {
@@ -196,7 +195,6 @@ export class Postgres extends pulumi.ComponentResource {
         this.readerEndpoints = replicas.map((r) => r.endpoint);
         // manageMasterUserPassword makes RDS create exactly one master secret.
         this.masterSecretArn = primary.masterUserSecrets.apply((secrets) => secrets[0]!.secretArn);
-        this.instanceIdentifiers = [primary, ...replicas].map((i) => i.identifier);
         this.connection = {
             host: primary.address,
             replicaHosts: replicas.map((r) => r.address),

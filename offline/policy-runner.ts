@@ -120,10 +120,24 @@ const throwNotApplicable = (reason?: string): never => {
 
 const unmaskedProps = new WeakMap<PolicySubject, Record<string, unknown>>();
 
+/** Whether `value` holds an unknown anywhere (most resources of a plan hold none). */
+function holdsUnknown(value: unknown): boolean {
+    if (value === UNKNOWN_MARK) return true;
+    if (Array.isArray(value)) return value.some(holdsUnknown);
+    if (value !== null && typeof value === "object") return Object.values(value).some(holdsUnknown);
+    return false;
+}
+
+const fullyKnown = new WeakSet<PolicySubject>();
+
 function propsOf(subject: PolicySubject): Record<string, unknown> {
     let props = unmaskedProps.get(subject);
     if (!props) {
-        props = unmask(subject.props) as Record<string, unknown>;
+        // Without an unknown the props are read as they are: no copy, and (below) no checking proxy,
+        // which would cost every property read of every policy for nothing.
+        const known = !holdsUnknown(subject.props);
+        if (known) fullyKnown.add(subject);
+        props = known ? subject.props : (unmask(subject.props) as Record<string, unknown>);
         unmaskedProps.set(subject, props);
     }
     return props;
@@ -135,7 +149,10 @@ const checkedProps = new WeakMap<PolicySubject, Record<string, unknown>>();
 function checkedPropsOf(subject: PolicySubject): Record<string, unknown> {
     let props = checkedProps.get(subject);
     if (!props) {
-        props = proxy.unknownCheckingProxy(propsOf(subject)) as Record<string, unknown>;
+        const plain = propsOf(subject);
+        props = fullyKnown.has(subject)
+            ? plain
+            : (proxy.unknownCheckingProxy(plain) as Record<string, unknown>);
         checkedProps.set(subject, props);
     }
     return props;

@@ -709,7 +709,15 @@ export const servicesSelectPods: StackValidationPolicy = stackPolicy({
     },
 });
 
+/** Each workload's pod and copies, worked out once per resource (the quota checks read them many times). */
+const podTemplates = new WeakMap<object, { pod: Spec; copies: number } | undefined>();
 const podTemplate = (r: PolicyResource): { pod: Spec; copies: number } | undefined => {
+    if (podTemplates.has(r)) return podTemplates.get(r);
+    const found = computePodTemplate(r);
+    podTemplates.set(r, found);
+    return found;
+};
+const computePodTemplate = (r: PolicyResource): { pod: Spec; copies: number } | undefined => {
     const pod = podSpecOf(r.type, r.props);
     if (!pod) return undefined;
     const spec = (r.props.spec ?? {}) as Props;

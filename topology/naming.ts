@@ -36,3 +36,8 @@ export function partitionOf(region: string): string {
     }
     return region.startsWith("cn-") ? "aws-cn" : "aws";
 }
+
+/** The DNS suffix of the region's service endpoints (ECR registries among them): China's differs. */
+export function dnsSuffixOf(region: string): string {
+    return partitionOf(region) === "aws-cn" ? "amazonaws.com.cn" : "amazonaws.com";
+}

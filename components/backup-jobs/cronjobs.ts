@@ -3,6 +3,7 @@
  * upload) and the chain's VolumeSnapshots (snapshots.ts), on the seeds' schedule; the scratch
  * storage class whose volumes die with their job. Pure.
  */
+import { PART_OF_PLATFORM } from "../shared/namespaces";
 import type { Input } from "@pulumi/pulumi";
 import { BACKUP_SCHEDULES, BackupSchedule } from "../../topology/retention";
 import { K8sObject } from "../shared/k8s-object";
@@ -162,7 +163,7 @@ function scratchStorageClass(spec: BackupJobsSpec): K8sObject {
         kind: "StorageClass",
         metadata: {
             name: SCRATCH_STORAGE_CLASS,
-            labels: { "app.kubernetes.io/part-of": "chain-platform" },
+            labels: { ...PART_OF_PLATFORM },
         },
         provisioner: "ebs.csi.aws.com",
         parameters: { type: "gp3", encrypted: "true", kmsKeyId: spec.scratchKeyArn },

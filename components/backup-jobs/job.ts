@@ -1,4 +1,5 @@
 /** What every backup job shares: its namespace, user, hardening and CronJob wrapper. Pure. */
+import { PART_OF_PLATFORM } from "../shared/namespaces";
 import { NAMESPACES } from "../../topology/namespaces";
 import { BackupSchedule, RECOVERY_TIME_OBJECTIVE_HOURS } from "../../topology/retention";
 import { K8sObject } from "../shared/k8s-object";
@@ -20,7 +21,7 @@ export function labelsOf(
     return {
         "app.kubernetes.io/name": `backup-${kind}`,
         "app.kubernetes.io/component": `backup-${kind}`,
-        "app.kubernetes.io/part-of": "chain-platform",
+        ...PART_OF_PLATFORM,
         "platform/schedule": schedule.name,
     };
 }

@@ -4,6 +4,7 @@
  * database runs with WAL) is what a restore needs. Each run snapshots every validator's claim, waits
  * until all are ready, then prunes that schedule's snapshots older than its retention. Pure.
  */
+import { PART_OF_PLATFORM } from "../shared/namespaces";
 import { BackupSchedule } from "../../topology/retention";
 import { K8sObject } from "../shared/k8s-object";
 import { cronJob, security, small } from "./job";
@@ -24,7 +25,7 @@ export function snapshotClass(): K8sObject {
         kind: "VolumeSnapshotClass",
         metadata: {
             name: SNAPSHOT_CLASS,
-            labels: { "app.kubernetes.io/part-of": "chain-platform" },
+            labels: { ...PART_OF_PLATFORM },
         },
         driver: "ebs.csi.aws.com",
         deletionPolicy: "Delete",

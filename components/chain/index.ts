@@ -1,3 +1,4 @@
+import { DEFAULT_SECRET_RECOVERY_DAYS } from "../shared/rotation";
 import { ClusterWorkloadArgs } from "../shared/args";
 import * as aws from "@pulumi/aws";
 import { namespaceBudget } from "../shared/namespace-budget";
@@ -65,7 +66,8 @@ export class ChainNetwork extends pulumi.ComponentResource {
                     name: `${args.namePrefix}/validators/${validator}`,
                     description: `Private key of ${validator}, written out of band from the offline key generator`,
                     kmsKeyId: args.secretsKeyArn,
-                    recoveryWindowInDays: args.secretRecoveryWindowDays ?? 30,
+                    recoveryWindowInDays:
+                        args.secretRecoveryWindowDays ?? DEFAULT_SECRET_RECOVERY_DAYS,
                     tags: { ...args.tags, Validator: validator },
                 },
                 { parent: this },

@@ -4,6 +4,7 @@
  * against the Kubernetes schemas without mocks. Ports come from the port map; sizes from the seeds;
  * the command line and configuration from node.ts.
  */
+import { PART_OF_PLATFORM } from "../shared/namespaces";
 import { CHAIN_NODE_RESOURCES } from "../../topology/chain-sizes";
 import type { Input } from "@pulumi/pulumi";
 import { listenerOf, Listener } from "../../topology/ports";
@@ -39,7 +40,7 @@ export { NAMESPACE };
 const ZONE_KEY = "topology.kubernetes.io/zone";
 const COMMON_LABELS = {
     "app.kubernetes.io/name": "chain-node",
-    "app.kubernetes.io/part-of": "chain-platform",
+    ...PART_OF_PLATFORM,
 };
 
 /** Seeds: validators 2 GiB / 1.5 CPU, relays 1.5 GiB / 1 CPU (limits); requests leave burst room for CPU only. */

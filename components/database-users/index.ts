@@ -9,7 +9,7 @@ import { declareAll } from "../shared/k8s-declare";
 import { networkPolicies, podsOf } from "../shared/network-policies";
 import { policyDocument, readSecretsStatements } from "../shared/iam";
 import { namespaceBudget } from "../shared/namespace-budget";
-import { generationKeepers } from "../shared/rotation";
+import { generationKeepers, DEFAULT_SECRET_RECOVERY_DAYS } from "../shared/rotation";
 import {
     DATABASE_USERS_COMPONENT,
     DATABASE_USERS_NAMESPACE,
@@ -67,7 +67,8 @@ export class DatabaseUsers extends pulumi.ComponentResource {
                     name: `${args.namePrefix}/postgres/${user.username}`,
                     description: `${args.namePrefix} PostgreSQL user ${user.username} (${user.memberOf}), for ${user.purpose}`,
                     kmsKeyId: args.secretsKeyArn,
-                    recoveryWindowInDays: args.secretRecoveryWindowDays ?? 30,
+                    recoveryWindowInDays:
+                        args.secretRecoveryWindowDays ?? DEFAULT_SECRET_RECOVERY_DAYS,
                     tags: { ...args.tags, Name: `${args.namePrefix}-postgres-${user.username}` },
                 },
                 parent,

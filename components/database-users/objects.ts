@@ -3,6 +3,7 @@
  * master credentials and the users' verifiers through its IAM role, then runs the users script over
  * TLS verified against the RDS roots. Pure; inputs may be Pulumi values.
  */
+import { PART_OF_PLATFORM } from "../shared/namespaces";
 import { NAMESPACES } from "../../topology/namespaces";
 import { createHash } from "node:crypto";
 import type { Input } from "@pulumi/pulumi";
@@ -65,7 +66,7 @@ export function databaseUsersObjects(spec: DatabaseUsersSpec): K8sObject[] {
     const labels = {
         "app.kubernetes.io/name": DATABASE_USERS_COMPONENT,
         "app.kubernetes.io/component": DATABASE_USERS_COMPONENT,
-        "app.kubernetes.io/part-of": "chain-platform",
+        ...PART_OF_PLATFORM,
     };
     const files = [
         { arn: c.masterSecretArn, file: "master.json" },

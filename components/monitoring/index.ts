@@ -6,7 +6,7 @@ import { namespaceBudget } from "../shared/namespace-budget";
 import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
 import * as random from "@pulumi/random";
-import { generationKeepers } from "../shared/rotation";
+import { generationKeepers, DEFAULT_SECRET_RECOVERY_DAYS } from "../shared/rotation";
 import { listenerOf } from "../../topology/ports";
 import { RESTRICTED_NAMESPACE_LABELS } from "../shared/namespaces";
 import { declareObject } from "../shared/k8s-declare";
@@ -103,7 +103,8 @@ export class Monitoring extends pulumi.ComponentResource {
                     name: `${args.namePrefix}/alerting/${purpose}`,
                     description,
                     kmsKeyId: args.secretsKeyArn,
-                    recoveryWindowInDays: args.secretRecoveryWindowDays ?? 30,
+                    recoveryWindowInDays:
+                        args.secretRecoveryWindowDays ?? DEFAULT_SECRET_RECOVERY_DAYS,
                     tags: args.tags,
                 },
                 { parent: this },

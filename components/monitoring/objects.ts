@@ -2,6 +2,7 @@
  * The monitoring namespace's Kubernetes objects as plain values: Prometheus, Alertmanager, Grafana,
  * Jaeger and the exporters, hardened like every workload here. Pure; inputs may be Pulumi values.
  */
+import { PART_OF_PLATFORM } from "../shared/namespaces";
 import { NAMESPACES } from "../../topology/namespaces";
 import type { Input } from "@pulumi/pulumi";
 import { K8sObject } from "../shared/k8s-object";
@@ -97,7 +98,7 @@ function labels(component: string): Record<string, string> {
     return {
         "app.kubernetes.io/name": component,
         "app.kubernetes.io/component": component,
-        "app.kubernetes.io/part-of": "chain-platform",
+        ...PART_OF_PLATFORM,
     };
 }
 

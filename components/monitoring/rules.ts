@@ -344,7 +344,7 @@ export function alertGroups(chain: ChainSize = { validators: 4 }): RuleGroup[] {
                     for: "10m",
                     labels: { severity: "warning" },
                     annotations: {
-                        summary: "p95 latency above the 250 ms SLO",
+                        summary: `p${SLO.latencyQuantile * 100} latency above the ${SLO.latencySeconds * 1000} ms SLO`,
                         source: "seeds: HighLatency (p95 > 0.25 s for 10 minutes)",
                     },
                 },

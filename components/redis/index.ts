@@ -5,7 +5,7 @@ import { DataStoreArgs } from "../shared/args";
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import * as random from "@pulumi/random";
-import { generationKeepers } from "../shared/rotation";
+import { generationKeepers, DEFAULT_SECRET_RECOVERY_DAYS } from "../shared/rotation";
 import {
     nodeZones,
     REDIS_ENGINE_VERSION,
@@ -56,7 +56,7 @@ export class Redis extends pulumi.ComponentResource {
                 name: `${args.namePrefix}/redis/auth-token`,
                 description: `${args.namePrefix} Redis AUTH token`,
                 kmsKeyId: args.secretsKeyArn,
-                recoveryWindowInDays: args.secretRecoveryWindowDays ?? 30,
+                recoveryWindowInDays: args.secretRecoveryWindowDays ?? DEFAULT_SECRET_RECOVERY_DAYS,
                 tags: tags("redis-auth-token"),
             },
             parent,

@@ -5,7 +5,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { secretFetchCommands, shellScript } from "../shared/cloud-init";
 import { server, serverInstanceProfile, serverUserData } from "../shared/server";
 import { readSecretsStatements } from "../shared/iam";
-import { partitionOf } from "../../topology/naming";
+import { dnsSuffixOf, partitionOf } from "../../topology/naming";
 
 export interface AppServersArgs extends ServerFleetArgs {
     /** Port the API listens on (port map). */
@@ -53,7 +53,7 @@ export class AppServers extends pulumi.ComponentResource {
 
     constructor(name: string, args: AppServersArgs, opts?: pulumi.ComponentResourceOptions) {
         super("platform:servers:AppServers", name, {}, opts);
-        const registry = `${args.accountId}.dkr.ecr.${args.platform.region}.amazonaws.com`;
+        const registry = `${args.accountId}.dkr.ecr.${args.platform.region}.${dnsSuffixOf(args.platform.region)}`;
         const repository = args.image.split(/[:@]/)[0]!;
         const image = `${registry}/${args.image}`;
 

@@ -6,3 +6,6 @@
 export function generationKeepers(generation: number): { keepers?: Record<string, string> } {
     return generation > 0 ? { keepers: { generation: String(generation) } } : {};
 }
+
+/** Days a deleted secret stays recoverable (its name reserved) unless a component is told otherwise. */
+export const DEFAULT_SECRET_RECOVERY_DAYS = 30;

@@ -1,4 +1,5 @@
 import * as assert from "assert";
+import { dnsSuffixOf, partitionOf } from "../../topology/naming";
 import { cidrsOverlap, formatCidr, parseCidr, subnetOf } from "../../topology/cidr";
 import { listenerOf, portMap, SECURITY_GROUP_OF, SERVER_ROLES } from "../../topology/ports";
 import { deriveSecurityRules } from "../../topology/security-rules";
@@ -208,6 +209,22 @@ describe("security rules derived from the port map", () => {
                 internetAllowList: { wireguardHub: ["192.0.2.0/24"] },
             }),
             rules,
+        );
+    });
+});
+
+describe("partitions", () => {
+    it("names each region's partition and endpoint DNS suffix (China's differ)", () => {
+        assert.deepStrictEqual(
+            ["us-east-1", "cn-north-1", "us-gov-west-1"].map((r) => [
+                partitionOf(r),
+                dnsSuffixOf(r),
+            ]),
+            [
+                ["aws", "amazonaws.com"],
+                ["aws-cn", "amazonaws.com.cn"],
+                ["aws-us-gov", "amazonaws.com"],
+            ],
         );
     });
 });

@@ -15,6 +15,7 @@ import {
     SECRETS_VOLUME,
     secretsInitContainer,
     splitCredentials,
+    jsonFieldToFile,
 } from "../shared/pods";
 import {
     postgresCaConfigMap,
@@ -52,11 +53,6 @@ export interface DatabaseUsersSpec {
     readonly roleArn: Input<string>;
 }
 
-/** Shell line writing a secret's "verifier" field to its own file. */
-function extractVerifier(json: string, file: string): string {
-    return `sed -n 's/.*"verifier" *: *"\\([^"]*\\)".*/\\1/p' ${json} | tr -d '\\n' > ${file} && rm -f ${json}`;
-}
-
 export function databaseUsersObjects(spec: DatabaseUsersSpec): K8sObject[] {
     const c = spec.connection;
     const script = usersScript(
@@ -78,12 +74,10 @@ export function databaseUsersObjects(spec: DatabaseUsersSpec): K8sObject[] {
         user: USER,
         then: [
             ...splitCredentials(`${SECRETS_DIR}/master.json`, `${SECRETS_DIR}/master.`),
-            ...spec.users.map((u) =>
-                extractVerifier(
-                    `${SECRETS_DIR}/${u.user.username}.json`,
-                    `${SECRETS_DIR}/${verifierFile(u.user)}`,
-                ),
-            ),
+            ...spec.users.map((u) => {
+                const json = `${SECRETS_DIR}/${u.user.username}.json`;
+                return `${jsonFieldToFile(json, "verifier", `${SECRETS_DIR}/${verifierFile(u.user)}`)} && rm -f ${json}`;
+            }),
         ],
     });
     const apply = {

@@ -99,12 +99,22 @@ export function secretsInitContainer(args: SecretsInitContainerArgs): Record<str
 }
 
 /**
+ * A shell line writing the string field `name` of the JSON secret in `json` to `file`, without a
+ * newline. The values this stack reads hold no double quote (generated letters and digits, SCRAM
+ * verifiers, RDS's passwords).
+ */
+export function jsonFieldToFile(json: string, name: string, file: string): string {
+    return `sed -n 's/.*"${name}" *: *"\\([^"]*\\)".*/\\1/p' ${json} | tr -d '\\n' > ${file}`;
+}
+
+/**
  * Shell lines splitting a `{"username": …, "password": …}` secret (as RDS and this stack write them)
- * into `<prefix>username` and `<prefix>password` files beside it, then removing it. The passwords
- * this stack generates are letters and digits; RDS's never hold a double quote.
+ * into `<prefix>username` and `<prefix>password` files beside it, then removing it.
  */
 export function splitCredentials(json: string, prefix: string): string[] {
-    const field = (name: string) =>
-        `sed -n 's/.*"${name}" *: *"\\([^"]*\\)".*/\\1/p' ${json} | tr -d '\\n' > ${prefix}${name}`;
-    return [field("username"), field("password"), `rm -f ${json}`];
+    return [
+        jsonFieldToFile(json, "username", `${prefix}username`),
+        jsonFieldToFile(json, "password", `${prefix}password`),
+        `rm -f ${json}`,
+    ];
 }

@@ -14,6 +14,9 @@ import {
     verifierFile,
 } from "../../components/database-users/users";
 import { startPostgres, PostgresServer } from "../support/postgres-server";
+import { databaseUsersObjects } from "../../components/database-users/objects";
+import { jsonFieldToFile } from "../../components/shared/pods";
+import { spawnSync } from "child_process";
 import { requireTools } from "../support/tools";
 
 const USERS = Object.values(DATABASE_USERS);
@@ -184,5 +187,60 @@ describe("database users script", () => {
                 "the log does hold the statements (the check above can fail)",
             );
         });
+    });
+});
+
+describe("database users Job", () => {
+    const objects = databaseUsersObjects({
+        region: "us-east-1",
+        image: "postgres:17-alpine",
+        connection: {
+            host: "db.example",
+            port: 5432,
+            database: "platform",
+            caBundle: "PEM",
+            masterSecretArn: "arn:master",
+        },
+        users: USERS.map((user, i) => ({
+            user,
+            secretArn: `arn:user-${i}`,
+            secretVersion: `v${i}`,
+        })),
+        roleArn: "arn:role",
+    });
+    const job = objects.find((o) => o.kind === "Job")! as unknown as {
+        metadata: { annotations: Record<string, string> };
+        spec: {
+            backoffLimit: number;
+            activeDeadlineSeconds: number;
+            template: { metadata: { annotations: Record<string, string> } };
+        };
+    };
+    it("fails inside Pulumi's 10-minute wait for a Job and is replaced when unready, not left blocking later ups", () => {
+        assert.strictEqual(job.metadata.annotations["pulumi.com/replaceUnready"], "true");
+        assert.ok(job.spec.activeDeadlineSeconds < 600, String(job.spec.activeDeadlineSeconds));
+    });
+    it("runs again when its script or a user's secret version changes (the template carries both)", () => {
+        const annotations = job.spec.template.metadata.annotations;
+        assert.match(annotations["platform/script-sha256"]!, /^[0-9a-f]{64}$/);
+        assert.deepStrictEqual(
+            USERS.map((u) => annotations[`platform/${u.username}-version`]),
+            USERS.map((_, i) => `v${i}`),
+        );
+    });
+    it("extracts a field of a JSON secret into a file as the shell will (a SCRAM verifier survives intact)", () => {
+        const dir = fs.mkdtempSync(path.join(os.tmpdir(), "json-field-"));
+        const verifier = scramVerifier("Passw0rd", Buffer.alloc(16, 3).toString("base64"));
+        fs.writeFileSync(
+            path.join(dir, "s.json"),
+            JSON.stringify({ username: "dump_reader", password: "Passw0rd", verifier }),
+        );
+        const run = spawnSync(
+            "sh",
+            ["-c", jsonFieldToFile(path.join(dir, "s.json"), "verifier", path.join(dir, "v"))],
+            { encoding: "utf8" },
+        );
+        assert.strictEqual(run.status, 0, run.stderr);
+        assert.strictEqual(fs.readFileSync(path.join(dir, "v"), "utf8"), verifier);
     });
 });

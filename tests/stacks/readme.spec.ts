@@ -161,6 +161,27 @@ describe("peer coverage", () => {
     });
 });
 
+describe("README's component table", () => {
+    it("names each component by its class, in the folder that exports it", () => {
+        const rows = [...readme.matchAll(/^\| `(\w+)` \(`(components\/[\w-]+)`\) \|/gm)].map(
+            (m) => [m[1]!, m[2]!] as const,
+        );
+        assert.ok(rows.length >= 14, String(rows.length));
+        for (const [component, folder] of rows) {
+            const sources = fs
+                .readdirSync(path.join(PROJECT_DIR, folder))
+                .filter((f) => f.endsWith(".ts"))
+                .map((f) => fs.readFileSync(path.join(PROJECT_DIR, folder, f), "utf8"));
+            assert.ok(
+                sources.some((text) =>
+                    text.includes(`export class ${component} extends pulumi.ComponentResource`),
+                ),
+                `${component} in ${folder}`,
+            );
+        }
+    });
+});
+
 describe("README generated tables", () => {
     const stackValues = (stack: string) =>
         (

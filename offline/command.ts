@@ -37,28 +37,37 @@ export interface CommandOptions {
     readonly afterBug?: () => string | undefined;
 }
 
-export function runCommand(
-    usage: string,
-    main: () => Promise<number> | number,
-    options: CommandOptions = {},
-): void {
-    Promise.resolve()
-        .then(main)
-        .then(
-            (code) => process.exit(code),
-            (error: unknown) => {
-                if (error instanceof InputError || ConfigError.is(error)) {
-                    console.error(
-                        `${error instanceof InputError ? `${usage}\n` : ""}error: ${error.message}`,
-                    );
-                    const after = options.afterInputError?.();
-                    if (after) console.error(after);
-                    process.exit(2);
-                }
-                console.error(error instanceof Error ? error.stack : String(error));
-                const after = options.afterBug?.();
-                if (after) console.error(after);
-                process.exit(3);
-            },
-        );
+/** A repository command: its usage line, its body (argv without node and script) and what it adds to errors. */
+export interface Command {
+    readonly usage: string;
+    readonly main: (argv: readonly string[]) => Promise<number> | number;
+    readonly options?: CommandOptions;
+}
+
+/**
+ * Runs a command to its exit status, printing what the CLI prints: bad input one message (status 2),
+ * anything else the stack (status 3). The CLI exits with it; the tests run commands in-process with it.
+ */
+export async function exitStatusOf(command: Command, argv: readonly string[]): Promise<number> {
+    try {
+        return await command.main(argv);
+    } catch (error) {
+        if (error instanceof InputError || ConfigError.is(error)) {
+            console.error(
+                `${error instanceof InputError ? `${command.usage}\n` : ""}error: ${error.message}`,
+            );
+            const after = command.options?.afterInputError?.();
+            if (after) console.error(after);
+            return 2;
+        }
+        console.error(error instanceof Error ? error.stack : String(error));
+        const after = command.options?.afterBug?.();
+        if (after) console.error(after);
+        return 3;
+    }
+}
+
+/** The CLI: runs the command with the process's arguments and exits with its status. */
+export function runCommand(command: Command): void {
+    void exitStatusOf(command, process.argv.slice(2)).then((status) => process.exit(status));
 }

@@ -1,6 +1,6 @@
 /**
- * Runs the real program under Pulumi's mocks and records what it declares: one stack per process,
- * because Pulumi's runtime state is process-global.
+ * Runs the real program under Pulumi's mocks and records what it declares. Pulumi's runtime state is
+ * process-global: programs run one after another, each after `setMocks` resets it, never two at once.
  */
 import * as pulumi from "@pulumi/pulumi";
 import { InventoryResource } from "./inventory";
@@ -71,6 +71,8 @@ export function declaredSoFar(): readonly InventoryResource[] {
 }
 
 export async function runProgram(options: RunOptions): Promise<ProgramRun> {
+    // A process may run several programs one after another (the tests' in-process runner).
+    declared.length = 0;
     await pulumi.runtime.setMocks(
         new PlanMocks(options.config["aws:region"] ?? "us-east-1"),
         options.project,

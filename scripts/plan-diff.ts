@@ -10,7 +10,7 @@ import { spawnSync } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { InputError, jsonProblem, runCommand } from "../offline/command";
+import { Command, InputError, jsonProblem, runCommand } from "../offline/command";
 import { loadPriceTable } from "../offline/cost";
 import { Inventory } from "../offline/inventory";
 import { asInventory } from "../offline/inventory-schema";
@@ -154,4 +154,7 @@ function main(argv: readonly string[]): number {
     }
 }
 
-runCommand(USAGE, () => main(process.argv.slice(2)));
+/** The command, for the CLI below and for tests that run it in-process. */
+export const planDiffCommand: Command = { usage: USAGE, main };
+
+if (require.main === module) runCommand(planDiffCommand);

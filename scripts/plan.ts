@@ -5,7 +5,7 @@
  */
 import * as fs from "fs";
 import * as path from "path";
-import { InputError, runCommand } from "../offline/command";
+import { Command, InputError, runCommand } from "../offline/command";
 import { estimatePlanCost } from "../offline/cost";
 import { extractFiles } from "../offline/files";
 import { Inventory } from "../offline/inventory";
@@ -53,8 +53,8 @@ function parseArgs(argv: readonly string[]): PlanArgs {
     return args as PlanArgs;
 }
 
-async function main(): Promise<number> {
-    const args = parseArgs(process.argv.slice(2));
+async function main(argv: readonly string[]): Promise<number> {
+    const args = parseArgs(argv);
     const stackFile = args.configFile ?? path.join(PROJECT_DIR, `Pulumi.${args.stack}.yaml`);
     if (!fs.existsSync(stackFile)) {
         throw new InputError(`no stack settings file ${stackFile}`);
@@ -114,10 +114,17 @@ async function main(): Promise<number> {
 const USAGE =
     "usage: npm run plan -- --stack <name> [--config-file PATH] [--policy-config PATH] [--json PATH] [--markdown PATH] [--out DIR]";
 
-runCommand(USAGE, main, {
-    afterInputError: () => `${declaredSoFar().length} resources were declared.`,
-    afterBug: () =>
-        process.env.PLAN_STACK_TRACES
-            ? undefined
-            : "(stack traces are off for speed; run again with PLAN_STACK_TRACES=1 to see where)",
-});
+/** The command, for the CLI below and for tests that run it in-process. */
+export const planCommand: Command = {
+    usage: USAGE,
+    main,
+    options: {
+        afterInputError: () => `${declaredSoFar().length} resources were declared.`,
+        afterBug: () =>
+            process.env.PLAN_STACK_TRACES
+                ? undefined
+                : "(stack traces are off for speed; run again with PLAN_STACK_TRACES=1 to see where)",
+    },
+};
+
+if (require.main === module) runCommand(planCommand);

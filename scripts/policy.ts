@@ -4,7 +4,7 @@
  * 1 a mandatory violation, 2 usage or bad input (file, shape, policy configuration), 3 a bug.
  */
 import * as fs from "fs";
-import { InputError, jsonProblem, runCommand } from "../offline/command";
+import { Command, InputError, jsonProblem, runCommand } from "../offline/command";
 import { subjectsOf } from "../offline/policy-input";
 import { formatPolicyReport, readPolicyConfig, runPack } from "../offline/policy-report";
 
@@ -45,4 +45,7 @@ async function main(argv: readonly string[]): Promise<number> {
     return report.violations.some((v) => v.enforcementLevel === "mandatory") ? 1 : 0;
 }
 
-runCommand(USAGE, () => main(process.argv.slice(2)));
+/** The command, for the CLI below and for tests that run it in-process. */
+export const policyCommand: Command = { usage: USAGE, main };
+
+if (require.main === module) runCommand(policyCommand);

@@ -86,4 +86,4 @@ async function main(argv: readonly string[]): Promise<number> {
     return 0;
 }
 
-runCommand("usage: npm run prices:refresh -- [REGION ...]", () => main(process.argv.slice(2)));
+runCommand({ usage: "usage: npm run prices:refresh -- [REGION ...]", main });

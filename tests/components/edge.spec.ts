@@ -11,7 +11,7 @@ import { InventoryResource } from "../../offline/inventory";
 import { PlanMocks } from "../../offline/mock-values";
 import { readStackSettings } from "../../offline/stack-file";
 import { ofType, plan, planned, PROJECT_DIR, STACKS } from "../support/harness";
-import { requireTools, run } from "../support/tools";
+import { requireTools, run, runEach } from "../support/tools";
 
 const scratch = fs.mkdtempSync(path.join(os.tmpdir(), "edge-"));
 let scratchFiles = 0;
@@ -349,18 +349,17 @@ for (const stack of STACKS) {
                 assert.strictEqual(result.status, 0, `${file.path}: ${result.stderr}`);
             }
         });
-        it("renders user data that cloud-init schema accepts", function () {
+        it("renders user data that cloud-init schema accepts", async function () {
             requireTools(this, "cloud-init");
-            for (const file of rendered("cloud-init")) {
-                const result = cloudInitSchema(
-                    fs.readFileSync(path.join(outDir(), file.path), "utf8"),
-                );
+            const files = rendered("cloud-init").map((file) => path.join(outDir(), file.path));
+            const results = await runEach("cloud-init", (file) => ["schema", "-c", file], files);
+            results.forEach((result, i) =>
                 assert.strictEqual(
                     result.status,
                     0,
-                    `${file.path}: ${result.stdout}${result.stderr}`,
-                );
-            }
+                    `${files[i]}: ${result.stdout}${result.stderr}`,
+                ),
+            );
         });
         it("renders wg0.conf for the configured peers, and the exported public key is what wg pubkey derives", function () {
             requireTools(this, "wg", "wg-quick");

@@ -19,6 +19,7 @@ import { onDemandHourly, pricesFor } from "../../offline/price-list";
 import { CatalogKind, catalogNames } from "../../topology/aws-catalog";
 import { retainedBackups } from "../../topology/retention";
 import { ofType, plan, planned, PROJECT_DIR, STACKS } from "../support/harness";
+import { runInProcess } from "../support/in-process";
 
 const prices = JSON.parse(
     fs.readFileSync(path.join(PROJECT_DIR, "pricing/us-east-1.json"), "utf8"),
@@ -618,7 +619,10 @@ describe("plan diff", () => {
     });
 
     describe("command line", () => {
-        const run = (...args: string[]) =>
+        // In-process, as `npm run plan:diff` runs it, with its temporary folders under `scratch`.
+        const run = (...args: string[]) => runInProcess("plan-diff", args, { TMPDIR: scratch });
+        // As a process, for the one case that plans another checkout (a process of its own anyway).
+        const runCli = (...args: string[]) =>
             spawnSync(
                 process.execPath,
                 ["-r", "./scripts/register.js", "scripts/plan-diff.ts", ...args],
@@ -699,7 +703,7 @@ describe("plan diff", () => {
             assert.deepStrictEqual(fs.readdirSync(scratch), []);
         });
         it("plans a git revision in a worktree it removes again, leaving no temporary folder", () => {
-            const child = run(
+            const child = runCli(
                 "--base",
                 "HEAD",
                 "--stack",

@@ -1,14 +1,15 @@
 /**
- * The one harness the tests share: runs the offline plan (the real program under mocks) for a stack
- * in a child process, because Pulumi's runtime is process-global, and returns what it declared.
+ * The one harness the tests share: runs the offline plan (the real program under mocks, as
+ * `npm run plan` runs it) for a stack in the in-process command worker, and returns what it declared.
  * Results are cached per stack and configuration, so each distinct plan runs once per test run.
  */
-import { spawnSync } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { parseDocument } from "yaml";
 import { Inventory, InventoryResource } from "../../offline/inventory";
+import { ABSENT_ENV } from "../../offline/mock-values";
+import { runInProcess } from "./in-process";
 
 export const PROJECT_DIR = path.resolve(__dirname, "..", "..");
 export const STACKS = ["staging", "prod"] as const;
@@ -83,24 +84,12 @@ export function plan(stack: StackName, options: PlanOptions = {}): PlanResult {
     if (options.overrides || options.extraYaml) {
         args.push("--config-file", stackFileWith(stack, options.overrides, options.extraYaml));
     }
-    const child = spawnSync(
-        process.execPath,
-        [
-            "-r",
-            path.join(PROJECT_DIR, "scripts/register.js"),
-            path.join(PROJECT_DIR, "scripts/plan.ts"),
-            ...args,
-        ],
-        {
-            cwd: PROJECT_DIR,
-            encoding: "utf8",
-            timeout: 120_000,
-            env: { ...process.env, PLAN_MOCK_ABSENT: (options.absentLookups ?? []).join(",") },
-        },
-    );
+    const child = runInProcess("plan", args, {
+        [ABSENT_ENV]: (options.absentLookups ?? []).join(","),
+    });
     const json = fs.existsSync(jsonPath) ? fs.readFileSync(jsonPath, "utf8") : undefined;
     const result: PlanResult = {
-        status: child.status ?? -1,
+        status: child.status,
         stdout: child.stdout,
         stderr: child.stderr,
         json,

@@ -102,3 +102,26 @@ export async function runSpread(
         stderr: runs.map((r) => r.stderr).join(""),
     };
 }
+
+/**
+ * Runs `tool` once per file (for tools that check one file a run, such as `cloud-init schema -c`),
+ * as many at once as this machine has cores; the results in the files' order.
+ */
+export async function runEach(
+    tool: string,
+    argsOf: (file: string) => readonly string[],
+    files: readonly string[],
+): Promise<ToolResult[]> {
+    const results: ToolResult[] = new Array<ToolResult>(files.length);
+    let next = 0;
+    const worker = async (): Promise<void> => {
+        while (next < files.length) {
+            const i = next++;
+            results[i] = await runAsync(tool, argsOf(files[i]!));
+        }
+    };
+    await Promise.all(
+        Array.from({ length: Math.min(files.length, os.availableParallelism()) }, worker),
+    );
+    return results;
+}

@@ -1,0 +1,84 @@
+/**
+ * The worker thread behind `in-process.ts`: runs one command at a time, with its output captured and
+ * its environment set for the run, and answers on the shared port, then raises the flag.
+ */
+import { MessagePort, parentPort, workerData } from "worker_threads";
+import { Command, exitStatusOf } from "../../offline/command";
+
+export interface CommandRequest {
+    readonly script: Script;
+    readonly argv: readonly string[];
+    readonly env: Record<string, string>;
+}
+
+export interface CommandResult {
+    /** The exit status the CLI would have exited with. */
+    readonly status: number;
+    readonly stdout: string;
+    readonly stderr: string;
+}
+
+const { port, flag } = workerData as { port: MessagePort; flag: Int32Array };
+
+/** The commands the tests run in-process, loaded on first use (a policy run never loads the program). */
+const COMMANDS = {
+    /* eslint-disable @typescript-eslint/no-require-imports */
+    plan: () => (require("../../scripts/plan") as typeof import("../../scripts/plan")).planCommand,
+    policy: () =>
+        (require("../../scripts/policy") as typeof import("../../scripts/policy")).policyCommand,
+    "plan-diff": () =>
+        (require("../../scripts/plan-diff") as typeof import("../../scripts/plan-diff"))
+            .planDiffCommand,
+    /* eslint-enable @typescript-eslint/no-require-imports */
+} satisfies Record<string, () => Command>;
+
+export type Script = keyof typeof COMMANDS;
+
+/** Sends everything written to stdout and stderr during `run` to two strings. */
+async function captured(run: () => Promise<number>): Promise<CommandResult> {
+    const out: string[] = [];
+    const err: string[] = [];
+    const writes = { stdout: process.stdout.write, stderr: process.stderr.write };
+    const into =
+        (sink: string[]) =>
+        (chunk: string | Uint8Array, ...rest: unknown[]): boolean => {
+            sink.push(typeof chunk === "string" ? chunk : Buffer.from(chunk).toString("utf8"));
+            const callback = rest.find((r) => typeof r === "function") as (() => void) | undefined;
+            callback?.();
+            return true;
+        };
+    process.stdout.write = into(out) as typeof process.stdout.write;
+    process.stderr.write = into(err) as typeof process.stderr.write;
+    let status: number;
+    try {
+        status = await run();
+    } catch (error) {
+        err.push(`${error instanceof Error ? error.stack : String(error)}\n`);
+        status = 3;
+    } finally {
+        process.stdout.write = writes.stdout;
+        process.stderr.write = writes.stderr;
+    }
+    return { status, stdout: out.join(""), stderr: err.join("") };
+}
+
+async function answer(request: CommandRequest): Promise<void> {
+    const saved = Object.fromEntries(Object.keys(request.env).map((k) => [k, process.env[k]]));
+    Object.assign(process.env, request.env);
+    try {
+        const result = await captured(() => exitStatusOf(COMMANDS[request.script](), request.argv));
+        port.postMessage(result);
+    } finally {
+        for (const [key, value] of Object.entries(saved)) {
+            if (value === undefined) delete process.env[key];
+            else process.env[key] = value;
+        }
+        Atomics.store(flag, 0, 1);
+        Atomics.notify(flag, 0);
+    }
+}
+
+// A failed program leaves rejected outputs nobody awaits; the CLI has exited by the time Node reports
+// them, so they must not end this worker (which would take the next run with it).
+process.on("unhandledRejection", () => undefined);
+parentPort!.on("message", (request: CommandRequest) => void answer(request));

@@ -8,7 +8,7 @@ import { DatabaseUsers } from "./components/database-users";
 import { BackupStore } from "./components/backup-store";
 import { ChainNetwork } from "./components/chain";
 import { ChainImage } from "./components/chain-image";
-import { ChainCluster, DEFAULT_STORAGE_CLASS } from "./components/cluster";
+import { ChainCluster } from "./components/cluster";
 import { AUTOSCALING_SERVICE_LINKED_ROLE, Keys, serviceLinkedRole } from "./components/keys";
 import { LoadBalancer } from "./components/load-balancer";
 import { Network } from "./components/network";
@@ -204,7 +204,6 @@ export = async () => {
               relays: config.relays,
               zones,
               image: chainImage.imageRef,
-              storageClass: DEFAULT_STORAGE_CLASS,
               volumeGb: config.chainVolumeGb,
               listeners,
               placements,
@@ -316,7 +315,6 @@ export = async () => {
                   placements: serverPlacements,
                   environment: config.environment,
                   region: config.region,
-                  storageClass: DEFAULT_STORAGE_CLASS,
                   retentionDays: config.prometheusRetentionDays,
                   volumeGb: config.prometheusVolumeGb,
                   servers: [
@@ -331,8 +329,7 @@ export = async () => {
                       `https://${config.publicDomain}/health`,
                       `https://${config.publicDomain}/rpc/health`,
                   ],
-                  validators: config.validators,
-                  chainNamespace: chain.namespace,
+                  chain: chain.scrapeTargets,
                   database: postgres.connection,
                   databaseCredentials: databaseUsers.credentials.metrics,
                   redis: redis.connection,

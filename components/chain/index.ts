@@ -1,5 +1,6 @@
 import { DEFAULT_SECRET_RECOVERY_DAYS } from "../shared/rotation";
 import { ClusterWorkloadArgs } from "../shared/args";
+import { ChainScrapeTargets } from "../shared/chain-targets";
 import * as aws from "@pulumi/aws";
 import { namespaceBudget } from "../shared/namespace-budget";
 import { RESTRICTED_NAMESPACE_LABELS } from "../shared/namespaces";
@@ -7,7 +8,7 @@ import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
 import { listenerOf } from "../../topology/ports";
 import { declareAll, keyOf } from "../shared/k8s-declare";
-import { RELAY_RPC_SERVICE, validatorVolumeClaim } from "./names";
+import { RELAY, RELAY_RPC_SERVICE, VALIDATORS_SERVICE, validatorVolumeClaim } from "./names";
 import { networkPolicies, Placement, podsOf } from "../shared/network-policies";
 import { chainObjects, NAMESPACE } from "./workloads";
 
@@ -20,8 +21,6 @@ export interface ChainNetworkArgs extends ClusterWorkloadArgs {
     readonly zones: readonly string[];
     /** Node image by digest. No default. */
     readonly image: pulumi.Input<string>;
-    /** Storage class of the volumes (encrypted gp3). No default. */
-    readonly storageClass: string;
     /** Volume of each validator and relay, GiB. No default. */
     readonly volumeGb: number;
     /** Security group of the internal NLB in front of the relays' RPC. No default. */
@@ -46,6 +45,8 @@ export class ChainNetwork extends pulumi.ComponentResource {
     public readonly namespaceResource: k8s.core.v1.Namespace;
     /** Data volume claim of each validator's pod, by index: what the chain backups snapshot. */
     public readonly validatorVolumeClaims: string[];
+    /** Where Prometheus finds the nodes (Monitoring's `chain`). */
+    public readonly scrapeTargets: ChainScrapeTargets;
 
     constructor(name: string, args: ChainNetworkArgs, opts?: pulumi.ComponentResourceOptions) {
         super("platform:chain:ChainNetwork", name, {}, opts);
@@ -116,7 +117,7 @@ export class ChainNetwork extends pulumi.ComponentResource {
             relays: args.relays,
             zones: args.zones,
             image: args.image,
-            storageClass: args.storageClass,
+            storageClass: args.cluster.storageClass,
             volumeGb: args.volumeGb,
             region: args.region,
             listeners: args.listeners,
@@ -148,6 +149,18 @@ export class ChainNetwork extends pulumi.ComponentResource {
         this.validatorVolumeClaims = Array.from({ length: args.validators }, (_, i) =>
             validatorVolumeClaim(i),
         );
+        this.scrapeTargets = {
+            namespace: NAMESPACE,
+            validators: args.validators,
+            validatorsService: {
+                name: VALIDATORS_SERVICE,
+                metricsPort: listenerOf("validator", "metrics", args.listeners).port,
+            },
+            relaysService: {
+                name: RELAY,
+                metricsPort: listenerOf("relay", "metrics", args.listeners).port,
+            },
+        };
         this.registerOutputs({
             validatorKeySecretArns: this.validatorKeySecretArns,
             rpcEndpoint: this.rpcEndpoint,

@@ -49,7 +49,8 @@ export interface ChainClusterArgs {
     readonly tags?: Record<string, string>;
 }
 
-export const DEFAULT_STORAGE_CLASS = "gp3-encrypted";
+/** The encrypted gp3 class persistent volumes use (ClusterHandle.storageClass). */
+const DEFAULT_STORAGE_CLASS = "gp3-encrypted";
 const LB_CONTROLLER_CHART_VERSION = "1.8.1";
 /**
  * EKS installs vpc-cni, coredns and kube-proxy itself as self-managed objects; a managed add-on
@@ -75,6 +76,7 @@ export class ChainCluster extends pulumi.ComponentResource implements ClusterHan
      * intercept Services and pods.
      */
     public readonly workloadDependencies: pulumi.Resource[];
+    public readonly storageClass = DEFAULT_STORAGE_CLASS;
 
     constructor(name: string, args: ChainClusterArgs, opts?: pulumi.ComponentResourceOptions) {
         super("platform:cluster:ChainCluster", name, {}, opts);

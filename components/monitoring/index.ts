@@ -1,5 +1,6 @@
 import { PostgresConnection, RedisConnection } from "../shared/connections";
 import { ClusterWorkloadArgs } from "../shared/args";
+import { ChainScrapeTargets } from "../shared/chain-targets";
 import * as aws from "@pulumi/aws";
 import { VERIFIED_TLS_PARAMETERS } from "../shared/postgres-client";
 import { namespaceBudget } from "../shared/namespace-budget";
@@ -25,8 +26,6 @@ export interface MonitoringArgs extends ClusterWorkloadArgs {
     readonly environment: string;
     /** AWS region. No default. */
     readonly region: string;
-    /** Storage class of the volumes (encrypted gp3). No default. */
-    readonly storageClass: string;
     /** Days Prometheus keeps samples. No default. */
     readonly retentionDays: number;
     /** Prometheus' volume, GiB. No default. */
@@ -39,10 +38,8 @@ export interface MonitoringArgs extends ClusterWorkloadArgs {
     readonly loadBalancerIps: readonly pulumi.Input<string>[];
     /** Public URL the blackbox exporter probes. No default. */
     readonly publicUrls: readonly string[];
-    /** The chain's namespace, where its headless Services are (the ChainNetwork's `namespace`). No default. */
-    readonly chainNamespace: string;
-    /** Validator count: the quorum alert counts against it. No default. */
-    readonly validators: number;
+    /** The chain's nodes: namespace, Services and validator count (the ChainNetwork's `scrapeTargets`). No default. */
+    readonly chain: ChainScrapeTargets;
     /** The database (the Postgres component's connection): an exporter per instance, TLS verified. No default. */
     readonly database: PostgresConnection;
     /** The exporters' own PostgreSQL user (pg_monitor), from DatabaseUsers. No default. */
@@ -219,15 +216,19 @@ export class Monitoring extends pulumi.ComponentResource {
                 renderPrometheusConfig({
                     environment: args.environment,
                     prometheusPort: port("prometheus", "web"),
-                    chainNamespace: args.chainNamespace,
+                    chainNamespace: args.chain.namespace,
                     monitoringNamespace: MONITORING_NAMESPACE,
                     chainTargets: [
                         {
                             job: "validators",
-                            service: "validators",
-                            port: port("validator", "metrics"),
+                            service: args.chain.validatorsService.name,
+                            port: args.chain.validatorsService.metricsPort,
                         },
-                        { job: "relays", service: "relay", port: port("relay", "metrics") },
+                        {
+                            job: "relays",
+                            service: args.chain.relaysService.name,
+                            port: args.chain.relaysService.metricsPort,
+                        },
                     ],
                     exporterTargets,
                     kubelet: { clusterName, port: port("kubelet", "metrics"), region: args.region },
@@ -270,12 +271,12 @@ export class Monitoring extends pulumi.ComponentResource {
                 kubeStateMetrics: port("kubeStateMetrics", "metrics"),
             },
             region: args.region,
-            storageClass: args.storageClass,
+            storageClass: args.cluster.storageClass,
             prometheus: {
                 retentionDays: args.retentionDays,
                 volumeGb: args.volumeGb,
                 config: prometheusConfig,
-                rules: renderRules(alertGroups({ validators: args.validators })),
+                rules: renderRules(alertGroups({ validators: args.chain.validators })),
                 roleArn: prometheusRole.arn,
             },
             alertmanager: {

@@ -12,6 +12,8 @@ export interface ClusterHandle {
     readonly clusterName: pulumi.Output<string>;
     /** Kubernetes provider of the cluster. */
     readonly provider: k8s.Provider;
+    /** Name of the encrypted gp3 storage class the cluster declares, for persistent volumes. */
+    readonly storageClass: string;
     /** What workloads wait for: the storage class, CSI driver, load balancer controller and their webhooks. */
     readonly workloadDependencies: pulumi.Resource[];
     /** An IAM role the service account `namespace/serviceAccount` assumes through the cluster's OIDC provider. */

@@ -317,18 +317,11 @@ export = async () => {
                   region: config.region,
                   retentionDays: config.prometheusRetentionDays,
                   volumeGb: config.prometheusVolumeGb,
-                  servers: [
-                      ...appServers.privateIps.map((ip) => ({ ip, role: "appServer" })),
-                      ...loadBalancer.privateIps.map((ip) => ({ ip, role: "loadBalancer" })),
-                      { ip: wireguard.privateIp, role: "wireguardHub" },
-                  ],
-                  apiServerIps: appServers.privateIps,
-                  loadBalancerIps: loadBalancer.privateIps,
-                  // Through Nginx to the API and to the relays: Nginx's own /healthz answers even with every upstream down.
-                  publicUrls: [
-                      `https://${config.publicDomain}/health`,
-                      `https://${config.publicDomain}/rpc/health`,
-                  ],
+                  servers: {
+                      apiServers: appServers.scrapeTargets,
+                      loadBalancers: loadBalancer.scrapeTargets,
+                      wireguardHub: wireguard.scrapeTargets,
+                  },
                   chain: chain.scrapeTargets,
                   database: postgres.connection,
                   databaseCredentials: databaseUsers.credentials.metrics,

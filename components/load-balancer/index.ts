@@ -1,5 +1,6 @@
 import { withAliases } from "../shared/aliases";
 import { ServerFleetArgs } from "../shared/args";
+import { LoadBalancerTargets } from "../shared/server-targets";
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { partitionOf } from "../../topology/naming";
@@ -132,6 +133,8 @@ export function dnsChallengeStatements(
 export class LoadBalancer extends pulumi.ComponentResource {
     public readonly publicIps: pulumi.Output<string>[];
     public readonly privateIps: pulumi.Output<string>[];
+    /** What Prometheus scrapes and probes of the load balancers (Monitoring's `servers.loadBalancers`). */
+    public readonly scrapeTargets: LoadBalancerTargets;
 
     constructor(name: string, args: LoadBalancerArgs, opts?: pulumi.ComponentResourceOptions) {
         // Renamed from platform:edge:LoadBalancer (folder = module); the alias keeps existing stacks' resources.
@@ -295,6 +298,22 @@ export class LoadBalancer extends pulumi.ComponentResource {
 
         this.publicIps = servers.map((s) => s.eip.publicIp);
         this.privateIps = servers.map((s) => s.instance.privateIp);
+        this.scrapeTargets = {
+            role: "loadBalancer",
+            privateIps: this.privateIps,
+            statusUrls: this.privateIps.map(
+                (ip) => pulumi.interpolate`http://${ip}:${args.ports.status}${NGINX_PATHS.status}`,
+            ),
+            // Through Nginx to each upstream: Nginx's own /healthz answers even with every upstream down.
+            probeUrls: [
+                `https://${args.publicDomain}${NGINX_PATHS.upstreamHealth}`,
+                ...(args.rpcUpstream
+                    ? [
+                          `https://${args.publicDomain}${NGINX_PATHS.rpc.slice(0, -1)}${NGINX_PATHS.upstreamHealth}`,
+                      ]
+                    : []),
+            ],
+        };
         this.registerOutputs({ publicIps: this.publicIps });
     }
 }

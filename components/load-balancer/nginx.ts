@@ -27,6 +27,12 @@ export const NGINX_PATHS = {
     certificateKey: "/etc/nginx/tls/privkey.pem",
     /** Answered by Nginx itself: the EC2-level check (Route 53 health checks), not the API's health. */
     health: "/healthz",
+    /** Nginx's counters, on the private status port only (the Nginx exporter reads them). */
+    status: "/stub_status",
+    /** Prefix of the relays' RPC (what follows it goes to the relays as the path). */
+    rpc: "/rpc/",
+    /** What the API and dchat's relays both answer when they serve: the blackbox probes' path behind Nginx. */
+    upstreamHealth: "/health",
 } as const;
 
 const indent = (lines: readonly string[], depth: number) =>
@@ -53,9 +59,9 @@ function proxyLocation(path: string, upstream: string, zone: string, burst: numb
 /** /rpc/ to the relays' load balancer, resolved through the VPC resolver at request time. */
 function rpcLocation(upstream: string, burst: number): string[] {
     return [
-        "location /rpc/ {",
+        `location ${NGINX_PATHS.rpc} {`,
         `    set $chain_rpc ${upstream};`,
-        "    rewrite ^/rpc/(.*)$ /$1 break;",
+        `    rewrite ^${NGINX_PATHS.rpc}(.*)$ /$1 break;`,
         `    limit_req zone=per_client burst=${burst} nodelay;`,
         "    proxy_pass http://$chain_rpc;",
         "    proxy_http_version 1.1;",
@@ -129,7 +135,7 @@ export function renderNginxConfig(c: NginxConfig): string {
         "    server_name _;",
         ...c.statusAllowedFrom.map((cidr) => `    allow ${cidr};`),
         "    deny all;",
-        "    location = /stub_status { stub_status; access_log off; }",
+        `    location = ${NGINX_PATHS.status} { stub_status; access_log off; }`,
         "}",
     ];
     return [

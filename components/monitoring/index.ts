@@ -1,6 +1,7 @@
 import { PostgresConnection, RedisConnection } from "../shared/connections";
 import { ClusterWorkloadArgs } from "../shared/args";
 import { ChainScrapeTargets } from "../shared/chain-targets";
+import { ApiServerTargets, LoadBalancerTargets, ServerTargets } from "../shared/server-targets";
 import * as aws from "@pulumi/aws";
 import { VERIFIED_TLS_PARAMETERS } from "../shared/postgres-client";
 import { namespaceBudget } from "../shared/namespace-budget";
@@ -30,14 +31,12 @@ export interface MonitoringArgs extends ClusterWorkloadArgs {
     readonly retentionDays: number;
     /** Prometheus' volume, GiB. No default. */
     readonly volumeGb: number;
-    /** EC2 servers to scrape node_exporter on. */
-    readonly servers: readonly { readonly ip: pulumi.Input<string>; readonly role: string }[];
-    /** Private addresses of the API servers (their /metrics). No default. */
-    readonly apiServerIps: readonly pulumi.Input<string>[];
-    /** Private addresses of the load balancers (their stub_status). No default. */
-    readonly loadBalancerIps: readonly pulumi.Input<string>[];
-    /** Public URL the blackbox exporter probes. No default. */
-    readonly publicUrls: readonly string[];
+    /** The EC2 tiers, each as its component hands it out (`scrapeTargets`). No default. */
+    readonly servers: {
+        readonly apiServers: ApiServerTargets;
+        readonly loadBalancers: LoadBalancerTargets;
+        readonly wireguardHub: ServerTargets;
+    };
     /** The chain's nodes: namespace, Services and validator count (the ChainNetwork's `scrapeTargets`). No default. */
     readonly chain: ChainScrapeTargets;
     /** The database (the Postgres component's connection): an exporter per instance, TLS verified. No default. */
@@ -190,7 +189,9 @@ export class Monitoring extends pulumi.ComponentResource {
             },
             {
                 job: "nginx-exporter",
-                services: args.loadBalancerIps.map((_, i) => `nginx-exporter-${i}`),
+                services: args.servers.loadBalancers.statusUrls.map(
+                    (_, i) => `nginx-exporter-${i}`,
+                ),
                 port: port("nginxExporter", "metrics"),
             },
             {
@@ -206,13 +207,18 @@ export class Monitoring extends pulumi.ComponentResource {
             { job: "alertmanager", services: ["alertmanager"], port: port("alertmanager", "web") },
             { job: "grafana", services: ["grafana"], port: port("grafana", "web") },
         ];
+        // Every server's node exporter, tier by tier.
+        const { apiServers, loadBalancers, wireguardHub } = args.servers;
+        const nodeExporters = [apiServers, loadBalancers, wireguardHub].flatMap((tier) =>
+            tier.privateIps.map((ip) => ({ ip, role: tier.role })),
+        );
         const prometheusConfig = pulumi
             .all([
-                pulumi.all(args.servers.map((s) => s.ip)),
-                pulumi.all([...args.apiServerIps]),
+                pulumi.all(nodeExporters.map((s) => s.ip)),
+                pulumi.all([...args.servers.apiServers.apiTargets]),
                 args.cluster.clusterName,
             ])
-            .apply(([serverIps, apiIps, clusterName]) =>
+            .apply(([serverIps, apiTargets, clusterName]) =>
                 renderPrometheusConfig({
                     environment: args.environment,
                     prometheusPort: port("prometheus", "web"),
@@ -232,10 +238,10 @@ export class Monitoring extends pulumi.ComponentResource {
                     ],
                     exporterTargets,
                     kubelet: { clusterName, port: port("kubelet", "metrics"), region: args.region },
-                    servers: serverIps.map((ip, i) => ({ ip, role: args.servers[i]!.role })),
+                    servers: serverIps.map((ip, i) => ({ ip, role: nodeExporters[i]!.role })),
                     nodeExporterPort: port("appServer", "node-exporter"),
-                    apiTargets: apiIps.map((ip) => `${ip}:${port("appServer", "api")}`),
-                    probeUrls: args.publicUrls,
+                    apiTargets,
+                    probeUrls: args.servers.loadBalancers.probeUrls,
                     blackboxAddress: `blackbox-exporter.${MONITORING_NAMESPACE}.svc:${port("blackboxExporter", "metrics")}`,
                     alertmanagerAddress: `alertmanager.${MONITORING_NAMESPACE}.svc:${port("alertmanager", "web")}`,
                     rulesGlob: "/etc/prometheus/*.rules.yml",
@@ -316,10 +322,7 @@ export class Monitoring extends pulumi.ComponentResource {
                     args.redis.authTokenSecretArn,
                 ]),
             },
-            nginxStatusUrls: args.loadBalancerIps.map(
-                (ip) =>
-                    pulumi.interpolate`http://${ip}:${port("loadBalancer", "nginx-status")}/stub_status`,
-            ),
+            nginxStatusUrls: args.servers.loadBalancers.statusUrls,
         });
         // Service accounts first: a pod created before its account runs without the account's IAM role.
         const declare = (object: (typeof objects)[number], opts: pulumi.CustomResourceOptions) =>

@@ -1,5 +1,6 @@
 import { PostgresConnection, RedisConnection } from "../shared/connections";
 import { ServerFleetArgs } from "../shared/args";
+import { ApiServerTargets } from "../shared/server-targets";
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { secretFetchCommands, shellScript } from "../shared/cloud-init";
@@ -50,6 +51,8 @@ export function apiEnvironmentScript(
 export class AppServers extends pulumi.ComponentResource {
     public readonly privateIps: pulumi.Output<string>[];
     public readonly instanceIds: pulumi.Output<string>[];
+    /** What Prometheus scrapes of the API servers (Monitoring's `servers.apiServers`). */
+    public readonly scrapeTargets: ApiServerTargets;
 
     constructor(name: string, args: AppServersArgs, opts?: pulumi.ComponentResourceOptions) {
         super("platform:servers:AppServers", name, {}, opts);
@@ -180,6 +183,11 @@ export class AppServers extends pulumi.ComponentResource {
 
         this.privateIps = servers.map((s) => s.privateIp);
         this.instanceIds = servers.map((s) => s.id);
+        this.scrapeTargets = {
+            role: "appServer",
+            privateIps: this.privateIps,
+            apiTargets: this.privateIps.map((ip) => pulumi.interpolate`${ip}:${args.apiPort}`),
+        };
         this.registerOutputs({ privateIps: this.privateIps, instanceIds: this.instanceIds });
     }
 }

@@ -1,5 +1,6 @@
 import { withAliases } from "../shared/aliases";
 import { ServerTierArgs } from "../shared/args";
+import { ServerTargets } from "../shared/server-targets";
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import * as random from "@pulumi/random";
@@ -34,6 +35,8 @@ export interface WireGuardHubArgs extends ServerTierArgs {
 export class WireGuardHub extends pulumi.ComponentResource {
     public readonly publicIp: pulumi.Output<string>;
     public readonly privateIp: pulumi.Output<string>;
+    /** What Prometheus scrapes of the hub (Monitoring's `servers.wireguardHub`). */
+    public readonly scrapeTargets: ServerTargets;
     public readonly publicKey: pulumi.Output<string>;
     public readonly privateKeyParameter: pulumi.Output<string>;
     /** SSM parameter holding wg0.conf; a peer change updates it and the hub applies it within a minute. */
@@ -178,6 +181,7 @@ export class WireGuardHub extends pulumi.ComponentResource {
 
         this.publicIp = eip.publicIp;
         this.privateIp = instance.privateIp;
+        this.scrapeTargets = { role: "wireguardHub", privateIps: [this.privateIp] };
         // The public half of a secret key is not secret.
         this.publicKey = pulumi.unsecret(key.base64.apply(wireguardPublicKey));
         this.privateKeyParameter = parameter.name;

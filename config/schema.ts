@@ -5,6 +5,7 @@
 import { z } from "zod";
 import { AWS_CATALOG_AS_OF, CatalogKind, catalogNames } from "../topology/aws-catalog";
 import { AWS_REGIONS, AWS_REGIONS_AS_OF, isAwsRegion } from "../topology/aws-regions";
+import { faultsTolerated, isThreeFPlusOne } from "../topology/bft";
 import { cidrsOverlap, isPrivateRange, parseCidr } from "../topology/cidr";
 import { EKS_VERSIONS, EKS_VERSIONS_AS_OF } from "../topology/eks-versions";
 import { POSTGRES_MAJORS, supportedPostgresMajor } from "../topology/postgres-versions";
@@ -175,7 +176,7 @@ export const CONFIG_KEYS = {
     validators: {
         type: "integer",
         schema: integer(4, 31).refine(
-            (n) => (n - 1) % 3 === 0,
+            isThreeFPlusOne,
             "must be 3f+1 with f ≥ 1 (4, 7, 10, …) so that consensus tolerates f faults",
         ),
         description: "Validator count.",
@@ -581,12 +582,12 @@ export const platformConfigSchema = z.strictObject(shape).superRefine(
             return;
         }
         // Losing one AZ may cost at most f validators, so no AZ may hold more than f of them.
-        const faultsTolerated = Math.floor((c.validators - 1) / 3);
-        const zonesNeeded = Math.ceil(c.validators / Math.max(faultsTolerated, 1));
+        const tolerated = faultsTolerated(c.validators);
+        const zonesNeeded = Math.ceil(c.validators / Math.max(tolerated, 1));
         if (c.availabilityZones < zonesNeeded) {
             problem(
                 "availabilityZones",
-                `must be at least ${zonesNeeded} in prod: ${c.validators} validators tolerate ${faultsTolerated} lost, so no AZ may hold more than ${faultsTolerated}`,
+                `must be at least ${zonesNeeded} in prod: ${c.validators} validators tolerate ${tolerated} lost, so no AZ may hold more than ${tolerated}`,
             );
         }
         if (c.natGateways !== "perAz") {

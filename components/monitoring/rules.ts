@@ -3,6 +3,7 @@
  * operator needs beside them (replica lag, Redis down, backups failed or stale) and the SLOs as
  * multi-window burn-rate alerts. Pure: data in, the rules file (YAML) out.
  */
+import { quorumOf } from "../../topology/bft";
 import { NAMESPACES } from "../../topology/namespaces";
 import { BACKUP_SCHEDULES } from "../../topology/retention";
 import { stringify } from "yaml";
@@ -102,7 +103,7 @@ export interface ChainSize {
  * its target and `up` goes stale instead of 0: counts come from the declared size, not from `up` series.
  */
 export function alertGroups(chain: ChainSize = { validators: 4 }): RuleGroup[] {
-    const quorum = Math.floor((2 * chain.validators) / 3) + 1;
+    const quorum = quorumOf(chain.validators);
     // The seeds keep 3 peers at least; a larger chain needs quorum − 1 others to reach quorum.
     const minimumPeers = Math.max(3, quorum - 1);
     const availabilityBudget = Number((1 - SLO.availability).toFixed(6));

@@ -1,4 +1,5 @@
 import * as assert from "assert";
+import { faultsTolerated, isThreeFPlusOne, quorumOf } from "../../topology/bft";
 import { dnsSuffixOf, partitionOf } from "../../topology/naming";
 import { cidrsOverlap, formatCidr, parseCidr, subnetOf } from "../../topology/cidr";
 import { listenerOf, portMap, SECURITY_GROUP_OF, SERVER_ROLES } from "../../topology/ports";
@@ -226,5 +227,24 @@ describe("partitions", () => {
                 ["aws-us-gov", "amazonaws.com"],
             ],
         );
+    });
+});
+
+describe("BFT arithmetic (topology/bft.ts)", () => {
+    it("tolerates f of 3f+1 validators and needs more than two thirds for quorum", () => {
+        const cases: [number, number, number][] = [
+            [4, 1, 3],
+            [7, 2, 5],
+            [10, 3, 7],
+            [31, 10, 21],
+        ];
+        for (const [n, f, quorum] of cases) {
+            assert.strictEqual(faultsTolerated(n), f, `f of ${n}`);
+            assert.strictEqual(quorumOf(n), quorum, `quorum of ${n}`);
+            // Quorum survives f losses and not one more.
+            assert.ok(n - f >= quorumOf(n) && n - f - 1 < quorumOf(n), `${n}`);
+            assert.ok(isThreeFPlusOne(n));
+        }
+        assert.ok(![5, 6, 8, 9].some(isThreeFPlusOne));
     });
 });

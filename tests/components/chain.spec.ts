@@ -9,7 +9,7 @@ import { chainObjects, RESOURCES } from "../../components/chain/workloads";
 import { InventoryResource } from "../../offline/inventory";
 import { portMap } from "../../topology/ports";
 import { BACKUP_SCHEDULES } from "../../topology/retention";
-import { ofType, plan, planned, PROJECT_DIR, STACKS } from "../support/harness";
+import { ofType, plan, planned, PROJECT_DIR, renderedFiles, STACKS } from "../support/harness";
 import { validateObject } from "../support/kubernetes-schema";
 import { parse as parseYaml } from "yaml";
 
@@ -281,13 +281,12 @@ for (const stack of STACKS) {
             assert.ok(!services.some((s) => s.spec.type === "NodePort"));
             const outputs = planned(stack).outputs as { chain: { rpcEndpoint: string } };
             assert.match(outputs.chain.rpcEndpoint, /\.elb\.us-east-1\.amazonaws\.com:7081$/);
-            const nginx = planned(stack).files.filter((f) => f.kind === "nginx");
+            const nginx = renderedFiles(stack, "nginx");
             assert.ok(nginx.length > 0);
-            for (const file of nginx) {
-                const conf = fs.readFileSync(path.join(plan(stack).outDir, file.path), "utf8");
+            for (const { path: file, text: conf } of nginx) {
                 assert.ok(
                     conf.includes(`set $chain_rpc ${outputs.chain.rpcEndpoint};`),
-                    `${file.path} does not route /rpc/ to the relays' load balancer`,
+                    `${file} does not route /rpc/ to the relays' load balancer`,
                 );
             }
         });

@@ -1,6 +1,4 @@
 import * as assert from "assert";
-import * as fs from "fs";
-import * as path from "path";
 import { parse as parseYaml } from "yaml";
 import { parse as parseToml } from "smol-toml";
 import {
@@ -13,7 +11,7 @@ import { configProblems } from "../../components/chain/dchat-config";
 import { nodeConfig, relayArgs, validatorArgs } from "../../components/chain/node";
 import { InventoryResource } from "../../offline/inventory";
 import { listenerOf, portMap } from "../../topology/ports";
-import { plan, planned, STACKS } from "../support/harness";
+import { planned, renderedOne, STACKS } from "../support/harness";
 
 const topology = { validators: 4, relays: 4, listeners: portMap() };
 const validatorLine = () => validatorArgs(topology);
@@ -198,10 +196,9 @@ for (const stack of STACKS) {
             }
         });
         it("scrape, probe and listen on the port map's ports", () => {
-            const file = planned(stack).files.find((f) => f.kind === "prometheus")!;
-            const scrape = parseYaml(
-                fs.readFileSync(path.join(plan(stack).outDir, file.path), "utf8"),
-            ) as { scrape_configs: { job_name: string; dns_sd_configs?: { port: number }[] }[] };
+            const scrape = parseYaml(renderedOne(stack, "prometheus").text) as {
+                scrape_configs: { job_name: string; dns_sd_configs?: { port: number }[] }[];
+            };
             const scraped = (job: string) =>
                 scrape.scrape_configs.find((c) => c.job_name === job)!.dns_sd_configs![0]!.port;
             assert.deepStrictEqual(

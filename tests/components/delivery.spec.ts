@@ -8,7 +8,7 @@ import { spawnSync } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { plan, planned } from "../support/harness";
+import { renderedFile } from "../support/harness";
 import { requireTools } from "../support/tools";
 
 interface World {
@@ -65,10 +65,7 @@ function world(script: string, stubs: Record<string, string>): World {
     };
 }
 
-const rendered = (file: string) => {
-    planned("prod");
-    return fs.readFileSync(path.join(plan("prod").outDir, file), "utf8");
-};
+const rendered = (file: string) => renderedFile("prod", file);
 
 describe("delivered configuration: Nginx", () => {
     const script = rendered("lb-0/usr/local/bin/platform-sync-nginx");

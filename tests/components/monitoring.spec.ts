@@ -5,7 +5,7 @@ import * as path from "path";
 import { parse, stringify } from "yaml";
 import { AlertRule, alertGroups } from "../../components/monitoring/rules";
 import { ALERT_CASES, AlertCase } from "../support/alert-cases";
-import { ofType, plan, planned, STACKS, StackName } from "../support/harness";
+import { ofType, planned, renderedFiles, STACKS } from "../support/harness";
 import { expandTemplate } from "../support/alert-templates";
 import { requireTools, run, runSpread } from "../support/tools";
 
@@ -16,14 +16,7 @@ const alerts = alertGroups()
     .flatMap((g) => g.rules)
     .filter((r): r is AlertRule => "alert" in r);
 
-function rendered(stack: StackName, kind: string): { path: string; text: string }[] {
-    return planned(stack)
-        .files.filter((f) => f.kind === kind)
-        .map((f) => ({
-            path: f.path,
-            text: fs.readFileSync(path.join(plan(stack).outDir, f.path), "utf8"),
-        }));
-}
+const rendered = renderedFiles;
 
 function unitTest(c: AlertCase, rulesFile: string, firing: boolean): string {
     const rule = alerts.find((a) => a.alert === c.alert)!;

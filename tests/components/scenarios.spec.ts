@@ -17,7 +17,7 @@ import {
     STALE_BACKUPS,
     VALIDATORS,
 } from "../../components/monitoring/scenarios";
-import { plan, planned, STACKS } from "../support/harness";
+import { renderedOne, STACKS } from "../support/harness";
 import { expandTemplate } from "../support/alert-templates";
 import { requireTools, run, runSpread, ToolResult } from "../support/tools";
 
@@ -27,7 +27,7 @@ const alerts = alertGroups()
 const scratch = fs.mkdtempSync(path.join(os.tmpdir(), "scenarios-"));
 
 /** One promtool test file: the scenario's series, and for every alert of the rules exactly what must fire. */
-export function scenarioTest(
+function scenarioTest(
     scenario: Scenario,
     rulesFile: string,
     rules: readonly AlertRule[],
@@ -138,13 +138,7 @@ describe("failure scenarios (promtool test rules)", () => {
     for (const stack of STACKS) {
         it(`${stack}: each scenario fires exactly its alerts, with summaries naming what failed`, async function () {
             requireTools(this, "promtool");
-            const rulesText = fs.readFileSync(
-                path.join(
-                    plan(stack).outDir,
-                    planned(stack).files.find((f) => f.kind === "prometheus-rules")!.path,
-                ),
-                "utf8",
-            );
+            const rulesText = renderedOne(stack, "prometheus-rules").text;
             const result =
                 verdicts.get(rulesText) ??
                 (await runSpread(
@@ -164,13 +158,7 @@ describe("failure scenarios (promtool test rules)", () => {
     }
     it("fails when an alert is removed or its threshold moves so a scenario no longer fires", function () {
         requireTools(this, "promtool");
-        const rulesText = fs.readFileSync(
-            path.join(
-                plan("prod").outDir,
-                planned("prod").files.find((f) => f.kind === "prometheus-rules")!.path,
-            ),
-            "utf8",
-        );
+        const rulesText = renderedOne("prod", "prometheus-rules").text;
         const withoutApiDown = rulesText.replace(/\n\s+- alert: ApiDown\n(\s{8,}.*\n)+/, "\n");
         assert.notStrictEqual(withoutApiDown, rulesText);
         const apiOutage = (s: Scenario) => s.fires.some((f) => f.alert === "ApiDown");

@@ -1,22 +1,13 @@
 import * as assert from "assert";
 import * as pulumi from "@pulumi/pulumi";
+import { inventoryResource } from "../support/factories";
 import { extractFiles, fileKind } from "../../offline/files";
-import { InventoryResource } from "../../offline/inventory";
 import { maskSecrets, SECRET_MASK } from "../../offline/secrets";
 
 const { specialSigKey, specialSecretSig, specialResourceSig, specialOutputValueSig } =
     pulumi.runtime;
 
-function resource(type: string, name: string, inputs: Record<string, unknown>): InventoryResource {
-    return {
-        urn: `urn:pulumi:s::p::${type}::${name}`,
-        type,
-        name,
-        custom: true,
-        inputs,
-        dependencies: [],
-    };
-}
+const resource = inventoryResource;
 
 describe("secret masking of wire-form inputs", () => {
     it("replaces secrets at any depth, including secret output values", () => {

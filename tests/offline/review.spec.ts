@@ -1,5 +1,6 @@
 import * as assert from "assert";
 import { spawnSync } from "child_process";
+import { inventoryResource } from "../support/factories";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
@@ -25,18 +26,7 @@ const prices = JSON.parse(
     fs.readFileSync(path.join(PROJECT_DIR, "pricing/us-east-1.json"), "utf8"),
 ) as PriceTable;
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "review-"));
-const resource = (
-    type: string,
-    name: string,
-    inputs: Record<string, unknown>,
-): InventoryResource => ({
-    urn: `urn:pulumi:s::p::${type}::${name}`,
-    type,
-    name,
-    custom: true,
-    inputs,
-    dependencies: [],
-});
+const resource = inventoryResource;
 const copy = (inventory: Inventory) => JSON.parse(JSON.stringify(inventory)) as Inventory;
 const mutable = (r: InventoryResource) => r.inputs as Record<string, unknown>;
 

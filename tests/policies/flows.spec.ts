@@ -10,16 +10,12 @@ import { fromInventory } from "../../offline/policy-input";
 import { neededFlows } from "../../topology/needed-flows";
 import { portMap } from "../../topology/ports";
 import { planned, STACKS } from "../support/harness";
-import { check, subject, Subject, urnOf } from "../support/policy-helper";
+import { check, securityGroup, subject, Subject, urnOf } from "../support/policy-helper";
 import { NEEDED_POD_FLOWS } from "../../policies/data/needed-pod-flows";
 import { podFlows } from "../../policies/lib/pod-flows";
 import { podFlowsMatchNeeded } from "../../policies/rules/pod-flows";
 
-const group = (role: string): Subject => ({
-    type: "aws:ec2/securityGroup:SecurityGroup",
-    name: `${role}-sg`,
-    props: { tags: { Role: role } },
-});
+const group = (role: string): Subject => securityGroup(`${role}-sg`, { Role: role });
 const rule = (
     direction: "ingress" | "egress",
     on: string,

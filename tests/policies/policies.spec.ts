@@ -11,7 +11,14 @@ import { findSecret, noPlaintextSecrets } from "../../policies/rules/secrets";
 import { iamNoWildcards } from "../../policies/rules/iam";
 import { requiredTags } from "../../policies/rules/tags";
 import { runPolicies } from "../../offline/policy-runner";
-import { check, firesAndPasses, subject, Subject, urnOf } from "../support/policy-helper";
+import {
+    check,
+    firesAndPasses,
+    securityGroup,
+    subject,
+    Subject,
+    urnOf,
+} from "../support/policy-helper";
 
 const TAGS = {
     Project: "chain-platform",
@@ -27,11 +34,8 @@ const ingressRule = (props: Record<string, unknown>, name = "rule"): Subject => 
     name,
     props: { ipProtocol: "tcp", ...props },
 });
-const group = (name: string, role: string, extra: Record<string, unknown> = {}): Subject => ({
-    type: "aws:ec2/securityGroup:SecurityGroup",
-    name,
-    props: { tags: { ...TAGS, Role: role }, ...extra },
-});
+const group = (name: string, role: string, extra: Record<string, unknown> = {}): Subject =>
+    securityGroup(name, { ...TAGS, Role: role }, extra);
 
 describe("policy pack", () => {
     it("k8s-namespace-quotas counts a Job's parallel pods", async () => {

@@ -12,7 +12,7 @@ import { PROJECT_DIR } from "../support/harness";
 const COMPONENTS = path.join(PROJECT_DIR, "components");
 
 /** Relative imports of every TypeScript file under `dir`, resolved to project-relative paths. */
-export function relativeImports(dir: string): { file: string; target: string }[] {
+function relativeImports(dir: string): { file: string; target: string }[] {
     return fs
         .readdirSync(dir, { recursive: true, encoding: "utf8" })
         .filter((f) => f.endsWith(".ts"))
@@ -27,7 +27,7 @@ export function relativeImports(dir: string): { file: string; target: string }[]
 }
 
 /** The imports that break the layering, as "file → target". */
-export function layeringViolations(imports: readonly { file: string; target: string }[]): string[] {
+function layeringViolations(imports: readonly { file: string; target: string }[]): string[] {
     return imports
         .filter(({ file, target }) => {
             const own = file.split(path.sep).slice(0, 2).join(path.sep);
@@ -47,7 +47,7 @@ export function layeringViolations(imports: readonly { file: string; target: str
 }
 
 /** Lines of `text` writing an ARN in the commercial partition literally (comments aside). */
-export function literalArns(text: string): string[] {
+function literalArns(text: string): string[] {
     return text
         .split("\n")
         .filter((line) => /[`"']arn:aws:/.test(line) && !/^\s*(\/\/|\*)/.test(line));

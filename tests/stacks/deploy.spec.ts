@@ -19,7 +19,15 @@ import { PROD_POLICIES } from "../../policies/rules/prod";
 import { noNodeProxy } from "../../policies/rules/rbac";
 import { trustPinsSource } from "../../policies/rules/iam";
 import { cniEnforcesNetworkPolicies, networkPoliciesEnforced } from "../../policies/rules/flows";
-import { byName, ofType, plan, PROJECT_DIR, planned, STACKS } from "../support/harness";
+import {
+    byName,
+    ofType,
+    plan,
+    PROJECT_DIR,
+    planned,
+    renderedFile,
+    STACKS,
+} from "../support/harness";
 import { check, firesAndPasses, Subject, urnOf } from "../support/policy-helper";
 
 const CLUSTER_SG = "sg-0cluster";
@@ -397,11 +405,7 @@ describe("WireGuard site networks", () => {
     });
     for (const stack of STACKS) {
         it(`${stack}: the delivered wg0.conf masquerades the tunnel by mark`, () => {
-            planned(stack);
-            const conf = fs.readFileSync(
-                path.join(plan(stack).outDir, "wireguard-config/etc/wireguard/wg0.conf"),
-                "utf8",
-            );
+            const conf = renderedFile(stack, "wireguard-config/etc/wireguard/wg0.conf");
             assert.match(conf, /^PostUp = iptables -t nat -A POSTROUTING -m mark --mark 0x5182 /m);
             assert.ok([...conf.matchAll(/^AllowedIPs = /gm)].length >= 2);
         });

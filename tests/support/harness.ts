@@ -120,3 +120,35 @@ export function byName(inventory: Inventory, name: string): InventoryResource {
     }
     return found;
 }
+
+/** A file the committed stack's plan rendered (`--out`), with its text. */
+export interface RenderedFile {
+    readonly path: string;
+    readonly kind: string;
+    readonly text: string;
+}
+
+/** The files a stack's plan rendered, optionally of one kind ("nginx", "cloud-init", "prometheus", …). */
+export function renderedFiles(stack: StackName, kind?: string): RenderedFile[] {
+    const { outDir } = plan(stack);
+    return planned(stack)
+        .files.filter((f) => kind === undefined || f.kind === kind)
+        .map((f) => ({
+            path: f.path,
+            kind: f.kind,
+            text: fs.readFileSync(path.join(outDir, f.path), "utf8"),
+        }));
+}
+
+/** The text of one rendered file, by its path under `--out` (e.g. "lb-config/etc/nginx/nginx.conf"). */
+export function renderedFile(stack: StackName, file: string): string {
+    planned(stack);
+    return fs.readFileSync(path.join(plan(stack).outDir, file), "utf8");
+}
+
+/** The one rendered file of a kind; fails when there is none or several. */
+export function renderedOne(stack: StackName, kind: string): RenderedFile {
+    const files = renderedFiles(stack, kind);
+    if (files.length !== 1) throw new Error(`${stack}: ${files.length} rendered ${kind} files`);
+    return files[0]!;
+}

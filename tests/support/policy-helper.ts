@@ -18,6 +18,19 @@ export interface Subject {
     readonly deleteBeforeReplace?: boolean;
 }
 
+/** A security group as a policy sees it: its tags (Role among them) and any other property. */
+export function securityGroup(
+    name: string,
+    tags: Record<string, string>,
+    extra: Record<string, unknown> = {},
+): Subject {
+    return {
+        type: "aws:ec2/securityGroup:SecurityGroup",
+        name,
+        props: { tags, ...extra },
+    };
+}
+
 export function urnOf(subject: Pick<Subject, "type" | "name" | "stack">): string {
     return `urn:pulumi:${subject.stack ?? "prod"}::chain-platform::${subject.type}::${subject.name ?? "subject"}`;
 }

@@ -18,7 +18,8 @@ import {
     postgresCaConfigMap,
     postgresCaMount,
     postgresCaVolume,
-    VERIFIED_TLS_ENV,
+    libpqEnvironment,
+    loginFromFiles,
 } from "../shared/postgres-client";
 import { BACKUP_NAMESPACE, cronJob, security, small, USER } from "./job";
 import { chainSnapshotJob, snapshotAccess } from "./snapshots";
@@ -93,19 +94,12 @@ function postgresJob(schedule: BackupSchedule, spec: BackupJobsSpec): K8sObject 
             "-c",
             [
                 "set -eu",
-                `PGUSER=$(cat ${SECRETS_DIR}/username)`,
-                `PGPASSWORD=$(cat ${SECRETS_DIR}/password)`,
-                "export PGUSER PGPASSWORD",
+                ...loginFromFiles(`${SECRETS_DIR}/username`, `${SECRETS_DIR}/password`),
                 "pg_dump --format=custom --no-owner --no-privileges --file=/work/dump.pgc",
                 "pg_restore --list /work/dump.pgc > /dev/null",
             ].join("\n"),
         ],
-        env: [
-            { name: "PGHOST", value: pg.host },
-            { name: "PGPORT", value: String(pg.port) },
-            { name: "PGDATABASE", value: pg.database },
-            ...VERIFIED_TLS_ENV,
-        ],
+        env: libpqEnvironment(pg),
         resources: {
             requests: { cpu: "250m", memory: "256Mi" },
             limits: { cpu: "1", memory: "1Gi" },

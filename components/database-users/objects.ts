@@ -21,7 +21,8 @@ import {
     postgresCaConfigMap,
     postgresCaMount,
     postgresCaVolume,
-    VERIFIED_TLS_ENV,
+    libpqEnvironment,
+    loginFromFiles,
 } from "../shared/postgres-client";
 import { DatabaseUser, usersScript, verifierFile } from "./users";
 
@@ -88,18 +89,14 @@ export function databaseUsersObjects(spec: DatabaseUsersSpec): K8sObject[] {
             "-c",
             [
                 "set -eu",
-                `PGUSER=$(cat ${SECRETS_DIR}/master.username)`,
-                `PGPASSWORD=$(cat ${SECRETS_DIR}/master.password)`,
-                "export PGUSER PGPASSWORD",
+                ...loginFromFiles(
+                    `${SECRETS_DIR}/master.username`,
+                    `${SECRETS_DIR}/master.password`,
+                ),
                 `psql -X -q -f ${SCRIPT_DIR}/users.sql`,
             ].join("\n"),
         ],
-        env: [
-            { name: "PGHOST", value: c.host },
-            { name: "PGPORT", value: String(c.port) },
-            { name: "PGDATABASE", value: c.database },
-            ...VERIFIED_TLS_ENV,
-        ],
+        env: libpqEnvironment(c),
         resources: {
             requests: { cpu: "50m", memory: "64Mi" },
             limits: { cpu: "250m", memory: "128Mi" },

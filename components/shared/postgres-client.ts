@@ -3,6 +3,7 @@
  * ConfigMap in its namespace, mounted at one path, and libpq told to check certificate and host name
  * (`verify-full`; `require` encrypts but would accept any server). Pure.
  */
+import type * as pulumi from "@pulumi/pulumi";
 
 const CA_CONFIG_MAP = "rds-ca";
 const CA_DIR = "/etc/rds-ca";
@@ -30,3 +31,31 @@ export const VERIFIED_TLS_ENV: readonly { readonly name: string; readonly value:
 
 /** The same as connection-string parameters (for clients configured by URI, such as postgres_exporter). */
 export const VERIFIED_TLS_PARAMETERS = `sslmode=verify-full&sslrootcert=${POSTGRES_CA_FILE}`;
+
+/** Where a client connects: the database's host, port and name (the Postgres component's connection). */
+export interface PostgresTarget {
+    readonly host: pulumi.Input<string>;
+    readonly port: number;
+    readonly database: string;
+}
+
+/** libpq's environment for a verified connection to `target`; the user logs in from files. */
+export function libpqEnvironment(
+    target: PostgresTarget,
+): { name: string; value: pulumi.Input<string> }[] {
+    return [
+        { name: "PGHOST", value: target.host },
+        { name: "PGPORT", value: String(target.port) },
+        { name: "PGDATABASE", value: target.database },
+        ...VERIFIED_TLS_ENV,
+    ];
+}
+
+/** Shell lines that give libpq the user and password read from files: never in the pod's spec. */
+export function loginFromFiles(usernameFile: string, passwordFile: string): string[] {
+    return [
+        `PGUSER=$(cat ${usernameFile})`,
+        `PGPASSWORD=$(cat ${passwordFile})`,
+        "export PGUSER PGPASSWORD",
+    ];
+}

@@ -15,7 +15,7 @@ import { Network } from "./components/network";
 import { Monitoring } from "./components/monitoring";
 import { Postgres } from "./components/postgres";
 import { Redis } from "./components/redis";
-import { AppServers } from "./components/servers/app-servers";
+import { AppServers } from "./components/servers";
 import { WireGuardHub } from "./components/wireguard";
 import { loadStackConfig } from "./config/load";
 import { baseTags, namePrefix, partitionOf, StackIdentity } from "./topology/naming";
@@ -186,8 +186,8 @@ export = async () => {
     const chainImage = new ChainImage("chain-image", {
         repositoryName: chainRepositoryName,
         source: chainImageSource,
-        keyArn: keys.arns.data,
-        forceDelete: recreatable,
+        dataKeyArn: keys.arns.data,
+        forceDestroy: recreatable,
         tags,
     });
 

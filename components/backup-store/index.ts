@@ -1,3 +1,4 @@
+import { NamingArgs } from "../shared/args";
 import { withAliases } from "../shared/aliases";
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
@@ -23,7 +24,7 @@ export interface BackupWriter {
     readonly policyArn: pulumi.Output<string>;
 }
 
-export interface BackupStoreArgs {
+export interface BackupStoreArgs extends NamingArgs {
     /** Account, region and partition; bucket names end with the account id. No default. */
     readonly policyContext: KeyPolicyContext;
     /** Days a deleted replica key can be restored, as for the stack's other keys. No default. */
@@ -34,10 +35,6 @@ export interface BackupStoreArgs {
     readonly objectLock?: boolean;
     /** Region of a replica of every backup bucket, with a key of its own. Default: no replica. */
     readonly replicaRegion?: string;
-    /** Prefix of names. No default. */
-    readonly namePrefix: string;
-    /** Tags for every taggable resource. Default: none. */
-    readonly tags?: Record<string, string>;
     /** Let a destroy delete the buckets with their objects (staging, so it can be re-created). Default: false. */
     readonly forceDestroy?: boolean;
 }

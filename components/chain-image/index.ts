@@ -15,10 +15,10 @@ export interface ChainImageArgs {
      */
     readonly source:
         { readonly digest: string } | { readonly buildContext: string; readonly tag: string };
-    /** KMS key of the repository. No default. */
-    readonly keyArn: pulumi.Input<string>;
+    /** KMS key of the repository (the data key). No default. */
+    readonly dataKeyArn: pulumi.Input<string>;
     /** Delete the repository with its images on destroy (staging, so it can be re-created). Default: false. */
-    readonly forceDelete?: boolean;
+    readonly forceDestroy?: boolean;
     /** Tags for every taggable AWS resource. Default: none. */
     readonly tags?: Record<string, string>;
 }
@@ -47,8 +47,8 @@ export class ChainImage extends pulumi.ComponentResource {
                 name: args.repositoryName,
                 imageTagMutability: "IMMUTABLE",
                 imageScanningConfiguration: { scanOnPush: true },
-                encryptionConfigurations: [{ encryptionType: "KMS", kmsKey: args.keyArn }],
-                forceDelete: args.forceDelete ?? false,
+                encryptionConfigurations: [{ encryptionType: "KMS", kmsKey: args.dataKeyArn }],
+                forceDelete: args.forceDestroy ?? false,
                 tags: args.tags,
             },
             parent,

@@ -1,3 +1,4 @@
+import { NamingArgs } from "../shared/args";
 import * as aws from "@pulumi/aws";
 import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
@@ -7,7 +8,7 @@ import { loadBalancerControllerPolicy, serviceAccountTrust, serviceTrust } from 
 import { partitionOf } from "../../topology/naming";
 import { kubeconfig } from "./kubeconfig";
 
-export interface ChainClusterArgs {
+export interface ChainClusterArgs extends NamingArgs {
     /**
      * Declare the objects inside the cluster (storage class, load balancer controller). False while the
      * deployer cannot reach the private API yet (the first up of an empty account). Default: true.
@@ -43,10 +44,6 @@ export interface ChainClusterArgs {
     readonly logRetentionDays?: number;
     /** AWS region. No default. */
     readonly region: string;
-    /** Prefix of physical names, e.g. "chain-platform-prod". No default. */
-    readonly namePrefix: string;
-    /** Tags for every taggable AWS resource. Default: none. */
-    readonly tags?: Record<string, string>;
 }
 
 /** The encrypted gp3 class persistent volumes use (ClusterHandle.storageClass). */

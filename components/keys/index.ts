@@ -1,3 +1,4 @@
+import { NamingArgs } from "../shared/args";
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import {
@@ -15,15 +16,12 @@ export { AUTOSCALING_SERVICE_LINKED_ROLE } from "../shared/key-policy";
 export { serviceLinkedRole } from "./service-linked-role";
 export type { ServiceLinkedRole } from "./service-linked-role";
 
-export interface KeysArgs {
+/** Each key's alias is `alias/<namePrefix>-<purpose>`. */
+export interface KeysArgs extends NamingArgs {
     /** Account and region the keys live in; the account root administers them. No default. */
     readonly policyContext: KeyPolicyContext;
-    /** Alias prefix, e.g. "chain-platform-prod"; aliases are `alias/<prefix>-<purpose>`. No default. */
-    readonly namePrefix: string;
     /** Days a scheduled key deletion waits. Default: 30. */
     readonly deletionWindowDays?: number;
-    /** Tags for every key. Default: none. */
-    readonly tags?: Record<string, string>;
     /** Service-linked roles the key policies name; the keys wait for them. Default: none. */
     readonly serviceLinkedRoles?: readonly ServiceLinkedRole[];
 }

@@ -1,3 +1,4 @@
+import { NamingArgs } from "../shared/args";
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { Listener, SECURITY_GROUP_ROLES, SecurityGroupRole } from "../../topology/ports";
@@ -5,7 +6,7 @@ import { deriveSecurityRules, RuleOptions } from "../../topology/security-rules"
 import { planSubnets } from "../../topology/subnets";
 import { serviceTrustWithinAccount } from "../shared/iam";
 
-export interface NetworkArgs {
+export interface NetworkArgs extends NamingArgs {
     /** IPv4 block of the VPC (/16 to /20). No default. */
     readonly cidrBlock: string;
     /** The account, for the flow-log role's trust (only this account's flow logs may assume it). No default. */
@@ -22,10 +23,6 @@ export interface NetworkArgs {
     readonly flowLogKeyArn: pulumi.Input<string>;
     /** Days flow logs are kept. Default: 90. */
     readonly flowLogRetentionDays?: number;
-    /** Prefix of `Name` tags and physical names. No default. */
-    readonly namePrefix: string;
-    /** Tags for every resource. Default: none. */
-    readonly tags?: Record<string, string>;
 }
 
 /**

@@ -17,8 +17,8 @@ export interface ChainImageArgs {
         { readonly digest: string } | { readonly buildContext: string; readonly tag: string };
     /** KMS key of the repository (the data key). No default. */
     readonly dataKeyArn: pulumi.Input<string>;
-    /** Delete the repository with its images on destroy (staging, so it can be re-created). Default: false. */
-    readonly forceDestroy?: boolean;
+    /** Delete the repository with its images on destroy (staging, so it can be re-created). No default. */
+    readonly forceDestroy: boolean;
     /** Tags for every taggable AWS resource. Default: none. */
     readonly tags?: Record<string, string>;
 }
@@ -48,7 +48,7 @@ export class ChainImage extends pulumi.ComponentResource {
                 imageTagMutability: "IMMUTABLE",
                 imageScanningConfiguration: { scanOnPush: true },
                 encryptionConfigurations: [{ encryptionType: "KMS", kmsKey: args.dataKeyArn }],
-                forceDelete: args.forceDestroy ?? false,
+                forceDelete: args.forceDestroy,
                 tags: args.tags,
             },
             parent,

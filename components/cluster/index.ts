@@ -11,9 +11,9 @@ import { kubeconfig } from "./kubeconfig";
 export interface ChainClusterArgs extends NamingArgs {
     /**
      * Declare the objects inside the cluster (storage class, load balancer controller). False while the
-     * deployer cannot reach the private API yet (the first up of an empty account). Default: true.
+     * deployer cannot reach the private API yet (the first up of an empty account). No default.
      */
-    readonly inClusterObjects?: boolean;
+    readonly inClusterObjects: boolean;
     /** The account, for ARNs the controller's policy is limited to. No default. */
     readonly accountId: string;
     /** IAM roles given cluster-admin access entries (CI, operators); the Kubernetes provider waits for them. No default. */
@@ -28,20 +28,20 @@ export interface ChainClusterArgs extends NamingArgs {
     readonly vpcId: pulumi.Input<string>;
     /** Security group of the nodes (rules from the port map). No default. */
     readonly nodeSecurityGroupId: pulumi.Input<string>;
-    /** Networks allowed to the public endpoint; empty keeps it private. Default: []. */
-    readonly publicAccessCidrs?: readonly string[];
+    /** Networks allowed to the public endpoint; empty keeps it private. No default. */
+    readonly publicAccessCidrs: readonly string[];
     /** EC2 instance type of the nodes. No default. */
     readonly nodeInstanceType: string;
-    /** Nodes per zone. Default: 2. */
-    readonly nodesPerZone?: number;
+    /** Nodes per zone. No default. */
+    readonly nodesPerZone: number;
     /** KMS key of Kubernetes secrets (envelope encryption). No default. */
     readonly clusterKeyArn: pulumi.Input<string>;
     /** KMS key of data at rest. No default. */
     readonly dataKeyArn: pulumi.Input<string>;
     /** KMS key of the control-plane log group. No default. */
     readonly logsKeyArn: pulumi.Input<string>;
-    /** Days control-plane logs are kept. Default: 90. */
-    readonly logRetentionDays?: number;
+    /** Days control-plane logs are kept. No default. */
+    readonly logRetentionDays: number;
     /** AWS region. No default. */
     readonly region: string;
 }
@@ -77,8 +77,8 @@ export class ChainCluster extends pulumi.ComponentResource implements ClusterHan
 
     constructor(name: string, args: ChainClusterArgs, opts?: pulumi.ComponentResourceOptions) {
         super("platform:cluster:ChainCluster", name, {}, opts);
-        const publicAccessCidrs = args.publicAccessCidrs ?? [];
-        const nodesPerZone = args.nodesPerZone ?? 2;
+        const publicAccessCidrs = args.publicAccessCidrs;
+        const nodesPerZone = args.nodesPerZone;
         const clusterName = `${args.namePrefix}-chain`;
         const parent = { parent: this };
         const tags = (role: string) => ({ ...args.tags, Name: `${clusterName}-${role}` });
@@ -88,7 +88,7 @@ export class ChainCluster extends pulumi.ComponentResource implements ClusterHan
             `${name}-logs`,
             {
                 name: `/aws/eks/${clusterName}/cluster`,
-                retentionInDays: args.logRetentionDays ?? 90,
+                retentionInDays: args.logRetentionDays,
                 kmsKeyId: args.logsKeyArn,
                 tags: tags("logs"),
             },
@@ -394,13 +394,12 @@ export class ChainCluster extends pulumi.ComponentResource implements ClusterHan
         );
         const k8sOpts = { parent: this, provider: this.provider };
 
-        this.workloadDependencies =
-            (args.inClusterObjects ?? true)
-                ? [
-                      ...this.inClusterObjects(name, args, clusterName, irsaRole, k8sOpts, ebsCsi),
-                      snapshotController,
-                  ]
-                : [];
+        this.workloadDependencies = args.inClusterObjects
+            ? [
+                  ...this.inClusterObjects(name, args, clusterName, irsaRole, k8sOpts, ebsCsi),
+                  snapshotController,
+              ]
+            : [];
         this.clusterName = cluster.name;
         this.registerOutputs({
             clusterName: this.clusterName,

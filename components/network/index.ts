@@ -13,16 +13,16 @@ export interface NetworkArgs extends NamingArgs {
     readonly accountId: string;
     /** Availability zone names, one public and one private subnet each. No default. */
     readonly zones: readonly string[];
-    /** "single": one NAT gateway in the first zone; "perAz": one per zone. Default: "perAz". */
-    readonly natGateways?: "single" | "perAz";
+    /** "single": one NAT gateway in the first zone; "perAz": one per zone. No default. */
+    readonly natGateways: "single" | "perAz";
     /** The port map the security groups derive from. No default. */
     readonly listeners: readonly Listener[];
-    /** Internet allow-lists per listening role (e.g. the WireGuard hub). Default: open to all. */
-    readonly internetAllowList?: RuleOptions["internetAllowList"];
+    /** Internet allow-lists per listening role (e.g. the WireGuard hub). Roles left out are open to all. No default. */
+    readonly internetAllowList: RuleOptions["internetAllowList"];
     /** KMS key that encrypts the flow-log group. No default. */
     readonly flowLogKeyArn: pulumi.Input<string>;
-    /** Days flow logs are kept. Default: 90. */
-    readonly flowLogRetentionDays?: number;
+    /** Days flow logs are kept. No default. */
+    readonly flowLogRetentionDays: number;
 }
 
 /**
@@ -37,8 +37,8 @@ export class Network extends pulumi.ComponentResource {
 
     constructor(name: string, args: NetworkArgs, opts?: pulumi.ComponentResourceOptions) {
         super("platform:network:Network", name, {}, opts);
-        const natGateways = args.natGateways ?? "perAz";
-        const flowLogRetentionDays = args.flowLogRetentionDays ?? 90;
+        const natGateways = args.natGateways;
+        const flowLogRetentionDays = args.flowLogRetentionDays;
         const subnets = planSubnets(args.cidrBlock, args.zones);
         const tags = (role: string) => ({ ...args.tags, Name: `${args.namePrefix}-${role}` });
         const parent = { parent: this };

@@ -27,8 +27,8 @@ export interface WireGuardHubArgs extends ServerTierArgs {
     readonly tunnelCidr: string;
     /** Peers of the hub, validated by the configuration schema. No default. */
     readonly peers: readonly WireguardPeer[];
-    /** Generation of the private key: raising it rotates the key (every peer must then take the new public key). Default: 0. */
-    readonly keyGeneration?: number;
+    /** Generation of the private key: raising it rotates the key (every peer must then take the new public key). No default. */
+    readonly keyGeneration: number;
 }
 
 /** WireGuard hub for operators and sites: Elastic IP, forwarding and NAT into the VPC, key from SSM. */
@@ -56,7 +56,7 @@ export class WireGuardHub extends pulumi.ComponentResource {
         // Any 32 random bytes are a valid WireGuard private key (X25519 clamps them).
         const key = new random.RandomBytes(
             `${name}-private-key`,
-            { length: 32, ...generationKeepers(args.keyGeneration ?? 0) },
+            { length: 32, ...generationKeepers(args.keyGeneration) },
             parent,
         );
         const parameter = new aws.ssm.Parameter(

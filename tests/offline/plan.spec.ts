@@ -272,6 +272,11 @@ for (const stack of STACKS) {
             assert.ok(first.json && first.json.length > 1000);
             assert.strictEqual(second.json, first.json);
         });
+        it("declares the same with the SDK's stack traces and promise tracking on (PLAN_STACK_TRACES=1)", () => {
+            const traced = plan(stack, { sdkDiagnostics: true });
+            assert.strictEqual(traced.status, 0, traced.stderr);
+            assert.strictEqual(traced.json, plan(stack).json);
+        });
 
         const invalid: [string, Record<string, unknown>, string, RegExp][] = [
             [

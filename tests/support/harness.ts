@@ -35,6 +35,8 @@ export interface PlanOptions {
     readonly fresh?: boolean;
     /** Provider lookups the mock account answers with "not found" (offline/mock-values.ts, ABSENT_ENV). */
     readonly absentLookups?: readonly string[];
+    /** Keep the SDK's stack traces and promise tracking, as PLAN_STACK_TRACES=1 does. */
+    readonly sdkDiagnostics?: boolean;
 }
 
 const cache = new Map<string, PlanResult>();
@@ -72,6 +74,7 @@ export function plan(stack: StackName, options: PlanOptions = {}): PlanResult {
         options.overrides ?? {},
         options.extraYaml ?? "",
         options.absentLookups ?? [],
+        options.sdkDiagnostics ?? false,
     ]);
     const cached = cache.get(cacheKey);
     if (cached && !options.fresh) {
@@ -86,6 +89,7 @@ export function plan(stack: StackName, options: PlanOptions = {}): PlanResult {
     }
     const child = runInProcess("plan", args, {
         [ABSENT_ENV]: (options.absentLookups ?? []).join(","),
+        PLAN_STACK_TRACES: options.sdkDiagnostics ? "1" : "",
     });
     const json = fs.existsSync(jsonPath) ? fs.readFileSync(jsonPath, "utf8") : undefined;
     const result: PlanResult = {

@@ -273,9 +273,7 @@ export = async () => {
             https: port("loadBalancer", "https"),
             status: port("loadBalancer", "nginx-status"),
         },
-        apiUpstreams: appServers.privateIps.map(
-            (ip) => pulumi.interpolate`${ip}:${port("appServer", "api")}`,
-        ),
+        apiUpstreams: appServers.apiEndpoints,
         rpcUpstream: chain?.rpcEndpoint,
         statusAllowedFrom: [config.vpcCidr],
         publicDomain: config.publicDomain,

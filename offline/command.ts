@@ -69,5 +69,18 @@ export async function exitStatusOf(command: Command, argv: readonly string[]): P
 
 /** The CLI: runs the command with the process's arguments and exits with its status. */
 export function runCommand(command: Command): void {
-    void exitStatusOf(command, process.argv.slice(2)).then((status) => process.exit(status));
+    let finished = false;
+    // Node exits quietly, with status 0, when nothing is left to run; a command that never finished
+    // (a promise never settled: a cycle between resources, an output nobody awaits) must not pass.
+    process.on("exit", () => {
+        if (finished) return;
+        console.error(
+            "error: the command never finished: a promise was never settled (a cycle between resources, or an output nobody awaits); PLAN_STACK_TRACES=1 names the promises",
+        );
+        process.exitCode = 3;
+    });
+    void exitStatusOf(command, process.argv.slice(2)).then((status) => {
+        finished = true;
+        process.exit(status);
+    });
 }

@@ -70,9 +70,13 @@ export function declaredSoFar(): readonly InventoryResource[] {
     return declared;
 }
 
-export async function runProgram(options: RunOptions): Promise<ProgramRun> {
-    // A process may run several programs one after another (the tests' in-process runner).
+/** Starts a command's count afresh (a process may run several, as the tests' in-process runner does). */
+export function forgetDeclared(): void {
     declared.length = 0;
+}
+
+export async function runProgram(options: RunOptions): Promise<ProgramRun> {
+    forgetDeclared();
     await pulumi.runtime.setMocks(
         new PlanMocks(options.config["aws:region"] ?? "us-east-1"),
         options.project,
@@ -156,16 +160,31 @@ export async function runProgram(options: RunOptions): Promise<ProgramRun> {
         registerOutputs(req, callback);
     };
 
-    // The SDK records a stack trace for every resource and promise, and tracks every promise for its
-    // leak report at exit, for the engine's diagnostics; the offline plan shows none of them, and they
-    // cost a third of its run. PLAN_STACK_TRACES=1 keeps them.
+    // The SDK records a stack trace for every resource and promise, and tracks every promise to report
+    // the ones never settled (a cycle, an output nobody awaits); they cost a third of a plan. Off by
+    // default; PLAN_STACK_TRACES=1 keeps them and fails the plan on such promises, as a CLI run does at
+    // exit (the tests plan each stack so).
     const diagnostics = process.env.PLAN_STACK_TRACES ? undefined : withoutSdkDiagnostics();
+    let failed = false;
+    let failure: unknown;
     try {
         await runStack(options);
+    } catch (error) {
+        [failed, failure] = [true, error];
+    }
+    try {
+        // Even after a failure: nothing of this run may land in the next one.
+        await pulumi.runtime.disconnect();
+    } catch (error) {
+        if (!failed) [failed, failure] = [true, error];
     } finally {
         diagnostics?.restore();
     }
-    await pulumi.runtime.disconnect();
+    if (failed) throw failure;
+    if (!diagnostics) {
+        const [leaked, message] = sdkDebuggable().leakedPromises();
+        if (leaked.size > 0) throw new Error(message);
+    }
 
     // Once every registration is in: a child may register before its renamed parent's answer arrives.
     const resources = declared
@@ -182,18 +201,23 @@ export async function runProgram(options: RunOptions): Promise<ProgramRun> {
 /** The SDK's promise tracking (`runtime/debuggable`), as the SDK's modules call it through its exports. */
 interface Debuggable {
     debuggablePromise: <T>(promise: Promise<T>, context: unknown) => Promise<T>;
+    /** The promises never settled since the last call, and the SDK's message about them. */
+    leakedPromises(): [ReadonlySet<unknown>, string];
+}
+
+function sdkDebuggable(): Debuggable {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    return require("@pulumi/pulumi/runtime/debuggable") as Debuggable;
 }
 
 /**
  * Turns off the SDK's per-resource stack traces and per-promise tracking until `restore`. The tracking
- * wraps each promise in two more and keeps it in a set for the leak report a CLI run prints at exit;
- * the offline plan awaits every registration itself (`disconnect`), so it never needs that report.
+ * wraps each promise in two more and keeps it in a set for the report of promises never settled.
  */
 function withoutSdkDiagnostics(): { restore(): void } {
+    const debuggable = sdkDebuggable();
     const stackTraceLimit = Error.stackTraceLimit;
     Error.stackTraceLimit = 0;
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const debuggable = require("@pulumi/pulumi/runtime/debuggable") as Debuggable;
     const tracked = debuggable.debuggablePromise;
     debuggable.debuggablePromise = (promise) => promise;
     return {

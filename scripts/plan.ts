@@ -11,7 +11,7 @@ import { extractFiles } from "../offline/files";
 import { Inventory } from "../offline/inventory";
 import { fromInventory } from "../offline/policy-input";
 import { formatPolicyReport, readPolicyConfig, runPack } from "../offline/policy-report";
-import { declaredSoFar, runProgram } from "../offline/run";
+import { declaredSoFar, forgetDeclared, runProgram } from "../offline/run";
 import { readStackSettings } from "../offline/stack-file";
 import { renderPlanMarkdown } from "../offline/markdown";
 import { summarize } from "../offline/summary";
@@ -54,6 +54,7 @@ function parseArgs(argv: readonly string[]): PlanArgs {
 }
 
 async function main(argv: readonly string[]): Promise<number> {
+    forgetDeclared();
     const args = parseArgs(argv);
     const stackFile = args.configFile ?? path.join(PROJECT_DIR, `Pulumi.${args.stack}.yaml`);
     if (!fs.existsSync(stackFile)) {

@@ -1,4 +1,3 @@
-import { DEFAULT_SECRET_RECOVERY_DAYS } from "../shared/rotation";
 import { ClusterWorkloadArgs } from "../shared/args";
 import { ChainScrapeTargets } from "../shared/chain-targets";
 import * as aws from "@pulumi/aws";
@@ -27,8 +26,8 @@ export interface ChainNetworkArgs extends ClusterWorkloadArgs {
     readonly rpcBalancerSecurityGroupId: pulumi.Input<string>;
     /** AWS region. No default. */
     readonly region: string;
-    /** Days a deleted key secret stays recoverable, its name reserved; 0 lets a destroyed stack be re-created at once. Default: 30. */
-    readonly secretRecoveryWindowDays?: number;
+    /** Days a deleted key secret stays recoverable, its name reserved; 0 lets a destroyed stack be re-created at once. No default. */
+    readonly secretRecoveryWindowDays: number;
 }
 
 /**
@@ -67,8 +66,7 @@ export class ChainNetwork extends pulumi.ComponentResource {
                     name: `${args.namePrefix}/validators/${validator}`,
                     description: `Private key of ${validator}, written out of band from the offline key generator`,
                     kmsKeyId: args.secretsKeyArn,
-                    recoveryWindowInDays:
-                        args.secretRecoveryWindowDays ?? DEFAULT_SECRET_RECOVERY_DAYS,
+                    recoveryWindowInDays: args.secretRecoveryWindowDays,
                     tags: { ...args.tags, Validator: validator },
                 },
                 { parent: this },

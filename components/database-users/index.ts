@@ -9,7 +9,7 @@ import { declareAll } from "../shared/k8s-declare";
 import { networkPolicies, podsOf } from "../shared/network-policies";
 import { policyDocument, readSecretsStatements } from "../shared/iam";
 import { namespaceBudget } from "../shared/namespace-budget";
-import { generationKeepers, DEFAULT_SECRET_RECOVERY_DAYS } from "../shared/rotation";
+import { generationKeepers } from "../shared/rotation";
 import {
     DATABASE_USERS_COMPONENT,
     DATABASE_USERS_NAMESPACE,
@@ -22,10 +22,10 @@ export { DATABASE_USERS_COMPONENT, DATABASE_USERS_NAMESPACE };
 export interface DatabaseUsersArgs extends ClusterWorkloadArgs {
     /** The database, as the Postgres component hands it out (its client image runs the Job). No default. */
     readonly connection: PostgresConnection;
-    /** Generation of the users' passwords: raising it rotates them. Default: 0. */
-    readonly passwordGeneration?: number;
-    /** Days a deleted secret can be restored. Default: 30. */
-    readonly secretRecoveryWindowDays?: number;
+    /** Generation of the users' passwords: raising it rotates them. No default. */
+    readonly passwordGeneration: number;
+    /** Days a deleted secret can be restored. No default. */
+    readonly secretRecoveryWindowDays: number;
     /** Region of the secrets. No default. */
     readonly region: string;
 }
@@ -53,12 +53,12 @@ export class DatabaseUsers extends pulumi.ComponentResource {
             const role = `${name}-${key}`;
             const password = new random.RandomPassword(
                 `${role}-password`,
-                { length: 40, special: false, ...generationKeepers(args.passwordGeneration ?? 0) },
+                { length: 40, special: false, ...generationKeepers(args.passwordGeneration) },
                 parent,
             );
             const salt = new random.RandomBytes(
                 `${role}-salt`,
-                { length: 16, ...generationKeepers(args.passwordGeneration ?? 0) },
+                { length: 16, ...generationKeepers(args.passwordGeneration) },
                 parent,
             );
             const secret = new aws.secretsmanager.Secret(
@@ -67,8 +67,7 @@ export class DatabaseUsers extends pulumi.ComponentResource {
                     name: `${args.namePrefix}/postgres/${user.username}`,
                     description: `${args.namePrefix} PostgreSQL user ${user.username} (${user.memberOf}), for ${user.purpose}`,
                     kmsKeyId: args.secretsKeyArn,
-                    recoveryWindowInDays:
-                        args.secretRecoveryWindowDays ?? DEFAULT_SECRET_RECOVERY_DAYS,
+                    recoveryWindowInDays: args.secretRecoveryWindowDays,
                     tags: { ...args.tags, Name: `${args.namePrefix}-postgres-${user.username}` },
                 },
                 parent,

@@ -301,6 +301,7 @@ export class LoadBalancer extends pulumi.ComponentResource {
         this.scrapeTargets = {
             role: "loadBalancer",
             privateIps: this.privateIps,
+            nodeExporterPort: args.platform.nodeExporterPort,
             statusUrls: this.privateIps.map(
                 (ip) => pulumi.interpolate`http://${ip}:${args.ports.status}${NGINX_PATHS.status}`,
             ),

@@ -8,7 +8,7 @@ import { namespaceBudget } from "../shared/namespace-budget";
 import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
 import * as random from "@pulumi/random";
-import { generationKeepers, DEFAULT_SECRET_RECOVERY_DAYS } from "../shared/rotation";
+import { generationKeepers } from "../shared/rotation";
 import { listenerOf } from "../../topology/ports";
 import { RESTRICTED_NAMESPACE_LABELS } from "../shared/namespaces";
 import { declareObject } from "../shared/k8s-declare";
@@ -21,8 +21,8 @@ import { renderBlackboxConfig, renderPrometheusConfig } from "./prometheus-confi
 import { alertGroups, renderRules } from "./rules";
 
 export interface MonitoringArgs extends ClusterWorkloadArgs {
-    /** Generation of Grafana's admin password: raising it rotates the password. Default: 0. */
-    readonly grafanaPasswordGeneration?: number;
+    /** Generation of Grafana's admin password: raising it rotates the password. No default. */
+    readonly grafanaPasswordGeneration: number;
     /** Environment name, an external label of every series. No default. */
     readonly environment: string;
     /** AWS region. No default. */
@@ -50,8 +50,8 @@ export interface MonitoringArgs extends ClusterWorkloadArgs {
     readonly redis: RedisConnection;
     /** Alert receivers: Slack channel, PagerDuty on or off. No default. */
     readonly alerting: { readonly slackChannel: string; readonly pagerDuty: boolean };
-    /** Days a deleted secret stays recoverable, its name reserved; 0 lets a destroyed stack be re-created at once. Default: 30. */
-    readonly secretRecoveryWindowDays?: number;
+    /** Days a deleted secret stays recoverable, its name reserved; 0 lets a destroyed stack be re-created at once. No default. */
+    readonly secretRecoveryWindowDays: number;
 }
 
 /** Prometheus, Alertmanager, Grafana, Jaeger and exporters on the cluster; nothing of it faces the internet. */
@@ -77,7 +77,7 @@ export class Monitoring extends pulumi.ComponentResource {
             {
                 length: 32,
                 special: false,
-                ...generationKeepers(args.grafanaPasswordGeneration ?? 0),
+                ...generationKeepers(args.grafanaPasswordGeneration),
             },
             { parent: this },
         );
@@ -99,8 +99,7 @@ export class Monitoring extends pulumi.ComponentResource {
                     name: `${args.namePrefix}/alerting/${purpose}`,
                     description,
                     kmsKeyId: args.secretsKeyArn,
-                    recoveryWindowInDays:
-                        args.secretRecoveryWindowDays ?? DEFAULT_SECRET_RECOVERY_DAYS,
+                    recoveryWindowInDays: args.secretRecoveryWindowDays,
                     tags: args.tags,
                 },
                 { parent: this },
@@ -210,7 +209,7 @@ export class Monitoring extends pulumi.ComponentResource {
         // Every server's node exporter, tier by tier.
         const { apiServers, loadBalancers, wireguardHub } = args.servers;
         const nodeExporters = [apiServers, loadBalancers, wireguardHub].flatMap((tier) =>
-            tier.privateIps.map((ip) => ({ ip, role: tier.role })),
+            tier.privateIps.map((ip) => ({ ip, role: tier.role, port: tier.nodeExporterPort })),
         );
         const prometheusConfig = pulumi
             .all([
@@ -238,8 +237,11 @@ export class Monitoring extends pulumi.ComponentResource {
                     ],
                     exporterTargets,
                     kubelet: { clusterName, port: port("kubelet", "metrics"), region: args.region },
-                    servers: serverIps.map((ip, i) => ({ ip, role: nodeExporters[i]!.role })),
-                    nodeExporterPort: port("appServer", "node-exporter"),
+                    servers: serverIps.map((ip, i) => ({
+                        ip,
+                        role: nodeExporters[i]!.role,
+                        nodeExporterPort: nodeExporters[i]!.port,
+                    })),
                     apiTargets,
                     probeUrls: args.servers.loadBalancers.probeUrls,
                     blackboxAddress: `blackbox-exporter.${MONITORING_NAMESPACE}.svc:${port("blackboxExporter", "metrics")}`,

@@ -29,9 +29,12 @@ export interface ScrapeTopology {
         readonly port: number;
         readonly region: string;
     };
-    /** EC2 servers: private IP and role. */
-    readonly servers: readonly { readonly ip: string; readonly role: string }[];
-    readonly nodeExporterPort: number;
+    /** EC2 servers: private IP, role, and the port of their node exporter. */
+    readonly servers: readonly {
+        readonly ip: string;
+        readonly role: string;
+        readonly nodeExporterPort: number;
+    }[];
     /** API servers' "ip:port" for /metrics. */
     readonly apiTargets: readonly string[];
     /** URLs the blackbox exporter probes through the public endpoint: paths Nginx sends to the API and to the relays (it also reads the certificate's expiry). */
@@ -112,7 +115,7 @@ export function renderPrometheusConfig(t: ScrapeTopology): string {
                 static_configs: [...new Set(t.servers.map((s) => s.role))].map((role) => ({
                     targets: t.servers
                         .filter((s) => s.role === role)
-                        .map((s) => `${s.ip}:${t.nodeExporterPort}`),
+                        .map((s) => `${s.ip}:${s.nodeExporterPort}`),
                     labels: { role },
                 })),
             },

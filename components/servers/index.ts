@@ -51,6 +51,8 @@ export function apiEnvironmentScript(
 export class AppServers extends pulumi.ComponentResource {
     public readonly privateIps: pulumi.Output<string>[];
     public readonly instanceIds: pulumi.Output<string>[];
+    /** "ip:port" of each server's API: the load balancers' upstreams and Prometheus' targets. */
+    public readonly apiEndpoints: pulumi.Output<string>[];
     /** What Prometheus scrapes of the API servers (Monitoring's `servers.apiServers`). */
     public readonly scrapeTargets: ApiServerTargets;
 
@@ -183,10 +185,12 @@ export class AppServers extends pulumi.ComponentResource {
 
         this.privateIps = servers.map((s) => s.privateIp);
         this.instanceIds = servers.map((s) => s.id);
+        this.apiEndpoints = this.privateIps.map((ip) => pulumi.interpolate`${ip}:${args.apiPort}`);
         this.scrapeTargets = {
             role: "appServer",
             privateIps: this.privateIps,
-            apiTargets: this.privateIps.map((ip) => pulumi.interpolate`${ip}:${args.apiPort}`),
+            nodeExporterPort: args.platform.nodeExporterPort,
+            apiTargets: this.apiEndpoints,
         };
         this.registerOutputs({ privateIps: this.privateIps, instanceIds: this.instanceIds });
     }

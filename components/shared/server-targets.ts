@@ -9,11 +9,13 @@ export interface ServerTargets {
     readonly role: string;
     /** Private address of each server, where its node exporter listens. */
     readonly privateIps: readonly pulumi.Output<string>[];
+    /** The port of the servers' node exporter (their platform's). */
+    readonly nodeExporterPort: number;
 }
 
 /** The API servers: their node exporters, and the API's own metrics. */
 export interface ApiServerTargets extends ServerTargets {
-    /** "ip:port" of each server's API, which serves /metrics. */
+    /** "ip:port" of each server's API, which serves /metrics (the load balancers' upstreams too). */
     readonly apiTargets: readonly pulumi.Output<string>[];
 }
 

@@ -181,7 +181,11 @@ export class WireGuardHub extends pulumi.ComponentResource {
 
         this.publicIp = eip.publicIp;
         this.privateIp = instance.privateIp;
-        this.scrapeTargets = { role: "wireguardHub", privateIps: [this.privateIp] };
+        this.scrapeTargets = {
+            role: "wireguardHub",
+            privateIps: [this.privateIp],
+            nodeExporterPort: args.platform.nodeExporterPort,
+        };
         // The public half of a secret key is not secret.
         this.publicKey = pulumi.unsecret(key.base64.apply(wireguardPublicKey));
         this.privateKeyParameter = parameter.name;

@@ -60,7 +60,8 @@ describe("component defaults (in-process)", () => {
         assert.strictEqual(secret?.inputs.recoveryWindowInDays, 30);
         // Generation 0: the token has no keeper to rotate it.
         const [token] = ofType(resources, "random:index/randomPassword:RandomPassword");
-        assert.strictEqual(token?.inputs.keepers, undefined);
+        assert.ok(token, "the AUTH token");
+        assert.strictEqual(token.inputs.keepers, undefined);
     });
 
     it("Keys: every key waits 30 days before deletion", async () => {
@@ -81,9 +82,14 @@ describe("component defaults (in-process)", () => {
         const buckets = ofType(resources, "aws:s3/bucket:Bucket");
         assert.ok(buckets.length > 0);
         for (const bucket of buckets) {
-            assert.notStrictEqual(bucket.inputs.forceDestroy, true, bucket.name);
-            assert.notStrictEqual(bucket.inputs.objectLockEnabled, true, bucket.name);
+            // Left unset, the provider's default: false.
+            assert.strictEqual(bucket.inputs.forceDestroy ?? false, false, bucket.name);
+            assert.strictEqual(bucket.inputs.objectLockEnabled ?? false, false, bucket.name);
         }
+        assert.deepStrictEqual(
+            ofType(resources, "aws:s3/bucketObjectLockConfiguration:BucketObjectLockConfiguration"),
+            [],
+        );
         assert.deepStrictEqual(ofType(resources, "pulumi:providers:aws"), [], "no replica region");
         assert.deepStrictEqual(
             ofType(resources, "aws:s3/bucketReplicationConfig:BucketReplicationConfig"),

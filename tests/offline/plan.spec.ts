@@ -390,6 +390,33 @@ describe("offline plan command line", () => {
         );
         assert.match(child.stderr, /PLAN_STACK_TRACES=1/);
     });
+    it("exits 3, never 0, when a command never finishes (a promise never settled), and says so", () => {
+        const never = spawnSync(
+            process.execPath,
+            [
+                "-r",
+                "./scripts/register.js",
+                "-e",
+                'require("./offline/command").runCommand({ usage: "u", main: () => new Promise(() => undefined) })',
+            ],
+            { encoding: "utf8" },
+        );
+        assert.strictEqual(never.status, 3, never.stderr);
+        assert.match(never.stderr, /the command never finished: a promise was never settled/);
+        // A command that finishes keeps its own status.
+        const done = spawnSync(
+            process.execPath,
+            [
+                "-r",
+                "./scripts/register.js",
+                "-e",
+                'require("./offline/command").runCommand({ usage: "u", main: async () => 0 })',
+            ],
+            { encoding: "utf8" },
+        );
+        assert.strictEqual(done.status, 0, done.stderr);
+        assert.strictEqual(done.stderr, "");
+    });
     it("exits 2 with usage when --stack is missing or a flag is unknown", () => {
         for (const args of [[], ["--stack", "staging", "--bogus", "x"]]) {
             const child = spawnSync(

@@ -34,6 +34,9 @@ const COMMANDS = {
 
 export type Script = keyof typeof COMMANDS;
 
+/** What went astray during the current run: rejections nobody handled, exceptions nobody caught. */
+let strays: unknown[] | undefined;
+
 /** Sends everything written to stdout and stderr during `run` to two strings. */
 async function captured(run: () => Promise<number>): Promise<CommandResult> {
     const out: string[] = [];
@@ -49,6 +52,7 @@ async function captured(run: () => Promise<number>): Promise<CommandResult> {
         };
     process.stdout.write = into(out) as typeof process.stdout.write;
     process.stderr.write = into(err) as typeof process.stderr.write;
+    strays = [];
     let status: number;
     try {
         status = await run();
@@ -59,6 +63,13 @@ async function captured(run: () => Promise<number>): Promise<CommandResult> {
         process.stdout.write = writes.stdout;
         process.stderr.write = writes.stderr;
     }
+    // The CLI would have died of these (Node's default: status 1), so a run that passed must not.
+    if (status === 0 && strays.length > 0) {
+        status = 1;
+        for (const stray of strays)
+            err.push(`unhandled: ${stray instanceof Error ? stray.stack : String(stray)}\n`);
+    }
+    strays = undefined;
     return { status, stdout: out.join(""), stderr: err.join("") };
 }
 
@@ -78,7 +89,9 @@ async function answer(request: CommandRequest): Promise<void> {
     }
 }
 
-// A failed program leaves rejected outputs nobody awaits; the CLI has exited by the time Node reports
-// them, so they must not end this worker (which would take the next run with it).
-process.on("unhandledRejection", () => undefined);
+// During a run, what escapes is the run's; after it (a failed program leaves rejected outputs nobody
+// awaits, which Node reports a turn later), the CLI would have exited already, so it is dropped.
+// Either way the worker lives on: dying would leave the waiting test thread to its timeout.
+process.on("unhandledRejection", (reason) => strays?.push(reason));
+process.on("uncaughtException", (error) => strays?.push(error));
 parentPort!.on("message", (request: CommandRequest) => void answer(request));

@@ -12,7 +12,8 @@ import type { CommandRequest, CommandResult, Script } from "./command-worker";
 export type { CommandResult } from "./command-worker";
 
 const PROJECT_DIR = path.resolve(__dirname, "..", "..");
-const TIMEOUT_MS = 120_000;
+/** A plan takes seconds; a run that has not answered in this long never will. */
+const TIMEOUT_MS = 60_000;
 
 interface Channel {
     readonly worker: Worker;
@@ -30,7 +31,9 @@ function open(): Channel {
             `require(${JSON.stringify(path.join(__dirname, "command-worker.ts"))});`,
         { eval: true, workerData: { port: port2, flag }, transferList: [port2] },
     );
-    // Neither keeps the test process alive once the tests are done.
+    // Neither keeps the test process alive once the tests are done. A worker that dies anyway is
+    // opened afresh by the next call (its error must not end the test process).
+    worker.on("error", () => (channel = undefined));
     worker.unref();
     port1.unref();
     return { worker, port: port1, flag };

@@ -17,6 +17,7 @@ import { Postgres } from "./components/postgres";
 import { Redis } from "./components/redis";
 import { AppServers } from "./components/servers";
 import { WireGuardHub } from "./components/wireguard";
+import { DEFAULT_SECRET_RECOVERY_DAYS } from "./components/shared/rotation";
 import { loadStackConfig } from "./config/load";
 import { baseTags, namePrefix, partitionOf, StackIdentity } from "./topology/naming";
 import { listenerOf, portMap } from "./topology/ports";
@@ -46,7 +47,7 @@ export = async () => {
     // Protected stacks keep what a destroy would lose; the others can be destroyed and re-created at once
     // (no secret name held in its recovery window, no bucket or repository refusing to go because it is not empty).
     const recreatable = !config.deletionProtection;
-    const secretRecoveryWindowDays = recreatable ? 0 : 30;
+    const secretRecoveryWindowDays = recreatable ? 0 : DEFAULT_SECRET_RECOVERY_DAYS;
     const partition = partitionOf(config.region);
     // Node groups launch through EC2 Auto Scaling's service-linked role; the data key must name it, so it must exist first.
     const autoscalingRole = await serviceLinkedRole("autoscaling-service-role", {

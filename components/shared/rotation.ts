@@ -7,5 +7,5 @@ export function generationKeepers(generation: number): { keepers?: Record<string
     return generation > 0 ? { keepers: { generation: String(generation) } } : {};
 }
 
-/** Days a deleted secret stays recoverable (its name reserved) unless a component is told otherwise. */
+/** Days a deleted secret stays recoverable (its name reserved): protected stacks, and Redis by default. */
 export const DEFAULT_SECRET_RECOVERY_DAYS = 30;

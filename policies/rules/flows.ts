@@ -4,7 +4,7 @@
  */
 import { StackValidationPolicy } from "@pulumi/policy";
 import { NEEDED_FLOWS, NeededFlowEntry } from "../data/needed-flows";
-import { configOf } from "../lib/config";
+import { configOf, neededFlowsSetting } from "../lib/config";
 import { stackPolicy } from "../lib/exemptions";
 import {
     allowedFlows,
@@ -62,22 +62,7 @@ export const flowsMatchNeeded: StackValidationPolicy = stackPolicy({
     severity: "high",
     configSchema: {
         properties: {
-            needed: {
-                type: "array",
-                default: NEEDED_FLOWS,
-                items: {
-                    type: "object",
-                    properties: {
-                        from: { type: "string" },
-                        to: { type: "string" },
-                        protocol: { type: "string" },
-                        port: { type: "integer" },
-                        why: { type: "string", minLength: 3 },
-                        optional: { type: "boolean" },
-                    },
-                    required: ["from", "to", "protocol", "port", "why"],
-                },
-            },
+            needed: neededFlowsSetting(NEEDED_FLOWS, { optional: true }),
         },
     },
     validateStack: (args, report) => {

@@ -1,6 +1,6 @@
 /** EC2: IMDSv2 only, and public addresses only at the edge. */
 import { ResourceValidationPolicy, StackValidationPolicy } from "@pulumi/policy";
-import { configOf } from "../lib/config";
+import { configOf, stringListSetting } from "../lib/config";
 import { resourcePolicy, stackPolicy } from "../lib/exemptions";
 import { asArray, known, tagsOf } from "../lib/values";
 
@@ -33,11 +33,7 @@ export const publicAddressesAtEdge: ResourceValidationPolicy = resourcePolicy({
     severity: "high",
     configSchema: {
         properties: {
-            edgeRoles: {
-                type: "array",
-                items: { type: "string" },
-                default: EDGE_DEFAULTS.edgeRoles,
-            },
+            edgeRoles: stringListSetting(EDGE_DEFAULTS.edgeRoles),
         },
     },
     validateResource: (args, report) => {
@@ -81,11 +77,7 @@ export const elasticIpsAtEdge: StackValidationPolicy = stackPolicy({
     severity: "high",
     configSchema: {
         properties: {
-            edgeRoles: {
-                type: "array",
-                items: { type: "string" },
-                default: EDGE_DEFAULTS.edgeRoles,
-            },
+            edgeRoles: stringListSetting(EDGE_DEFAULTS.edgeRoles),
         },
     },
     validateStack: (args, report) => {

@@ -1,7 +1,7 @@
 /** The cluster's flow contract: the NetworkPolicies allow exactly the pod-to-pod flows the system needs. */
 import { StackValidationPolicy } from "@pulumi/policy";
 import { NEEDED_POD_FLOWS } from "../data/needed-pod-flows";
-import { configOf } from "../lib/config";
+import { configOf, neededFlowsSetting } from "../lib/config";
 import { stackPolicy } from "../lib/exemptions";
 import {
     declaredPods,
@@ -21,21 +21,7 @@ export const podFlowsMatchNeeded: StackValidationPolicy = stackPolicy({
     severity: "high",
     configSchema: {
         properties: {
-            needed: {
-                type: "array",
-                default: NEEDED_POD_FLOWS,
-                items: {
-                    type: "object",
-                    properties: {
-                        from: { type: "string" },
-                        to: { type: "string" },
-                        protocol: { type: "string" },
-                        port: { type: "integer" },
-                        why: { type: "string", minLength: 3 },
-                    },
-                    required: ["from", "to", "protocol", "port", "why"],
-                },
-            },
+            needed: neededFlowsSetting(NEEDED_POD_FLOWS),
         },
     },
     validateStack: (args, report) => {

@@ -392,12 +392,39 @@ function grantOf(s: Statement): string {
     return `${actions} on ${resources}${s.Condition ? " (conditioned)" : ""}`;
 }
 
-/** Every IAM role with its inline grants and attached policies, and every Kubernetes RBAC binding. */
+/** An attached policy as the summary names it: an AWS-managed policy by name, another by its last part. */
+function attachedPolicyLabel(arn: string): string {
+    return `policy ${managedPolicyName(arn) ?? arn.split("/").pop()}`;
+}
+
+/**
+ * Every IAM role with its grants, however given (the role's own inline and managed policies,
+ * RolePolicy, RolePolicyAttachment, PolicyAttachment), and every Kubernetes RBAC binding.
+ */
 export function principalSummaries(resources: readonly PolicyResource[]): PrincipalSummary[] {
     const roles = resources.filter((r) => r.type === "aws:iam/role:Role");
     const rolesByName = new Map(roles.map((r) => [known(() => r.props.name), r] as const));
     const grants = new Map<string, string[]>(roles.map((r) => [r.urn, []]));
+    for (const role of roles) {
+        const grant = grants.get(role.urn)!;
+        for (const inline of asArray(
+            known(() => role.props.inlinePolicies) as { policy?: unknown }[] | undefined,
+        ))
+            grant.push(...statementsOfDocument(inline.policy).map(grantOf));
+        for (const arn of asArray(
+            known(() => role.props.managedPolicyArns) as string[] | undefined,
+        ))
+            grant.push(attachedPolicyLabel(String(arn)));
+    }
     for (const r of resources) {
+        if (r.type === "aws:iam/policyAttachment:PolicyAttachment") {
+            const arn = String(known(() => r.props.policyArn) ?? "");
+            for (const name of asArray(known(() => r.props.roles) as string[] | undefined)) {
+                const role = rolesByName.get(name);
+                if (role) grants.get(role.urn)!.push(attachedPolicyLabel(arn));
+            }
+            continue;
+        }
         if (
             r.type !== "aws:iam/rolePolicy:RolePolicy" &&
             r.type !== "aws:iam/rolePolicyAttachment:RolePolicyAttachment"
@@ -410,14 +437,7 @@ export function principalSummaries(resources: readonly PolicyResource[]): Princi
                 .get(role.urn)!
                 .push(...statementsOfDocument(known(() => r.props.policy)).map(grantOf));
         else
-            grants.get(role.urn)!.push(
-                `policy ${
-                    managedPolicyName(String(known(() => r.props.policyArn))) ??
-                    String(known(() => r.props.policyArn))
-                        .split("/")
-                        .pop()
-                }`,
-            );
+            grants.get(role.urn)!.push(attachedPolicyLabel(String(known(() => r.props.policyArn))));
     }
     const iam = roles.map((role) => ({
         principal: `IAM role ${String(known(() => role.props.name) ?? role.name)}`,

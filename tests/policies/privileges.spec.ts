@@ -1,10 +1,11 @@
 /** The privilege model for secrets: it finds the readers, and the policy fires on each planted break. */
 import * as assert from "assert";
-import { secretNameOfArn } from "../../policies/lib/privileges";
+import { principalSummaries, secretNameOfArn } from "../../policies/lib/privileges";
+import { stackArgs } from "../../offline/policy-runner";
 import { noUnconditionedWildcardWrites } from "../../policies/rules/iam";
 import { secretsReadOnlyByOwners } from "../../policies/rules/secret-readers";
 import { planned, STACKS } from "../support/harness";
-import { check, firesAndPasses, Subject, urnOf } from "../support/policy-helper";
+import { check, firesAndPasses, subject, Subject, urnOf } from "../support/policy-helper";
 
 const KEY = "arn:aws:kms:us-east-1:123456789012:key/secrets";
 const HUB_PARAMETER =
@@ -374,4 +375,60 @@ describe("privilege model: wildcards and negations count as reads", () => {
             );
         });
     }
+});
+
+describe("principal summaries (the README's principals table)", () => {
+    const document = (action: string, resource: string) =>
+        JSON.stringify({
+            Version: "2012-10-17",
+            Statement: [{ Effect: "Allow", Action: action, Resource: resource }],
+        });
+    const summaryOf = (subjects: Subject[], roleName: string) =>
+        principalSummaries(stackArgs(subjects.map(subject)).resources).find(
+            (s) => s.principal === `IAM role ${roleName}`,
+        )!;
+
+    it("lists a role's grants however they are given: RolePolicy, the role's own inline and managed policies, and attachments", () => {
+        const summary = summaryOf(
+            [
+                {
+                    type: "aws:iam/role:Role",
+                    name: "worker",
+                    props: {
+                        name: "worker",
+                        inlinePolicies: [{ name: "own", policy: document("s3:GetObject", "*") }],
+                        managedPolicyArns: ["arn:aws:iam::aws:policy/ReadOnlyAccess"],
+                    },
+                },
+                inline("worker", [{ Effect: "Allow", Action: "sqs:SendMessage", Resource: "*" }]),
+                {
+                    type: "aws:iam/policyAttachment:PolicyAttachment",
+                    name: "shared",
+                    props: {
+                        policyArn: "arn:aws:iam::123456789012:policy/shared-writer",
+                        roles: ["worker"],
+                    },
+                },
+                {
+                    type: "aws:iam/rolePolicyAttachment:RolePolicyAttachment",
+                    name: "worker-ssm",
+                    props: {
+                        role: "worker",
+                        policyArn: "arn:aws:iam::aws:policy/AmazonSSMManagedInstanceCore",
+                    },
+                },
+            ],
+            "worker",
+        );
+        assert.deepStrictEqual([...summary.grants].sort(), [
+            "policy AmazonSSMManagedInstanceCore",
+            "policy ReadOnlyAccess",
+            "policy shared-writer",
+            "s3:GetObject on *",
+            "sqs:SendMessage on *",
+        ]);
+    });
+    it("lists nothing for a role without grants", () => {
+        assert.deepStrictEqual(summaryOf([role("idle")], "idle").grants, []);
+    });
 });

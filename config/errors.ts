@@ -1,4 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
+import { isConfigError } from "./is-config-error";
 
 export interface ConfigProblem {
     /** Fully qualified key, e.g. "chain-platform:validators". */
@@ -29,11 +30,7 @@ export class ConfigError extends pulumi.RunError {
 
     /** True for a ConfigError even when it crossed a module-instance boundary. */
     static is(error: unknown): error is ConfigError {
-        return (
-            error instanceof Error &&
-            error.name === "ConfigError" &&
-            Array.isArray((error as ConfigError).problems)
-        );
+        return isConfigError(error);
     }
 }
 

@@ -3,7 +3,7 @@
  * invalid configuration) prints one message and exits 2; anything else is a bug of ours, printed with
  * its stack, and exits 3. Messages about input never quote values (they may be secrets).
  */
-import { ConfigError } from "../config/errors";
+import { isConfigError } from "../config/is-config-error";
 
 /** The user's input is wrong: the message says which file or option and which rule. */
 export class InputError extends Error {
@@ -52,7 +52,7 @@ export async function exitStatusOf(command: Command, argv: readonly string[]): P
     try {
         return await command.main(argv);
     } catch (error) {
-        if (error instanceof InputError || ConfigError.is(error)) {
+        if (error instanceof InputError || isConfigError(error)) {
             console.error(
                 `${error instanceof InputError ? `${command.usage}\n` : ""}error: ${error.message}`,
             );

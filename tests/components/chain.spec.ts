@@ -9,7 +9,15 @@ import { chainObjects, RESOURCES } from "../../components/chain/workloads";
 import { InventoryResource } from "../../offline/inventory";
 import { portMap } from "../../topology/ports";
 import { BACKUP_SCHEDULES } from "../../topology/retention";
-import { ofType, plan, planned, PROJECT_DIR, renderedFiles, STACKS } from "../support/harness";
+import {
+    ofType,
+    plan,
+    planned,
+    prefetch,
+    PROJECT_DIR,
+    renderedFiles,
+    STACKS,
+} from "../support/harness";
 import { validateObject } from "../support/kubernetes-schema";
 import { parse as parseYaml } from "yaml";
 
@@ -529,15 +537,19 @@ for (const stack of STACKS) {
     });
 }
 
+const checkout = "tests/fixtures/chain-checkout";
+const BUILT_IMAGE = {
+    overrides: {
+        "chain-platform:chainImageDigest": "build",
+        "chain-platform:chainImageBuildContext": checkout,
+    },
+};
+// Planned by the worker while the tests before this one run.
+prefetch("staging", BUILT_IMAGE);
+
 describe("chain node image built from a context", () => {
-    const checkout = "tests/fixtures/chain-checkout";
     it("builds the checkout's own Dockerfile under a content-derived tag, and pods use the pushed digest", () => {
-        const result = plan("staging", {
-            overrides: {
-                "chain-platform:chainImageDigest": "build",
-                "chain-platform:chainImageBuildContext": checkout,
-            },
-        });
+        const result = plan("staging", BUILT_IMAGE);
         assert.strictEqual(result.status, 0, result.stderr);
         const image = result.inventory!.resources.find(
             (r) => r.type === "docker:index/image:Image",

@@ -4,7 +4,12 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { parseCidr, cidrsOverlap } from "../../topology/cidr";
-import { byName, ofType, plan, planned, STACKS } from "../support/harness";
+import { byName, ofType, plan, planned, prefetch, STACKS } from "../support/harness";
+import { runInProcess } from "../support/in-process";
+
+/** A plan with the SDK's stack traces and promise tracking on (PLAN_STACK_TRACES=1). */
+const TRACED = { sdkDiagnostics: true };
+for (const stack of STACKS) prefetch(stack, TRACED);
 
 const PROJECT = "chain-platform";
 const EXPECTED = {
@@ -273,7 +278,7 @@ for (const stack of STACKS) {
             assert.strictEqual(second.json, first.json);
         });
         it("declares the same with the SDK's stack traces and promise tracking on (PLAN_STACK_TRACES=1)", () => {
-            const traced = plan(stack, { sdkDiagnostics: true });
+            const traced = plan(stack, TRACED);
             assert.strictEqual(traced.status, 0, traced.stderr);
             assert.strictEqual(traced.json, plan(stack).json);
         });
@@ -351,19 +356,7 @@ describe("offline plan command line", () => {
             file,
             "config:\n  aws:region: [us-east-1\n  chain-platform:owner: hunter2secret\n",
         );
-        const child = spawnSync(
-            process.execPath,
-            [
-                "-r",
-                "./scripts/register.js",
-                "scripts/plan.ts",
-                "--stack",
-                "staging",
-                "--config-file",
-                file,
-            ],
-            { encoding: "utf8" },
-        );
+        const child = runInProcess("plan", ["--stack", "staging", "--config-file", file]);
         assert.strictEqual(child.status, 2, child.stderr);
         assert.match(child.stderr, /broken-\d+\.yaml: not valid YAML: .* at line \d+, column \d+/);
         assert.doesNotMatch(child.stderr, /hunter2|^\s+at /m);
@@ -417,13 +410,14 @@ describe("offline plan command line", () => {
         assert.strictEqual(done.status, 0, done.stderr);
         assert.strictEqual(done.stderr, "");
     });
-    it("exits 2 with usage when --stack is missing or a flag is unknown", () => {
-        for (const args of [[], ["--stack", "staging", "--bogus", "x"]]) {
-            const child = spawnSync(
-                process.execPath,
-                ["-r", "./scripts/register.js", "scripts/plan.ts", ...args],
-                { encoding: "utf8" },
-            );
+    it("exits 2 with usage when --stack is missing or a flag is unknown (as a process, and in-process)", () => {
+        const missing = spawnSync(
+            process.execPath,
+            ["-r", "./scripts/register.js", "scripts/plan.ts"],
+            { encoding: "utf8" },
+        );
+        const unknown = runInProcess("plan", ["--stack", "staging", "--bogus", "x"]);
+        for (const child of [missing, unknown]) {
             assert.strictEqual(child.status, 2, child.stderr);
             assert.match(child.stderr, /^usage: npm run plan/m);
         }

@@ -19,7 +19,7 @@ import { renderPlanMarkdown } from "../../offline/markdown";
 import { onDemandHourly, pricesFor } from "../../offline/price-list";
 import { CatalogKind, catalogNames } from "../../topology/aws-catalog";
 import { retainedBackups } from "../../topology/retention";
-import { ofType, plan, planned, PROJECT_DIR, STACKS } from "../support/harness";
+import { ofType, plan, planned, prefetch, PROJECT_DIR, STACKS } from "../support/harness";
 import { runInProcess } from "../support/in-process";
 
 const prices = JSON.parse(
@@ -29,6 +29,30 @@ const dir = fs.mkdtempSync(path.join(os.tmpdir(), "review-"));
 const resource = inventoryResource;
 const copy = (inventory: Inventory) => JSON.parse(JSON.stringify(inventory)) as Inventory;
 const mutable = (r: InventoryResource) => r.inputs as Record<string, unknown>;
+
+const prodPeers = parse(fs.readFileSync(path.join(PROJECT_DIR, "Pulumi.prod.yaml"), "utf8")).config[
+    "chain-platform:wireguardPeers"
+] as { name: string }[];
+/** Changes to prod a reviewer sees in the plan diff, each as its configuration. */
+const HEADS = {
+    peer: {
+        "chain-platform:wireguardPeers": [
+            ...prodPeers,
+            {
+                name: "bob",
+                publicKey: "xTIBA5rboUvnH4htodjb6e697QjLERt1NAB4mZqp8Dg=",
+                allowedIps: ["10.98.0.11/32"],
+            },
+        ],
+    },
+    apiServer: { "chain-platform:appServerCount": 5 },
+    database: { "chain-platform:postgresInstanceClass": "db.r6g.4xlarge" },
+    tagOnly: { "chain-platform:owner": "chain-team" },
+};
+const OTHER_REGION = { "aws:region": "eu-west-1" };
+// Planned by the worker while the tests before these run.
+for (const overrides of Object.values(HEADS)) prefetch("prod", { overrides });
+prefetch("staging", { overrides: OTHER_REGION });
 
 describe("cost estimate", () => {
     it("prices each kind of resource from the table, and counts an unknown price apart, never as zero", () => {
@@ -189,7 +213,7 @@ describe("cost estimate", () => {
         });
     });
     it("plans a region the repository has no price table for, every price unknown rather than zero", () => {
-        const result = plan("staging", { overrides: { "aws:region": "eu-west-1" } });
+        const result = plan("staging", { overrides: OTHER_REGION });
         assert.strictEqual(result.status, 0, result.stderr);
         const cost = result.inventory!.cost!;
         assert.strictEqual(cost.monthlyUsd, 0);
@@ -198,7 +222,7 @@ describe("cost estimate", () => {
         assert.match(cost.label, /No price table for eu-west-1/);
     });
     it("refuses more availability zones than the region has, naming the key", () => {
-        const result = plan("prod", { overrides: { "aws:region": "eu-west-1" } });
+        const result = plan("prod", { overrides: OTHER_REGION });
         assert.strictEqual(result.status, 2, result.stderr);
         assert.match(
             result.stderr,
@@ -266,9 +290,6 @@ describe("plan diff", () => {
     /** The comment as CI posts it: the diff above the head's plan report. */
     const commentSize = (diff: PlanDiff, head: Inventory) =>
         renderDiffMarkdown(diff).length + renderPlanMarkdown(head).length;
-    const peers = parse(fs.readFileSync(path.join(PROJECT_DIR, "Pulumi.prod.yaml"), "utf8")).config[
-        "chain-platform:wireguardPeers"
-    ] as { name: string }[];
 
     it("shows nothing to review for identical plans, at an exact cost delta of zero", () => {
         const diff = diffTo(base);
@@ -334,17 +355,12 @@ describe("plan diff", () => {
     });
 
     describe("a WireGuard peer added", () => {
-        const head = headOf({
-            "chain-platform:wireguardPeers": [
-                ...peers,
-                {
-                    name: "bob",
-                    publicKey: "xTIBA5rboUvnH4htodjb6e697QjLERt1NAB4mZqp8Dg=",
-                    allowedIps: ["10.98.0.11/32"],
-                },
-            ],
+        let head: Inventory;
+        let diff: PlanDiff;
+        before(() => {
+            head = headOf(HEADS.peer);
+            diff = diffTo(head);
         });
-        const diff = diffTo(head);
         it("is access widened: a new VPN peer with its routes", () => {
             assert.ok(
                 rows(diff, "access widened").some((f) =>
@@ -363,8 +379,12 @@ describe("plan diff", () => {
     });
 
     describe("an API server added", () => {
-        const head = headOf({ "chain-platform:appServerCount": 5 });
-        const diff = diffTo(head);
+        let head: Inventory;
+        let diff: PlanDiff;
+        before(() => {
+            head = headOf(HEADS.apiServer);
+            diff = diffTo(head);
+        });
         it("adds the server and replaces no load balancer", () => {
             assert.ok(diff.resources.some((r) => r.kind === "added" && r.name === "app-4"));
             assert.deepStrictEqual(
@@ -385,7 +405,8 @@ describe("plan diff", () => {
     });
 
     describe("the database resized", () => {
-        const head = headOf({ "chain-platform:postgresInstanceClass": "db.r6g.4xlarge" });
+        let head: Inventory;
+        before(() => (head = headOf(HEADS.database)));
         it("prices a class outside the old nine-type table from the one price table", () => {
             const diff = diffTo(head);
             const table = prices("us-east-1")!;
@@ -430,8 +451,8 @@ describe("plan diff", () => {
     });
 
     describe("a tag-only change", () => {
-        const head = headOf({ "chain-platform:owner": "chain-team" });
-        const diff = diffTo(head);
+        let diff: PlanDiff;
+        before(() => (diff = diffTo(headOf(HEADS.tagOnly))));
         it("reviews nothing first, folds every change into one line, and costs exactly nothing", () => {
             assert.deepStrictEqual(diff.findings, []);
             assert.ok(

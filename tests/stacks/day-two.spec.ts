@@ -9,12 +9,15 @@ import { parse } from "yaml";
 import { loadPriceTable } from "../../offline/cost";
 import { Inventory } from "../../offline/inventory";
 import { diffInventories, PlanDiff } from "../../offline/review/diff";
-import { plan, planned, PROJECT_DIR, StackName } from "../support/harness";
+import { plan, planned, prefetch, PROJECT_DIR, StackName } from "../support/harness";
 
 const prices = (region: string | undefined) =>
     loadPriceTable(region, path.join(PROJECT_DIR, "pricing"));
 
-function routine(stack: StackName, overrides: Record<string, unknown>): PlanDiff {
+/** A routine change: the stack and the configuration it changes. */
+type Change = readonly [StackName, Record<string, unknown>];
+
+function routine([stack, overrides]: Change): PlanDiff {
     const result = plan(stack, { overrides });
     assert.strictEqual(result.status, 0, result.stderr);
     return diffInventories(planned(stack), result.inventory as Inventory, prices);
@@ -27,16 +30,18 @@ const replaced = (diff: PlanDiff) =>
         .sort();
 const changed = (diff: PlanDiff) => diff.resources.map((r) => r.name).sort();
 
-describe("day two: routine changes reconfigure in place", () => {
-    const peers = (stack: StackName) =>
-        (
-            parse(fs.readFileSync(path.join(PROJECT_DIR, `Pulumi.${stack}.yaml`), "utf8")) as {
-                config: Record<string, unknown[]>;
-            }
-        ).config["chain-platform:wireguardPeers"]!;
+const peers = (stack: StackName) =>
+    (
+        parse(fs.readFileSync(path.join(PROJECT_DIR, `Pulumi.${stack}.yaml`), "utf8")) as {
+            config: Record<string, unknown[]>;
+        }
+    ).config["chain-platform:wireguardPeers"]!;
 
-    it("a WireGuard peer updates the hub's configuration parameter and replaces nothing", () => {
-        const diff = routine("prod", {
+/** Each routine change: the stack and the configuration it changes. */
+const CHANGES = {
+    peer: [
+        "prod",
+        {
             "chain-platform:wireguardPeers": [
                 ...peers("prod"),
                 {
@@ -45,12 +50,28 @@ describe("day two: routine changes reconfigure in place", () => {
                     allowedIps: ["10.98.0.12/32"],
                 },
             ],
-        });
+        },
+    ],
+    apiServer: ["prod", { "chain-platform:appServerCount": 5 }],
+    validators: ["staging", { "chain-platform:validators": 7 }],
+    redisToken: ["prod", { "chain-platform:redisAuthTokenGeneration": 1 }],
+    wireguardKey: ["prod", { "chain-platform:wireguardKeyGeneration": 1 }],
+    grafanaPassword: ["prod", { "chain-platform:grafanaPasswordGeneration": 1 }],
+    relays: ["prod", { "chain-platform:relays": 6 }],
+    nodes: ["prod", { "chain-platform:nodesPerZone": 3 }],
+    apiImage: ["prod", { "chain-platform:apiImage": "chain-api:1.0.1" }],
+} satisfies Record<string, Change>;
+// Planned by the worker while the tests before these run.
+for (const [stack, overrides] of Object.values(CHANGES)) prefetch(stack, { overrides });
+
+describe("day two: routine changes reconfigure in place", () => {
+    it("a WireGuard peer updates the hub's configuration parameter and replaces nothing", () => {
+        const diff = routine(CHANGES.peer);
         assert.deepStrictEqual(changed(diff), ["wireguard-config"]);
         assert.deepStrictEqual(replaced(diff), []);
     });
     it("an API server adds the server and updates the load balancers' nginx.conf parameter, no load balancer replaced", () => {
-        const diff = routine("prod", { "chain-platform:appServerCount": 5 });
+        const diff = routine(CHANGES.apiServer);
         assert.deepStrictEqual(replaced(diff), []);
         assert.ok(
             changed(diff).includes("lb-config") && !changed(diff).some((n) => /^lb-\d$/.test(n)),
@@ -59,7 +80,7 @@ describe("day two: routine changes reconfigure in place", () => {
         assert.ok(diff.resources.some((r) => r.kind === "added" && r.name === "app-4"));
     });
     it("validators grow in place, 3f+1 at a time (staging: 4 → 7)", () => {
-        const diff = routine("staging", { "chain-platform:validators": 7 });
+        const diff = routine(CHANGES.validators);
         assert.deepStrictEqual(replaced(diff), []);
         assert.ok(
             diff.resources.some((r) => r.kind === "added"),
@@ -67,29 +88,29 @@ describe("day two: routine changes reconfigure in place", () => {
         );
     });
     // Each generated secret: its generation key, the random resource, and the inputs that hold its value.
-    const rotations: [string, string, RegExp, string[]][] = [
+    const rotations: [keyof typeof CHANGES, string, RegExp, string[]][] = [
         [
-            "chain-platform:redisAuthTokenGeneration",
+            "redisToken",
             "the Redis AUTH token",
             /^redis-auth-token$/,
             ["redis-group.authToken", "redis-auth-token.secretString"],
         ],
         [
-            "chain-platform:wireguardKeyGeneration",
+            "wireguardKey",
             "the WireGuard hub key",
             /^wireguard-private-key$/,
             ["wireguard-private-key.value"],
         ],
         [
-            "chain-platform:grafanaPasswordGeneration",
+            "grafanaPassword",
             "Grafana's admin password",
             /^monitoring-grafana-admin$/,
             ["monitoring-grafana-admin.stringData"],
         ],
     ];
-    for (const [key, what, holders, inputs] of rotations) {
+    for (const [change, what, holders, inputs] of rotations) {
         it(`rotating ${what} replaces only its random value`, () => {
-            const diff = routine("prod", { [key]: 1 });
+            const diff = routine(CHANGES[change]);
             // Offline the new value is unknown, so its holders (secret version, replication group, parameter,
             // Kubernetes Secret) show no input change; `pulumi preview` shows them as in-place updates.
             assert.deepStrictEqual(
@@ -108,7 +129,7 @@ describe("day two: routine changes reconfigure in place", () => {
         });
     }
     it("relays and node groups grow in place", () => {
-        const relays = routine("prod", { "chain-platform:relays": 6 });
+        const relays = routine(CHANGES.relays);
         assert.deepStrictEqual(replaced(relays), []);
         assert.ok(
             relays.resources.some(
@@ -117,7 +138,7 @@ describe("day two: routine changes reconfigure in place", () => {
                     r.changes.some((c) => c.path === "spec.replicas" && c.after === 6),
             ),
         );
-        const nodes = routine("prod", { "chain-platform:nodesPerZone": 3 });
+        const nodes = routine(CHANGES.nodes);
         assert.deepStrictEqual(replaced(nodes), []);
         assert.ok(
             nodes.resources.some(
@@ -128,7 +149,7 @@ describe("day two: routine changes reconfigure in place", () => {
         );
     });
     it("a new API image replaces the API servers one after another, never all at once", () => {
-        const diff = routine("prod", { "chain-platform:apiImage": "chain-api:1.0.1" });
+        const diff = routine(CHANGES.apiImage);
         const servers = diff.resources
             .filter((r) => r.type === "aws:ec2/instance:Instance" && r.replacement)
             .map((r) => r.name)
@@ -145,9 +166,9 @@ describe("day two: routine changes reconfigure in place", () => {
     });
     it("no routine change replaces more than one member of a tier at once", () => {
         for (const diff of [
-            routine("prod", { "chain-platform:appServerCount": 5 }),
-            routine("staging", { "chain-platform:validators": 7 }),
-            routine("prod", { "chain-platform:redisAuthTokenGeneration": 1 }),
+            routine(CHANGES.apiServer),
+            routine(CHANGES.validators),
+            routine(CHANGES.redisToken),
         ]) {
             assert.deepStrictEqual(
                 diff.findings.filter((f) => f.area === "whole tier at once"),

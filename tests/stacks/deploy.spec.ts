@@ -25,9 +25,20 @@ import {
     plan,
     PROJECT_DIR,
     planned,
+    prefetch,
     renderedFile,
     STACKS,
 } from "../support/harness";
+
+/** The first `pulumi up` of an empty account: the cluster's workloads off (and no node image yet). */
+const WITHOUT_WORKLOADS = { overrides: { "chain-platform:chainWorkloads": false } };
+const WITHOUT_WORKLOADS_OR_IMAGE = {
+    ...WITHOUT_WORKLOADS,
+    absentLookups: ["aws:ecr/getImage:getImage"],
+};
+// Planned by the worker while the tests before these run.
+prefetch("staging", WITHOUT_WORKLOADS);
+prefetch("prod", WITHOUT_WORKLOADS_OR_IMAGE);
 import { check, firesAndPasses, Subject, urnOf } from "../support/policy-helper";
 
 const CLUSTER_SG = "sg-0cluster";
@@ -669,7 +680,7 @@ describe("CI reaches the private EKS API", () => {
 
 describe("the first up of an empty account (chainWorkloads false)", () => {
     it("declares everything on AWS and no Kubernetes object, and passes every policy", () => {
-        const first = plan("staging", { overrides: { "chain-platform:chainWorkloads": false } });
+        const first = plan("staging", WITHOUT_WORKLOADS);
         assert.strictEqual(first.status, 0, first.stderr);
         const inventory = first.inventory!;
         const kubernetes = inventory.resources.filter((r) => r.type.startsWith("kubernetes:"));
@@ -955,10 +966,7 @@ describe("preview-time lookups of what the account must already hold", () => {
             result.stderr,
             /chain-platform:apiImage = "chain-api:1\.0\.0": must be an image in ECR repository chain-api/,
         );
-        const first = plan("prod", {
-            absentLookups: ["aws:ecr/getImage:getImage"],
-            overrides: { "chain-platform:chainWorkloads": false },
-        });
+        const first = plan("prod", WITHOUT_WORKLOADS_OR_IMAGE);
         assert.strictEqual(first.status, 2, first.stderr);
         assert.doesNotMatch(first.stderr, /chainImageDigest/);
     });

@@ -1,11 +1,13 @@
 /**
  * The worker thread behind `in-process.ts`: runs one command at a time, with its output captured and
- * its environment set for the run, and answers on the shared port, then raises the flag.
+ * its environment set for the run, and answers on the shared port, then counts the answer.
  */
 import { MessagePort, parentPort, workerData } from "worker_threads";
 import { Command, exitStatusOf } from "../../offline/command";
 
 export interface CommandRequest {
+    /** Which command of the asking thread this is (answers carry it back). */
+    readonly id: number;
     readonly script: Script;
     readonly argv: readonly string[];
     readonly env: Record<string, string>;
@@ -18,7 +20,7 @@ export interface CommandResult {
     readonly stderr: string;
 }
 
-const { port, flag } = workerData as { port: MessagePort; flag: Int32Array };
+const { port, answered } = workerData as { port: MessagePort; answered: Int32Array };
 
 /** The commands the tests run in-process, loaded on first use (a policy run never loads the program). */
 const COMMANDS = {
@@ -78,14 +80,14 @@ async function answer(request: CommandRequest): Promise<void> {
     Object.assign(process.env, request.env);
     try {
         const result = await captured(() => exitStatusOf(COMMANDS[request.script](), request.argv));
-        port.postMessage(result);
+        port.postMessage({ ...result, id: request.id });
     } finally {
         for (const [key, value] of Object.entries(saved)) {
             if (value === undefined) delete process.env[key];
             else process.env[key] = value;
         }
-        Atomics.store(flag, 0, 1);
-        Atomics.notify(flag, 0);
+        Atomics.add(answered, 0, 1);
+        Atomics.notify(answered, 0);
     }
 }
 
@@ -94,4 +96,8 @@ async function answer(request: CommandRequest): Promise<void> {
 // Either way the worker lives on: dying would leave the waiting test thread to its timeout.
 process.on("unhandledRejection", (reason) => strays?.push(reason));
 process.on("uncaughtException", (error) => strays?.push(error));
-parentPort!.on("message", (request: CommandRequest) => void answer(request));
+// One command at a time, in the order asked: Pulumi's runtime state is global to this thread.
+let queue: Promise<void> = Promise.resolve();
+parentPort!.on("message", (request: CommandRequest) => {
+    queue = queue.then(() => answer(request));
+});

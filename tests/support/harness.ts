@@ -9,7 +9,7 @@ import * as path from "path";
 import { parseDocument } from "yaml";
 import { Inventory, InventoryResource } from "../../offline/inventory";
 import { ABSENT_ENV } from "../../offline/mock-values";
-import { runInProcess } from "./in-process";
+import { resultOf, startInProcess, Ticket } from "./in-process";
 
 export const PROJECT_DIR = path.resolve(__dirname, "..", "..");
 export const STACKS = ["staging", "prod"] as const;
@@ -68,18 +68,26 @@ export function stackFileWith(
     return file;
 }
 
-export function plan(stack: StackName, options: PlanOptions = {}): PlanResult {
-    const cacheKey = JSON.stringify([
+interface PendingPlan {
+    readonly ticket: Ticket;
+    readonly jsonPath: string;
+    readonly outDir: string;
+}
+
+/** Plans asked of the worker and not yet collected, by cache key. */
+const pending = new Map<string, PendingPlan>();
+
+function cacheKeyOf(stack: StackName, options: PlanOptions): string {
+    return JSON.stringify([
         stack,
         options.overrides ?? {},
         options.extraYaml ?? "",
         options.absentLookups ?? [],
         options.sdkDiagnostics ?? false,
     ]);
-    const cached = cache.get(cacheKey);
-    if (cached && !options.fresh) {
-        return cached;
-    }
+}
+
+function startPlan(stack: StackName, options: PlanOptions): PendingPlan {
     const id = ++runs;
     const jsonPath = path.join(workDir, `plan-${id}.json`);
     const outDir = path.join(workDir, `out-${id}`);
@@ -87,12 +95,17 @@ export function plan(stack: StackName, options: PlanOptions = {}): PlanResult {
     if (options.overrides || options.extraYaml) {
         args.push("--config-file", stackFileWith(stack, options.overrides, options.extraYaml));
     }
-    const child = runInProcess("plan", args, {
+    const ticket = startInProcess("plan", args, {
         [ABSENT_ENV]: (options.absentLookups ?? []).join(","),
         PLAN_STACK_TRACES: options.sdkDiagnostics ? "1" : "",
     });
+    return { ticket, jsonPath, outDir };
+}
+
+function collect({ ticket, jsonPath, outDir }: PendingPlan): PlanResult {
+    const child = resultOf(ticket);
     const json = fs.existsSync(jsonPath) ? fs.readFileSync(jsonPath, "utf8") : undefined;
-    const result: PlanResult = {
+    return {
         status: child.status,
         stdout: child.stdout,
         stderr: child.stderr,
@@ -100,9 +113,33 @@ export function plan(stack: StackName, options: PlanOptions = {}): PlanResult {
         inventory: json ? (JSON.parse(json) as Inventory) : undefined,
         outDir,
     };
+}
+
+/**
+ * Asks for a plan without waiting for it: the worker runs it on the other core while the tests go on,
+ * and `plan` with the same arguments collects it.
+ */
+export function prefetch(stack: StackName, options: PlanOptions = {}): void {
+    const key = cacheKeyOf(stack, options);
+    if (!cache.has(key) && !pending.has(key)) pending.set(key, startPlan(stack, options));
+}
+
+export function plan(stack: StackName, options: PlanOptions = {}): PlanResult {
+    const cacheKey = cacheKeyOf(stack, options);
+    const cached = cache.get(cacheKey);
+    if (cached && !options.fresh) {
+        return cached;
+    }
+    const asked = !options.fresh ? pending.get(cacheKey) : undefined;
+    pending.delete(cacheKey);
+    const result = collect(asked ?? startPlan(stack, options));
     cache.set(cacheKey, result);
     return result;
 }
+
+// Nearly every spec file reads the committed stacks' plans: ask for them as soon as the harness loads,
+// so they are planned while mocha is still loading the spec files.
+for (const stack of STACKS) prefetch(stack);
 
 /** The plan of a stack as committed; fails the calling test with the plan's stderr if it did not succeed. */
 export function planned(stack: StackName): Inventory {

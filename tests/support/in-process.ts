@@ -1,9 +1,12 @@
 /**
- * Runs the repository's commands (the offline plan, the policy command) in-process, as the CLI would
- * run them, but in one long-lived worker thread: the SDK and the program load once per test process
- * instead of once per run (≈ 1.2 s each). The call is synchronous, like the `spawnSync` it replaces: the
- * calling thread waits on a shared flag while the worker runs the command. The worker runs one
- * command at a time, because Pulumi's runtime state is global to it.
+ * Runs the repository's commands (the offline plan, the policy command, plan:diff) in-process, as the
+ * CLIs run them, in one long-lived worker thread: the SDK and the program load once per test process
+ * instead of once per run (≈ 1.2 s each). The worker runs one command at a time, in the order asked,
+ * because Pulumi's runtime state is global to it.
+ *
+ * `runInProcess` is synchronous, like the `spawnSync` it replaces: the calling thread waits on a shared
+ * counter of answered commands. `startInProcess` only asks, so the worker (on another core) can run a
+ * command while the tests go on; `resultOf` then waits for that answer.
  */
 import * as path from "path";
 import { MessageChannel, MessagePort, receiveMessageOnPort, Worker } from "worker_threads";
@@ -12,50 +15,88 @@ import type { CommandRequest, CommandResult, Script } from "./command-worker";
 export type { CommandResult } from "./command-worker";
 
 const PROJECT_DIR = path.resolve(__dirname, "..", "..");
-/** A plan takes seconds; a run that has not answered in this long never will. */
+/** A plan takes seconds; a command that has not been answered in this long never will be. */
 const TIMEOUT_MS = 60_000;
 
 interface Channel {
     readonly worker: Worker;
     readonly port: MessagePort;
-    readonly flag: Int32Array;
+    /** [0]: commands answered so far. */
+    readonly answered: Int32Array;
+    /** Commands asked so far (the id of the latest). */
+    asked: number;
+    /** Answers read off the port before their caller asked for them. */
+    readonly early: Map<number, CommandResult>;
+}
+
+/** A command asked of the worker, to be collected with `resultOf`. */
+export interface Ticket {
+    readonly channel: Channel;
+    readonly id: number;
+    readonly label: string;
 }
 
 let channel: Channel | undefined;
 
 function open(): Channel {
-    const flag = new Int32Array(new SharedArrayBuffer(4));
+    const answered = new Int32Array(new SharedArrayBuffer(4));
     const { port1, port2 } = new MessageChannel();
     const worker = new Worker(
         `require(${JSON.stringify(path.join(PROJECT_DIR, "scripts/register.js"))});` +
             `require(${JSON.stringify(path.join(__dirname, "command-worker.ts"))});`,
-        { eval: true, workerData: { port: port2, flag }, transferList: [port2] },
+        { eval: true, workerData: { port: port2, answered }, transferList: [port2] },
     );
     // Neither keeps the test process alive once the tests are done. A worker that dies anyway is
-    // opened afresh by the next call (its error must not end the test process).
+    // opened afresh by the next command (its error must not end the test process).
     worker.on("error", () => (channel = undefined));
     worker.unref();
     port1.unref();
-    return { worker, port: port1, flag };
+    return { worker, port: port1, answered, asked: 0, early: new Map() };
 }
 
-/** Runs `scripts/<script>.ts` with `argv` in the worker; `env` is set for this run only. */
+/** Asks the worker to run `scripts/<script>.ts` with `argv`; `env` is set for this run only. */
+export function startInProcess(
+    script: Script,
+    argv: readonly string[],
+    env: Record<string, string> = {},
+): Ticket {
+    channel ??= open();
+    const id = ++channel.asked;
+    const request: CommandRequest = { id, script, argv: [...argv], env };
+    channel.worker.postMessage(request);
+    return { channel, id, label: `scripts/${script}.ts ${argv.join(" ")}` };
+}
+
+/** Waits for a command's answer (answers come in the order asked). */
+export function resultOf(ticket: Ticket): CommandResult {
+    const { channel: ch, id, label } = ticket;
+    const deadline = Date.now() + TIMEOUT_MS;
+    while (!ch.early.has(id)) {
+        const answered = Atomics.load(ch.answered, 0);
+        if (answered < id) {
+            const left = deadline - Date.now();
+            if (left <= 0 || Atomics.wait(ch.answered, 0, answered, left) === "timed-out") {
+                void ch.worker.terminate();
+                if (channel === ch) channel = undefined;
+                throw new Error(`${label}: no answer in ${TIMEOUT_MS} ms`);
+            }
+            continue;
+        }
+        const message = receiveMessageOnPort(ch.port);
+        if (!message) throw new Error(`${label}: the worker counted an answer it did not send`);
+        const answer = message.message as CommandResult & { readonly id: number };
+        ch.early.set(answer.id, answer);
+    }
+    const result = ch.early.get(id)!;
+    ch.early.delete(id);
+    return result;
+}
+
+/** Runs `scripts/<script>.ts` with `argv` in the worker and waits for it; `env` is for this run only. */
 export function runInProcess(
     script: Script,
     argv: readonly string[],
     env: Record<string, string> = {},
 ): CommandResult {
-    channel ??= open();
-    const { worker, port, flag } = channel;
-    Atomics.store(flag, 0, 0);
-    const request: CommandRequest = { script, argv: [...argv], env };
-    worker.postMessage(request);
-    if (Atomics.wait(flag, 0, 0, TIMEOUT_MS) === "timed-out") {
-        void worker.terminate();
-        channel = undefined;
-        throw new Error(`scripts/${script}.ts ${argv.join(" ")}: no answer in ${TIMEOUT_MS} ms`);
-    }
-    const message = receiveMessageOnPort(port);
-    if (!message) throw new Error(`scripts/${script}.ts: the worker answered without a result`);
-    return message.message as CommandResult;
+    return resultOf(startInProcess(script, argv, env));
 }

@@ -96,8 +96,11 @@ async function answer(request: CommandRequest): Promise<void> {
 // Either way the worker lives on: dying would leave the waiting test thread to its timeout.
 process.on("unhandledRejection", (reason) => strays?.push(reason));
 process.on("uncaughtException", (error) => strays?.push(error));
-// One command at a time, in the order asked: Pulumi's runtime state is global to this thread.
+// One command at a time, in the order asked: Pulumi's runtime state is global to this thread. Between
+// two, a turn of the event loop, so that Node reports the last one's unhandled rejections (a failed
+// program leaves rejected outputs) while no run is active, not during the next.
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 let queue: Promise<void> = Promise.resolve();
 parentPort!.on("message", (request: CommandRequest) => {
-    queue = queue.then(() => answer(request));
+    queue = queue.then(nextTurn).then(() => answer(request));
 });

@@ -4,6 +4,7 @@ import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
 import { ClusterHandle } from "../shared/cluster-handle";
 import { awsManagedPolicyArn } from "../shared/iam";
+import { VOLUME_KEY_ACTIONS } from "../shared/key-policy";
 import { loadBalancerControllerPolicy, serviceAccountTrust, serviceTrust } from "./iam";
 import { partitionOf } from "../../topology/naming";
 import { kubeconfig } from "./kubeconfig";
@@ -139,11 +140,19 @@ export class ChainCluster extends pulumi.ComponentResource implements ClusterHan
                 ],
                 accessConfig: {
                     authenticationMode: "API",
-                    bootstrapClusterCreatorAdminPermissions: true,
+                    // Deployers get their entries below (clusterAdminRoleArns); EKS's own entry for the
+                    // creator, who is one of them, would make that entry fail with ResourceInUseException.
+                    bootstrapClusterCreatorAdminPermissions: false,
                 },
                 tags: tags("eks"),
             },
-            { parent: this, dependsOn: [logGroup, clusterPolicy] },
+            {
+                parent: this,
+                dependsOn: [logGroup, clusterPolicy],
+                // Read only when the cluster is created: a cluster made with the former `true` keeps it
+                // rather than being replaced.
+                ignoreChanges: ["accessConfig.bootstrapClusterCreatorAdminPermissions"],
+            },
         );
 
         const issuerUrl = cluster.identities.apply((ids) => ids[0]!.oidcs![0]!.issuer!);
@@ -314,13 +323,7 @@ export class ChainCluster extends pulumi.ComponentResource implements ClusterHan
                         Statement: [
                             {
                                 Effect: "Allow",
-                                Action: [
-                                    "kms:Encrypt",
-                                    "kms:Decrypt",
-                                    "kms:ReEncrypt*",
-                                    "kms:GenerateDataKey*",
-                                    "kms:DescribeKey",
-                                ],
+                                Action: [...VOLUME_KEY_ACTIONS],
                                 Resource: key,
                             },
                             {

@@ -13,6 +13,15 @@ export const KEY_DESCRIPTIONS: Readonly<Record<KeyPurpose, string>> = {
     logs: "CloudWatch log groups (VPC flow logs, control-plane logs)",
 };
 
+/** What encrypting and decrypting EBS volumes with a key takes (with a grant for the attached volume). */
+export const VOLUME_KEY_ACTIONS: readonly string[] = [
+    "kms:Encrypt",
+    "kms:Decrypt",
+    "kms:ReEncrypt*",
+    "kms:GenerateDataKey*",
+    "kms:DescribeKey",
+];
+
 export interface KeyPolicyContext {
     readonly accountId: string;
     readonly region: string;
@@ -84,13 +93,7 @@ export function keyPolicy(purpose: KeyPurpose, ctx: KeyPolicyContext): PolicyDoc
                 Sid: "AutoScalingEncryptsNodeVolumes",
                 Effect: "Allow",
                 Principal: { AWS: role },
-                Action: [
-                    "kms:Encrypt",
-                    "kms:Decrypt",
-                    "kms:ReEncrypt*",
-                    "kms:GenerateDataKey*",
-                    "kms:DescribeKey",
-                ],
+                Action: [...VOLUME_KEY_ACTIONS],
                 Resource: "*",
             },
             {

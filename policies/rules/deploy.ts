@@ -69,7 +69,7 @@ const ADMIN_POLICY = /:cluster-access-policy\/AmazonEKSClusterAdminPolicy$/;
 export const clusterAccessEntries: StackValidationPolicy = stackPolicy({
     name: "deploy-cluster-access-entries",
     description:
-        "A cluster authorising by EKS access entries gives its deployers one (cluster admin), and the Kubernetes provider waits for it; otherwise only the cluster's creator can deploy, and CI gets 401 on every object.",
+        "A cluster authorising by EKS access entries gives its deployers one (cluster admin), and the Kubernetes provider waits for it; otherwise only the cluster's creator can deploy, and CI gets 401 on every object. The creator gets no entry of its own beside them: EKS refuses the duplicate (409).",
     severity: "critical",
     validateStack: (args, report) => {
         if (!args.resources.some((r) => isClusterObject(r) && !r.type.startsWith("pulumi:")))
@@ -87,6 +87,18 @@ export const clusterAccessEntries: StackValidationPolicy = stackPolicy({
             if (associations.length === 0) {
                 report(
                     `${cluster.name} authorises by access entries but grants nobody cluster admin: only its creator can deploy Kubernetes objects`,
+                    cluster.urn,
+                );
+            } else if (
+                known(
+                    () =>
+                        (cluster.props.accessConfig as Spec | undefined)
+                            ?.bootstrapClusterCreatorAdminPermissions,
+                ) !== false
+            ) {
+                // The creator is a deployer, so it is among the explicit entries (pulumi-eks#2373).
+                report(
+                    `${cluster.name} grants cluster admin by access entries and also gives its creator an access entry (bootstrapClusterCreatorAdminPermissions, true unless set): the explicit entry for the deploying role then fails with 409 ResourceInUseException; set it to false`,
                     cluster.urn,
                 );
             }

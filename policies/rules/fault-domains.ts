@@ -3,7 +3,7 @@
  * database instance, a relay and a load balancer. Checked for each kind the stack declares.
  */
 import { PolicyResource, StackValidationPolicy } from "@pulumi/policy";
-import { configOf } from "../lib/config";
+import { configOf, stringListSetting } from "../lib/config";
 import { stackPolicy } from "../lib/exemptions";
 import { podSpecOf, Spec } from "../lib/kubernetes";
 import { asArray, known, knownOr, tagsOf } from "../lib/values";
@@ -106,9 +106,7 @@ export const faultDomains: StackValidationPolicy = stackPolicy({
     configSchema: {
         properties: {
             stacks: {
-                type: "array",
-                items: { type: "string" },
-                default: DEFAULTS.stacks,
+                ...stringListSetting(DEFAULTS.stacks),
                 description: "Stacks this policy applies to",
             },
             loadBalancerRole: { type: "string", default: DEFAULTS.loadBalancerRole },

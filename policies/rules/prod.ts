@@ -5,7 +5,7 @@
  * exemption for one never silences another.
  */
 import { ResourceValidationArgs, ResourceValidationPolicy } from "@pulumi/policy";
-import { configOf } from "../lib/config";
+import { configOf, stringListSetting } from "../lib/config";
 import { resourcePolicy } from "../lib/exemptions";
 import { tagsOf } from "../lib/values";
 
@@ -40,9 +40,7 @@ function prodPolicy(rule: ProdRule): ResourceValidationPolicy {
         configSchema: {
             properties: {
                 stacks: {
-                    type: "array",
-                    items: { type: "string" },
-                    default: DEFAULTS.stacks,
+                    ...stringListSetting(DEFAULTS.stacks),
                     description: "Stacks (and Environment tags) held to prod's rules",
                 },
             },

@@ -501,11 +501,17 @@ for (const stack of STACKS) {
                     r.type === "kubernetes:storage.k8s.io/v1:StorageClass" &&
                     (r.inputs.metadata as { name: string }).name === "gp3-encrypted",
             );
-            for (const r of inventory.resources.filter(
+            const workloads = inventory.resources.filter(
                 (x) =>
                     ["StatefulSet", "CronJob", "Service"].some((k) => x.type.endsWith(`:${k}`)) &&
                     /^(chain|backup-jobs)-/.test(x.name),
-            )) {
+            );
+            for (const kind of ["StatefulSet", "CronJob", "Service"])
+                assert.ok(
+                    workloads.some((r) => r.type.endsWith(`:${kind}`)),
+                    `no ${kind} of the chain or the backup jobs found`,
+                );
+            for (const r of workloads) {
                 assert.ok(
                     r.dependencies.includes(controller) && r.dependencies.includes(storage),
                     `${r.name} does not wait for the cluster's add-ons`,
@@ -527,11 +533,13 @@ for (const stack of STACKS) {
                         }
                     ).jobTemplate?.spec.template.spec
                 )?.serviceAccountName;
-                if (account)
-                    assert.ok(
-                        r.dependencies.some((d) => d.endsWith(`serviceaccount-${account}`)),
-                        `${r.name} does not wait for ${account}`,
-                    );
+                // Services run no pods; every StatefulSet and CronJob runs as its own account.
+                if (r.type.endsWith(":Service")) continue;
+                assert.ok(account, `${r.name} names no service account`);
+                assert.ok(
+                    r.dependencies.some((d) => d.endsWith(`serviceaccount-${account}`)),
+                    `${r.name} does not wait for ${account}`,
+                );
             }
         });
     });

@@ -10,7 +10,15 @@ import { ConfigError } from "../../config/errors";
 import { InventoryResource } from "../../offline/inventory";
 import { PlanMocks } from "../../offline/mock-values";
 import { readStackSettings } from "../../offline/stack-file";
-import { ofType, plan, planned, PROJECT_DIR, STACKS } from "../support/harness";
+import {
+    ofType,
+    plan,
+    planned,
+    PROJECT_DIR,
+    renderedFiles,
+    renderedOne,
+    STACKS,
+} from "../support/harness";
 import { requireTools, run, runEach } from "../support/tools";
 
 const scratch = fs.mkdtempSync(path.join(os.tmpdir(), "edge-"));
@@ -341,12 +349,11 @@ for (const stack of STACKS) {
             requireTools(this, "nginx", "openssl");
             const appIps = (planned(stack).outputs as { appServers: { privateIps: string[] } })
                 .appServers.privateIps;
-            for (const file of rendered("nginx")) {
-                const conf = fs.readFileSync(path.join(outDir(), file.path), "utf8");
+            for (const { path: file, text: conf } of renderedFiles(stack, "nginx")) {
                 for (const ip of appIps)
-                    assert.ok(conf.includes(`server ${ip}:8080 `), `${file.path} lacks ${ip}`);
+                    assert.ok(conf.includes(`server ${ip}:8080 `), `${file} lacks ${ip}`);
                 const result = nginxTest(conf);
-                assert.strictEqual(result.status, 0, `${file.path}: ${result.stderr}`);
+                assert.strictEqual(result.status, 0, `${file}: ${result.stderr}`);
             }
         });
         it("renders user data that cloud-init schema accepts", async function () {
@@ -363,8 +370,7 @@ for (const stack of STACKS) {
         });
         it("renders wg0.conf for the configured peers, and the exported public key is what wg pubkey derives", function () {
             requireTools(this, "wg", "wg-quick");
-            const [file] = rendered("wireguard");
-            const conf = fs.readFileSync(path.join(outDir(), file!.path), "utf8");
+            const conf = renderedOne(stack, "wireguard").text;
             const peers = readStackSettings(
                 PROJECT_DIR,
                 path.join(PROJECT_DIR, `Pulumi.${stack}.yaml`),
@@ -384,6 +390,14 @@ for (const stack of STACKS) {
             );
         });
         it("keeps every secret out of user data and rendered files", () => {
+            // The secrets the plan generates, as the mocks answer for the resources it declares.
+            for (const [type, name, length] of [
+                ["random:index/randomBytes:RandomBytes", "wireguard-private-key", 32],
+                ["random:index/randomPassword:RandomPassword", "redis-auth-token", 64],
+            ] as const) {
+                const declared = ofType(planned(stack), type).find((r) => r.name === name);
+                assert.strictEqual(declared?.inputs.length, length, `${type} ${name}`);
+            }
             const mocks = new PlanMocks("us-east-1");
             const secrets = [
                 mocks.newResource({
@@ -397,10 +411,11 @@ for (const stack of STACKS) {
                     inputs: { length: 64 },
                 }).state.result as string,
             ];
-            for (const file of planned(stack).files) {
-                const text = fs.readFileSync(path.join(outDir(), file.path), "utf8");
+            const files = renderedFiles(stack);
+            assert.strictEqual(files.length, planned(stack).files.length);
+            for (const { path: file, text } of files) {
                 for (const secret of secrets)
-                    assert.ok(!text.includes(secret), `${file.path} holds a secret`);
+                    assert.ok(!text.includes(secret), `${file} holds a secret`);
                 assert.doesNotMatch(text, /^PrivateKey\s*=/m);
             }
             const userData = ofType(planned(stack), "aws:ec2/instance:Instance").map(

@@ -8,23 +8,9 @@ import * as assert from "assert";
 import * as fs from "fs";
 import * as path from "path";
 import { PROJECT_DIR } from "../support/harness";
+import { relativeImports } from "../support/imports";
 
 const COMPONENTS = path.join(PROJECT_DIR, "components");
-
-/** Relative imports of every TypeScript file under `dir`, resolved to project-relative paths. */
-function relativeImports(dir: string): { file: string; target: string }[] {
-    return fs
-        .readdirSync(dir, { recursive: true, encoding: "utf8" })
-        .filter((f) => f.endsWith(".ts"))
-        .flatMap((f) => {
-            const file = path.join(dir, f);
-            const text = fs.readFileSync(file, "utf8");
-            return [...text.matchAll(/(?:from|import)\s*\(?\s*"(\.{1,2}\/[^"]+)"/g)].map((m) => ({
-                file: path.relative(PROJECT_DIR, file),
-                target: path.relative(PROJECT_DIR, path.resolve(path.dirname(file), m[1]!)),
-            }));
-        });
-}
 
 /** The imports that break the layering, as "file → target". */
 function layeringViolations(imports: readonly { file: string; target: string }[]): string[] {

@@ -94,7 +94,12 @@ describe("deploy readiness policies", () => {
         const eks: Subject = {
             type: "aws:eks/cluster:Cluster",
             name: "eks",
-            props: { accessConfig: { authenticationMode: "API" } },
+            props: {
+                accessConfig: {
+                    authenticationMode: "API",
+                    bootstrapClusterCreatorAdminPermissions: false,
+                },
+            },
         };
         const association: Subject = {
             type: "aws:eks/accessPolicyAssociation:AccessPolicyAssociation",
@@ -121,6 +126,27 @@ describe("deploy readiness policies", () => {
             [eks, k8sObject, association, provider([])],
             /does not wait for the access entries/,
         );
+        // EKS's own entry for the creator (its default) collides with the explicit one for the deploy role.
+        for (const bootstrap of [true, undefined])
+            await firesAndPasses(
+                deploy.clusterAccessEntries,
+                [eks, k8sObject, association, provider([urnOf(association)])],
+                [
+                    {
+                        ...eks,
+                        props: {
+                            accessConfig: {
+                                authenticationMode: "API",
+                                bootstrapClusterCreatorAdminPermissions: bootstrap,
+                            },
+                        },
+                    },
+                    k8sObject,
+                    association,
+                    provider([urnOf(association)]),
+                ],
+                /also gives its creator an access entry.*ResourceInUseException/,
+            );
     });
 
     it("deploy-kms-admits-autoscaling: the key of a launch template's volumes names AWSServiceRoleForAutoScaling", async () => {
@@ -1009,6 +1035,7 @@ describe("TLS by DNS-01", () => {
                     r.type === "aws:ec2/instance:Instance" &&
                     (r.inputs.tags as Record<string, string>).Role === "loadBalancer",
             );
+            assert.strictEqual(balancers.length, stack === "prod" ? 2 : 1);
             assert.strictEqual(records.length, balancers.length);
             assert.strictEqual(checks.length, balancers.length);
             const zoneId = (inventory.outputs as { loadBalancer: { hostedZoneId: string } })

@@ -37,8 +37,7 @@ export const BACKUP_SCHEDULES: readonly BackupSchedule[] = [
     },
 ];
 
-/** Recovery objectives of the seeds. */
-export const RECOVERY_POINT_OBJECTIVE_MINUTES = 15;
+/** The seeds' recovery time objective (their 15-minute RPO is met by RDS point-in-time recovery). */
 export const RECOVERY_TIME_OBJECTIVE_HOURS = 4;
 
 /** How many backups of one source the schedules keep at any time. */

@@ -10,7 +10,6 @@
  * Source: Amazon EKS User Guide, "View Amazon EKS networking requirements for VPC and subnets"
  * (subnet requirements) and the AWS re:Post article on EKS cluster creation errors, read 2026-11-22.
  */
-export const EKS_UNSUPPORTED_ZONE_IDS_AS_OF = "2026-11-22";
 export const EKS_UNSUPPORTED_ZONE_IDS: readonly string[] = ["use1-az3", "usw1-az2", "cac1-az3"];
 
 export interface Zone {

@@ -1,3 +1,4 @@
+import { policyDocument, readSecretsStatements } from "../shared/iam";
 import { ClusterWorkloadArgs } from "../shared/args";
 import { ChainScrapeTargets } from "../shared/chain-targets";
 import * as aws from "@pulumi/aws";
@@ -82,28 +83,9 @@ export class ChainNetwork extends pulumi.ComponentResource {
                 `${name}-${validator}-key-access`,
                 {
                     role: role.id,
-                    policy: pulumi.all([secret.arn, args.secretsKeyArn]).apply(([arn, key]) =>
-                        JSON.stringify({
-                            Version: "2012-10-17",
-                            Statement: [
-                                {
-                                    Sid: "ReadOwnKey",
-                                    Effect: "Allow",
-                                    Action: "secretsmanager:GetSecretValue",
-                                    Resource: arn,
-                                },
-                                {
-                                    Sid: "DecryptOwnKey",
-                                    Effect: "Allow",
-                                    Action: "kms:Decrypt",
-                                    Resource: key,
-                                    Condition: {
-                                        StringEquals: { "kms:EncryptionContext:SecretARN": arn },
-                                    },
-                                },
-                            ],
-                        }),
-                    ),
+                    policy: pulumi
+                        .all([secret.arn, args.secretsKeyArn])
+                        .apply(([arn, key]) => policyDocument(readSecretsStatements([arn], key))),
                 },
                 { parent: this },
             );

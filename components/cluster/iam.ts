@@ -26,13 +26,6 @@ export function serviceAccountTrust(
     };
 }
 
-export function serviceTrust(service: string): string {
-    return JSON.stringify({
-        Version: "2012-10-17",
-        Statement: [{ Effect: "Allow", Principal: { Service: service }, Action: "sts:AssumeRole" }],
-    });
-}
-
 /**
  * What the AWS Load Balancer Controller needs to run internal NLBs with IP targets, and no more: no
  * security groups of its own (the stack declares them), no WAF, no Shield, no ALB listeners rules.

@@ -3,9 +3,9 @@ import * as aws from "@pulumi/aws";
 import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
 import { ClusterHandle } from "../shared/cluster-handle";
-import { awsManagedPolicyArn } from "../shared/iam";
+import { awsManagedPolicyArn, policyDocument, serviceTrust } from "../shared/iam";
 import { VOLUME_KEY_ACTIONS } from "../shared/key-policy";
-import { loadBalancerControllerPolicy, serviceAccountTrust, serviceTrust } from "./iam";
+import { loadBalancerControllerPolicy, serviceAccountTrust } from "./iam";
 import { partitionOf } from "../../topology/naming";
 import { kubeconfig } from "./kubeconfig";
 
@@ -318,22 +318,15 @@ export class ChainCluster extends pulumi.ComponentResource implements ClusterHan
             {
                 role: ebsRole.id,
                 policy: pulumi.output(args.dataKeyArn).apply((key) =>
-                    JSON.stringify({
-                        Version: "2012-10-17",
-                        Statement: [
-                            {
-                                Effect: "Allow",
-                                Action: [...VOLUME_KEY_ACTIONS],
-                                Resource: key,
-                            },
-                            {
-                                Effect: "Allow",
-                                Action: "kms:CreateGrant",
-                                Resource: key,
-                                Condition: { Bool: { "kms:GrantIsForAWSResource": "true" } },
-                            },
-                        ],
-                    }),
+                    policyDocument([
+                        { Effect: "Allow", Action: [...VOLUME_KEY_ACTIONS], Resource: key },
+                        {
+                            Effect: "Allow",
+                            Action: "kms:CreateGrant",
+                            Resource: key,
+                            Condition: { Bool: { "kms:GrantIsForAWSResource": "true" } },
+                        },
+                    ]),
                 ),
             },
             parent,

@@ -157,17 +157,14 @@ export class Monitoring extends pulumi.ComponentResource {
             `${name}-prometheus-discovery`,
             {
                 role: prometheusRole.id,
-                policy: JSON.stringify({
-                    Version: "2012-10-17",
-                    Statement: [
-                        {
-                            Sid: "DiscoverNodes",
-                            Effect: "Allow",
-                            Action: ["ec2:DescribeInstances", "ec2:DescribeAvailabilityZones"],
-                            Resource: "*",
-                        },
-                    ],
-                }),
+                policy: policyDocument([
+                    {
+                        Sid: "DiscoverNodes",
+                        Effect: "Allow",
+                        Action: ["ec2:DescribeInstances", "ec2:DescribeAvailabilityZones"],
+                        Resource: "*",
+                    },
+                ]),
             },
             { parent: this },
         );

@@ -31,6 +31,13 @@ export function policyDocument(statements: readonly Record<string, unknown>[]): 
     return JSON.stringify({ Version: "2012-10-17", Statement: statements });
 }
 
+/** Trust of a role that an AWS service (EC2, EKS) assumes for the instances or cluster it runs. */
+export function serviceTrust(service: string): string {
+    return policyDocument([
+        { Effect: "Allow", Principal: { Service: service }, Action: "sts:AssumeRole" },
+    ]);
+}
+
 /**
  * Trust of a role that an AWS service assumes on this account's behalf, limited to this account's
  * requests (aws:SourceAccount), so another account cannot have the service act through it (confused deputy).

@@ -6,7 +6,7 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { partitionOf } from "../../topology/naming";
-import { awsManagedPolicyArn } from "./iam";
+import { awsManagedPolicyArn, policyDocument, serviceTrust } from "./iam";
 import { baseConfig, CloudConfig, renderCloudConfig } from "./cloud-init";
 
 /** What every kind of server shares: image, region, keys, access and naming. */
@@ -41,16 +41,7 @@ export function serverInstanceProfile(
         {
             name: `${platform.namePrefix}-${kind}`,
             description: `${platform.namePrefix} ${kind} servers`,
-            assumeRolePolicy: JSON.stringify({
-                Version: "2012-10-17",
-                Statement: [
-                    {
-                        Effect: "Allow",
-                        Principal: { Service: "ec2.amazonaws.com" },
-                        Action: "sts:AssumeRole",
-                    },
-                ],
-            }),
+            assumeRolePolicy: serviceTrust("ec2.amazonaws.com"),
             tags: platform.tags,
         },
         { parent },
@@ -67,9 +58,7 @@ export function serverInstanceProfile(
         `${name}-own`,
         {
             role: role.id,
-            policy: pulumi
-                .output(statements)
-                .apply((list) => JSON.stringify({ Version: "2012-10-17", Statement: list })),
+            policy: pulumi.output(statements).apply((list) => policyDocument(list)),
         },
         { parent },
     );

@@ -257,11 +257,13 @@ for (const stack of STACKS) {
                 const index = /validator-(\d)/.exec(policy.name)![1];
                 const [read] = (
                     JSON.parse(policy.inputs.policy as string) as {
-                        Statement: { Resource: string }[];
+                        Statement: { Resource: string | string[] }[];
                     }
                 ).Statement;
+                const secrets = [read!.Resource].flat();
+                assert.strictEqual(secrets.length, 1, "each validator reads one secret");
                 assert.match(
-                    read!.Resource,
+                    secrets[0]!,
                     new RegExp(`/validators/validator-${index}-`),
                     "each validator reads its own key only",
                 );

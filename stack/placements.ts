@@ -7,11 +7,10 @@ import { BACKUP_PLACEMENTS } from "../components/backup-jobs";
 import { CHAIN_PLACEMENTS } from "../components/chain";
 import { DATABASE_USERS_PLACEMENTS } from "../components/database-users";
 import { MONITORING_PLACEMENTS } from "../components/monitoring";
-import { Placement } from "../components/shared/network-policies";
-import { Role } from "../topology/ports";
+import { Placement, Placements } from "../components/shared/network-policies";
 import { SubnetPlan } from "../topology/subnets";
 
-export type Placements = Partial<Record<Role | "operators", Placement>>;
+export type { Placements };
 
 /**
  * Before the servers exist: outside the cluster, a role is the subnets it lives in (nodes, the relays'

@@ -3,9 +3,9 @@
  * the same thing, with the same name and documentation, wherever it appears.
  */
 import type * as pulumi from "@pulumi/pulumi";
-import type { Listener, Role } from "../../topology/ports";
+import type { Listener } from "../../topology/ports";
 import type { ClusterHandle } from "./cluster-handle";
-import type { Placement } from "./network-policies";
+import type { Placements } from "./network-policies";
 import type { ServerPlatform } from "./server";
 
 /** Every component: how its physical names start and what it tags. */
@@ -41,7 +41,7 @@ export interface ClusterWorkloadArgs extends NamingArgs {
     /** The port map, for the namespace's NetworkPolicies. No default. */
     readonly listeners: readonly Listener[];
     /** Where each role of the port map is: pods by namespace and label, or networks. No default. */
-    readonly placements: Partial<Record<Role | "operators", Placement>>;
+    readonly placements: Placements;
     /** KMS key of the secrets the component declares or reads. No default. */
     readonly secretsKeyArn: pulumi.Input<string>;
 }

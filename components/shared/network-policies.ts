@@ -17,6 +17,9 @@ export type Placement =
       }
     | { readonly kind: "networks"; readonly cidrs: readonly Input<string>[] };
 
+/** Where each role of the port map is (and the operators, who arrive through the hub). */
+export type Placements = Partial<Record<Role | "operators", Placement>>;
+
 function peerOf(placement: Placement, fromNamespace: string): Record<string, unknown>[] {
     if (placement.kind === "networks") {
         return placement.cidrs.map((cidr) => ({ ipBlock: { cidr } }));
@@ -57,7 +60,7 @@ function unique(peers: Record<string, unknown>[]): Record<string, unknown>[] {
 export function networkPolicies(
     namespace: string,
     listeners: readonly Listener[],
-    placements: Partial<Record<Role | "operators", Placement>>,
+    placements: Placements,
     httpsClients: readonly string[] = [],
 ): K8sObject[] {
     const local = (role: Role): Placement | undefined => {

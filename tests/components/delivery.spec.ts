@@ -68,8 +68,12 @@ function world(script: string, stubs: Record<string, string>): World {
 const rendered = (file: string) => renderedFile("prod", file);
 
 describe("delivered configuration: Nginx", () => {
-    const script = rendered("lb-0/usr/local/bin/platform-sync-nginx");
-    const conf = rendered("lb-config/etc/nginx/nginx.conf");
+    let script: string;
+    let conf: string;
+    before(() => {
+        script = rendered("lb-0/usr/local/bin/platform-sync-nginx");
+        conf = rendered("lb-config/etc/nginx/nginx.conf");
+    });
     const make = () => {
         const w = world(script, {
             nginx: 'exit "${NGINX_T:-0}"',
@@ -153,8 +157,12 @@ describe("delivered configuration: Nginx", () => {
 });
 
 describe("delivered configuration: WireGuard", () => {
-    const script = rendered("wireguard-server/usr/local/bin/platform-sync-wireguard");
-    const conf = rendered("wireguard-config/etc/wireguard/wg0.conf");
+    let script: string;
+    let conf: string;
+    before(() => {
+        script = rendered("wireguard-server/usr/local/bin/platform-sync-wireguard");
+        conf = rendered("wireguard-config/etc/wireguard/wg0.conf");
+    });
     it("applies a peer change to the running tunnel with wg syncconf and fixes the routes, without a restart", function () {
         requireTools(this, "jq");
         const w = world(script, {

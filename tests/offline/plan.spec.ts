@@ -4,7 +4,7 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { parseCidr, cidrsOverlap } from "../../topology/cidr";
-import { byName, ofType, plan, planned, prefetch, STACKS } from "../support/harness";
+import { byName, ofType, plan, planned, prefetch, PROJECT_DIR, STACKS } from "../support/harness";
 import { runInProcess } from "../support/in-process";
 
 /** A plan with the SDK's stack traces and promise tracking on (PLAN_STACK_TRACES=1). */
@@ -363,19 +363,13 @@ describe("offline plan command line", () => {
     });
     it("exits 3 when the program itself fails, with its message and how to see the stack trace", () => {
         // A stack name long enough that the RDS identifier derived from it exceeds what RDS accepts.
-        const child = spawnSync(
-            process.execPath,
-            [
-                "-r",
-                "./scripts/register.js",
-                "scripts/plan.ts",
-                "--stack",
-                "staging-with-a-name-far-too-long-for-rds-identifiers",
-                "--config-file",
-                "Pulumi.staging.yaml",
-            ],
-            { encoding: "utf8" },
-        );
+        // (In-process: the status is exitStatusOf's, which runCommand exits with, as shown below.)
+        const child = runInProcess("plan", [
+            "--stack",
+            "staging-with-a-name-far-too-long-for-rds-identifiers",
+            "--config-file",
+            path.join(PROJECT_DIR, "Pulumi.staging.yaml"),
+        ]);
         assert.strictEqual(child.status, 3, child.stderr);
         assert.match(
             child.stderr,
@@ -396,19 +390,28 @@ describe("offline plan command line", () => {
         );
         assert.strictEqual(never.status, 3, never.stderr);
         assert.match(never.stderr, /the command never finished: a promise was never settled/);
-        // A command that finishes keeps its own status.
-        const done = spawnSync(
-            process.execPath,
-            [
-                "-r",
-                "./scripts/register.js",
-                "-e",
-                'require("./offline/command").runCommand({ usage: "u", main: async () => 0 })',
-            ],
-            { encoding: "utf8" },
-        );
-        assert.strictEqual(done.status, 0, done.stderr);
-        assert.strictEqual(done.stderr, "");
+        // A command that finishes exits with exitStatusOf's status, which the in-process runs report:
+        // its own number, 2 for bad input, 3 for a bug.
+        const bodies = {
+            0: "async () => 0",
+            1: "async () => 1",
+            2: '() => { throw new (require("./offline/command").InputError)("bad") }',
+            3: '() => { throw new Error("bug") }',
+        };
+        for (const [status, main] of Object.entries(bodies)) {
+            const done = spawnSync(
+                process.execPath,
+                [
+                    "-r",
+                    "./scripts/register.js",
+                    "-e",
+                    `require("./offline/command").runCommand({ usage: "u", main: ${main} })`,
+                ],
+                { encoding: "utf8" },
+            );
+            assert.strictEqual(done.status, Number(status), done.stderr);
+            if (status === "0") assert.strictEqual(done.stderr, "");
+        }
     });
     it("exits 2 with usage when --stack is missing or a flag is unknown (as a process, and in-process)", () => {
         const missing = spawnSync(

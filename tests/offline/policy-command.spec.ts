@@ -198,21 +198,14 @@ describe("offline plan and policies", () => {
         });
         const result = plan("staging"); // the committed stack passes
         assert.strictEqual(result.status, 0);
-        const strict = spawnSync(
-            process.execPath,
-            [
-                "-r",
-                path.join(PROJECT_DIR, "scripts/register.js"),
-                path.join(PROJECT_DIR, "scripts/plan.ts"),
-                "--stack",
-                "staging",
-                "--policy-config",
-                config,
-                "--json",
-                path.join(dir, "strict.json"),
-            ],
-            { cwd: PROJECT_DIR, encoding: "utf8" },
-        );
+        const strict = runInProcess("plan", [
+            "--stack",
+            "staging",
+            "--policy-config",
+            config,
+            "--json",
+            path.join(dir, "strict.json"),
+        ]);
         assert.strictEqual(strict.status, 1, strict.stderr);
         const inventory = JSON.parse(
             fs.readFileSync(path.join(dir, "strict.json"), "utf8"),

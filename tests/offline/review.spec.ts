@@ -232,7 +232,8 @@ describe("cost estimate", () => {
 });
 
 describe("Markdown report", () => {
-    const report = renderPlanMarkdown(planned("staging"));
+    let report: string;
+    before(() => (report = renderPlanMarkdown(planned("staging"))));
     it("puts the summary first: counts, policy result, monthly cost", () => {
         const [heading, , summary] = report.split("\n");
         assert.strictEqual(heading, "## Offline plan: `chain-platform/staging`");
@@ -278,7 +279,8 @@ describe("Markdown report", () => {
 describe("plan diff", () => {
     const prices = (region: string | undefined) =>
         loadPriceTable(region, path.join(PROJECT_DIR, "pricing"));
-    const base = planned("prod");
+    let base: Inventory;
+    before(() => (base = planned("prod")));
     const headOf = (overrides: Record<string, unknown>) => {
         const result = plan("prod", { overrides });
         assert.strictEqual(result.status, 0, result.stderr);
@@ -300,14 +302,18 @@ describe("plan diff", () => {
     // Prod can no longer be switched to staging by configuration (the stack's name decides); the
     // reviewer's case is the same diff: prod's plan against staging's settings under prod's name.
     describe("prod switched to staging's settings", () => {
-        const head = JSON.parse(
-            JSON.stringify(planned("staging")).replace(
-                /urn:pulumi:staging::/g,
-                "urn:pulumi:prod::",
-            ),
-        ) as Inventory;
-        const switched = { ...head, stack: "prod" };
-        const diff = diffTo(switched);
+        let switched: Inventory;
+        let diff: PlanDiff;
+        before(() => {
+            const head = JSON.parse(
+                JSON.stringify(planned("staging")).replace(
+                    /urn:pulumi:staging::/g,
+                    "urn:pulumi:prod::",
+                ),
+            ) as Inventory;
+            switched = { ...head, stack: "prod" };
+            diff = diffTo(switched);
+        });
         const why = (area: string) =>
             rows(diff, area)
                 .map((f) => `${f.subjects.join(",")}: ${f.why}`)

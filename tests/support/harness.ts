@@ -124,7 +124,20 @@ export function prefetch(stack: StackName, options: PlanOptions = {}): void {
     if (!cache.has(key) && !pending.has(key)) pending.set(key, startPlan(stack, options));
 }
 
+/**
+ * Whether mocha is running tests (rather than loading spec files). A plan read while the files load
+ * makes mocha wait for it before it has even loaded the rest: read plans in tests and hooks, and ask
+ * for them early with `prefetch`.
+ */
+let testsRunning = false;
+before(() => (testsRunning = true));
+
 export function plan(stack: StackName, options: PlanOptions = {}): PlanResult {
+    if (!testsRunning) {
+        throw new Error(
+            `plan(${stack}) while mocha loads the spec files: read plans inside tests or hooks (prefetch asks early)`,
+        );
+    }
     const cacheKey = cacheKeyOf(stack, options);
     const cached = cache.get(cacheKey);
     if (cached && !options.fresh) {

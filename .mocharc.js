@@ -6,15 +6,21 @@
 const fs = require("fs");
 const path = require("path");
 
-// The files whose tests mostly wait on real tools (promtool, cloud-init, nginx, PostgreSQL) run first:
-// they need only the committed stacks' plans, so they keep the cores busy while the plan worker is
-// still planning the variants that the other files prefetch. Then every other file, in path order.
-const TOOLS_FIRST = [
-    "tests/components/scenarios.spec.ts",
-    "tests/components/monitoring.spec.ts",
+// The order keeps both cores busy. The plan worker starts on the committed stacks while the files
+// load, then plans the variants the files prefetch, in load order, on one core. Meanwhile the other
+// core runs the tests that wait on a single real tool (nginx, cloud-init, PostgreSQL, a CLI process),
+// starting with the configuration tests, which need no plan. The promtool suites spread over both
+// cores, so they come once the worker is mostly done; last, every other file, in path order.
+const ORDER = [
+    "tests/config/config.spec.ts",
     "tests/components/edge.spec.ts",
     "tests/components/database-users.spec.ts",
     "tests/components/delivery.spec.ts",
+    "tests/offline/plan.spec.ts",
+    "tests/offline/policy-command.spec.ts",
+    "tests/offline/review.spec.ts",
+    "tests/components/scenarios.spec.ts",
+    "tests/components/monitoring.spec.ts",
 ];
 
 function specFiles(dir) {
@@ -29,14 +35,14 @@ function specFiles(dir) {
 }
 
 const all = specFiles("tests");
-for (const file of TOOLS_FIRST) {
+for (const file of ORDER) {
     if (!all.includes(file)) throw new Error(`.mocharc.js: ${file} is not a spec file`);
 }
 
 module.exports = {
     require: ["./scripts/register.js"],
     extension: ["ts"],
-    spec: [...TOOLS_FIRST, ...all.filter((file) => !TOOLS_FIRST.includes(file))],
+    spec: [...ORDER, ...all.filter((file) => !ORDER.includes(file))],
     timeout: 120000,
     reporter: "./tests/support/reporter.js",
 };

@@ -13,6 +13,11 @@ export interface CommandRequest {
     readonly env: Record<string, string>;
 }
 
+/** The asking thread now waits for command `awaited`: run it next. */
+export interface Awaited {
+    readonly awaited: number;
+}
+
 export interface CommandResult {
     /** The exit status the CLI would have exited with. */
     readonly status: number;
@@ -96,11 +101,28 @@ async function answer(request: CommandRequest): Promise<void> {
 // Either way the worker lives on: dying would leave the waiting test thread to its timeout.
 process.on("unhandledRejection", (reason) => strays?.push(reason));
 process.on("uncaughtException", (error) => strays?.push(error));
-// One command at a time, in the order asked: Pulumi's runtime state is global to this thread. Between
-// two, a turn of the event loop, so that Node reports the last one's unhandled rejections (a failed
-// program leaves rejected outputs) while no run is active, not during the next.
+// One command at a time: Pulumi's runtime state is global to this thread. Next is the one the asking
+// thread waits for, if it waits for one not yet run, else the oldest asked. Between two, a turn of the
+// event loop, so that Node reports the last one's unhandled rejections (a failed program leaves
+// rejected outputs) while no run is active, not during the next.
+const waiting: CommandRequest[] = [];
+let awaited: number | undefined;
+let running = false;
 const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
-let queue: Promise<void> = Promise.resolve();
-parentPort!.on("message", (request: CommandRequest) => {
-    queue = queue.then(nextTurn).then(() => answer(request));
+
+async function drain(): Promise<void> {
+    running = true;
+    while (waiting.length > 0) {
+        await nextTurn();
+        const urgent = waiting.findIndex((r) => r.id === awaited);
+        const [request] = waiting.splice(urgent >= 0 ? urgent : 0, 1);
+        await answer(request!);
+    }
+    running = false;
+}
+
+parentPort!.on("message", (message: CommandRequest | Awaited) => {
+    if ("awaited" in message) awaited = message.awaited;
+    else waiting.push(message);
+    if (!running) void drain();
 });

@@ -31,8 +31,6 @@ export interface PlanOptions {
     readonly overrides?: Record<string, unknown>;
     /** Raw YAML appended verbatim under `config:` (e.g. a `secure:` value). */
     readonly extraYaml?: string;
-    /** Bypass the cache (determinism tests). */
-    readonly fresh?: boolean;
     /** Provider lookups the mock account answers with "not found" (offline/mock-values.ts, ABSENT_ENV). */
     readonly absentLookups?: readonly string[];
     /** Keep the SDK's stack traces and promise tracking, as PLAN_STACK_TRACES=1 does. */
@@ -140,10 +138,10 @@ export function plan(stack: StackName, options: PlanOptions = {}): PlanResult {
     }
     const cacheKey = cacheKeyOf(stack, options);
     const cached = cache.get(cacheKey);
-    if (cached && !options.fresh) {
+    if (cached) {
         return cached;
     }
-    const asked = !options.fresh ? pending.get(cacheKey) : undefined;
+    const asked = pending.get(cacheKey);
     pending.delete(cacheKey);
     const result = collect(asked ?? startPlan(stack, options));
     cache.set(cacheKey, result);

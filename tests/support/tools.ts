@@ -2,8 +2,11 @@
  * Real tools that check rendered files. Without one, a test says so loudly and skips; with
  * REQUIRE_TOOLS=1 (set by CI) it fails instead, so a missing install cannot pass as green.
  */
+import * as assert from "assert";
 import { spawn, spawnSync, SpawnSyncReturns } from "child_process";
+import * as fs from "fs";
 import * as os from "os";
+import * as path from "path";
 
 export const TOOL_PACKAGES = {
     nginx: "nginx-light",
@@ -103,25 +106,30 @@ export async function runSpread(
     };
 }
 
+/** cloud-init's verdict on one file, as `cloud-init schema -c FILE` gives it. */
+export interface CloudInitVerdict {
+    readonly file: string;
+    readonly valid: boolean;
+    readonly message: string;
+}
+
 /**
- * Runs `tool` once per file (for tools that check one file a run, such as `cloud-init schema -c`),
- * as many at once as this machine has cores; the results in the files' order.
+ * `cloud-init schema -c` over many files in one interpreter (tests/support/cloud-init-schema.py, run by
+ * the Python that cloud-init's own script names): one verdict per file, in order.
  */
-export async function runEach(
-    tool: string,
-    argsOf: (file: string) => readonly string[],
-    files: readonly string[],
-): Promise<ToolResult[]> {
-    const results: ToolResult[] = new Array<ToolResult>(files.length);
-    let next = 0;
-    const worker = async (): Promise<void> => {
-        while (next < files.length) {
-            const i = next++;
-            results[i] = await runAsync(tool, argsOf(files[i]!));
-        }
-    };
-    await Promise.all(
-        Array.from({ length: Math.min(files.length, os.availableParallelism()) }, worker),
+export function cloudInitSchema(files: readonly string[]): CloudInitVerdict[] {
+    const script = run("sh", ["-c", "command -v cloud-init"]).stdout.trim();
+    const python = /^#!\s*(\S+)/.exec(fs.readFileSync(script, "utf8"))?.[1] ?? "python3";
+    const result = run(python, [path.join(__dirname, "cloud-init-schema.py"), ...files]);
+    if (result.status !== 0) throw new Error(`cloud-init schema check failed:\n${result.stderr}`);
+    const verdicts = result.stdout
+        .trim()
+        .split("\n")
+        .map((line) => JSON.parse(line) as CloudInitVerdict);
+    assert.deepStrictEqual(
+        verdicts.map((v) => v.file),
+        files,
+        "one verdict per file",
     );
-    return results;
+    return verdicts;
 }

@@ -19,7 +19,7 @@ import {
 } from "../../components/monitoring/scenarios";
 import { renderedOne, STACKS } from "../support/harness";
 import { expandTemplate } from "../support/alert-templates";
-import { requireTools, run, runSpread, ToolResult } from "../support/tools";
+import { requireTools, runAsync, runSpread, ToolResult } from "../support/tools";
 
 const alerts = alertGroups()
     .flatMap((g) => g.rules)
@@ -169,28 +169,12 @@ describe("failure scenarios (promtool test rules)", () => {
             assert.strictEqual(result.status, 0, failed.slice(0, 4000));
         });
     }
-    it("fails when an alert is removed or its threshold moves so a scenario no longer fires", function () {
+    it("fails when an alert is removed or its threshold moves so a scenario no longer fires", async function () {
         requireTools(this, "promtool");
         const rulesText = renderedOne("prod", "prometheus-rules").text;
         const withoutApiDown = rulesText.replace(/\n\s+- alert: ApiDown\n(\s{8,}.*\n)+/, "\n");
         assert.notStrictEqual(withoutApiDown, rulesText);
         const apiOutage = (s: Scenario) => s.fires.some((f) => f.alert === "ApiDown");
-        const removed = run("promtool", [
-            "test",
-            "rules",
-            ...writeSuite(
-                fs.mkdtempSync(path.join(scratch, "removed-")),
-                withoutApiDown,
-                alerts,
-                apiOutage,
-            ),
-        ]);
-        assert.notStrictEqual(removed.status, 0);
-        assert.match(
-            removed.stdout + removed.stderr,
-            /alertname: ApiDown/,
-            "the failure must be the missing alert, not a broken file",
-        );
         // Quorum counted as "fewer than two up": the two-down scenarios no longer fire it.
         const laxQuorum = rulesText.replace(
             '(count(up{job="validators"} == 1) or vector(0)) < 3',
@@ -199,32 +183,28 @@ describe("failure scenarios (promtool test rules)", () => {
         assert.notStrictEqual(laxQuorum, rulesText);
         const quorumLost = (s: Scenario) =>
             s.fires.some((f) => f.alert === "ValidatorsBelowQuorum");
-        const moved = run("promtool", [
-            "test",
-            "rules",
-            ...writeSuite(
-                fs.mkdtempSync(path.join(scratch, "moved-")),
-                laxQuorum,
-                alerts,
-                quorumLost,
-            ),
-        ]);
-        assert.notStrictEqual(moved.status, 0);
-        assert.match(moved.stdout + moved.stderr, /alertname: ValidatorsBelowQuorum/);
-        // And the unmutated rules pass the same files: the failures above are the mutations'.
-        assert.strictEqual(
-            run("promtool", [
+        const suite = (name: string, text: string, only: (s: Scenario) => boolean) =>
+            runAsync("promtool", [
                 "test",
                 "rules",
-                ...writeSuite(
-                    fs.mkdtempSync(path.join(scratch, "same-")),
-                    rulesText,
-                    alerts,
-                    (s) => apiOutage(s) || quorumLost(s),
-                ),
-            ]).status,
-            0,
+                ...writeSuite(fs.mkdtempSync(path.join(scratch, `${name}-`)), text, alerts, only),
+            ]);
+        // The three runs at once, on all cores.
+        const [removed, moved, same] = await Promise.all([
+            suite("removed", withoutApiDown, apiOutage),
+            suite("moved", laxQuorum, quorumLost),
+            // And the unmutated rules pass the same files: the failures are the mutations'.
+            suite("same", rulesText, (s) => apiOutage(s) || quorumLost(s)),
+        ]);
+        assert.notStrictEqual(removed.status, 0);
+        assert.match(
+            removed.stdout + removed.stderr,
+            /alertname: ApiDown/,
+            "the failure must be the missing alert, not a broken file",
         );
+        assert.notStrictEqual(moved.status, 0);
+        assert.match(moved.stdout + moved.stderr, /alertname: ValidatorsBelowQuorum/);
+        assert.strictEqual(same.status, 0, same.stdout + same.stderr);
     });
 });
 

@@ -6,6 +6,7 @@ import * as path from "path";
 import { parseCidr, cidrsOverlap } from "../../topology/cidr";
 import { byName, ofType, plan, planned, prefetch, PROJECT_DIR, STACKS } from "../support/harness";
 import { runInProcess } from "../support/in-process";
+import { runAsync } from "../support/tools";
 
 /** A plan with the SDK's stack traces and promise tracking on (PLAN_STACK_TRACES=1). */
 const TRACED = { sdkDiagnostics: true };
@@ -16,6 +17,10 @@ const EXPECTED = {
     staging: { zones: 2, nats: 1, vpcCidr: "10.20.0.0/16", deletionWindow: 7, flowLogDays: 30 },
     prod: { zones: 4, nats: 4, vpcCidr: "10.30.0.0/16", deletionWindow: 30, flowLogDays: 365 },
 } as const;
+/** A plain-text value under a key the schema does not know (a misplaced secret). */
+const MISPLACED_SECRET = { [`${PROJECT}:grafanaAdminPassword`]: "Sup3rSecretValue-do-not-log" };
+/** An encrypted value under a key the schema does not know. */
+const ENCRYPTED_UNKNOWN = `${PROJECT}:adminPassword:\n  secure: AAABAHVuZGVjcnlwdGFibGUtY2lwaGVydGV4dA==`;
 const REQUIRED_TAGS = ["Environment", "ManagedBy", "Owner", "Project", "Stack"];
 /** AWS types that take no tags. */
 const UNTAGGABLE = new Set([
@@ -313,6 +318,11 @@ for (const stack of STACKS) {
                 /did you mean relays\?/,
             ],
         ];
+        // Asked for now, so they are ready when their tests come (each is refused in milliseconds, but
+        // asked for later it would wait behind whatever plan the worker is running).
+        for (const [, overrides] of invalid) prefetch(stack, { overrides });
+        prefetch(stack, { overrides: MISPLACED_SECRET });
+        prefetch(stack, { extraYaml: ENCRYPTED_UNKNOWN });
         for (const [what, overrides, named, rule] of invalid) {
             it(`exits 2 on ${what}, naming key, value and rule, with no stack trace and nothing declared`, () => {
                 const result = plan(stack, { overrides });
@@ -326,9 +336,7 @@ for (const stack of STACKS) {
         }
 
         it("never prints a plain-text value put under an unknown key (a misplaced secret)", () => {
-            const result = plan(stack, {
-                overrides: { [`${PROJECT}:grafanaAdminPassword`]: "Sup3rSecretValue-do-not-log" },
-            });
+            const result = plan(stack, { overrides: MISPLACED_SECRET });
             assert.strictEqual(result.status, 2);
             assert.ok(
                 result.stderr.includes(`${PROJECT}:grafanaAdminPassword = (value not shown`),
@@ -337,9 +345,7 @@ for (const stack of STACKS) {
             assert.doesNotMatch(result.stderr + result.stdout, /Sup3rSecretValue/);
         });
         it("never prints an encrypted value, even of a key it refuses", () => {
-            const result = plan(stack, {
-                extraYaml: `${PROJECT}:adminPassword:\n  secure: AAABAHVuZGVjcnlwdGFibGUtY2lwaGVydGV4dA==`,
-            });
+            const result = plan(stack, { extraYaml: ENCRYPTED_UNKNOWN });
             assert.strictEqual(result.status, 2);
             assert.ok(result.stderr.includes(`${PROJECT}:adminPassword = [secret]`), result.stderr);
             assert.doesNotMatch(result.stderr + result.stdout, /AAABAHVuZGVj/);
@@ -375,41 +381,30 @@ describe("offline plan command line", () => {
         );
         assert.match(child.stderr, /PLAN_STACK_TRACES=1/);
     });
-    it("exits 3, never 0, when a command never finishes (a promise never settled), and says so", () => {
-        const never = spawnSync(
-            process.execPath,
-            [
+    it("exits 3, never 0, when a command never finishes (a promise never settled), and says so", async () => {
+        const command = (main: string) =>
+            runAsync(process.execPath, [
                 "-r",
                 "./scripts/register.js",
                 "-e",
-                'require("./offline/command").runCommand({ usage: "u", main: () => new Promise(() => undefined) })',
-            ],
-            { encoding: "utf8" },
-        );
-        assert.strictEqual(never.status, 3, never.stderr);
-        assert.match(never.stderr, /the command never finished: a promise was never settled/);
+                `require("./offline/command").runCommand({ usage: "u", main: ${main} })`,
+            ]);
         // A command that finishes exits with exitStatusOf's status, which the in-process runs report:
         // its own number, 2 for bad input, 3 for a bug.
-        const bodies = {
-            0: "async () => 0",
-            1: "async () => 1",
-            2: '() => { throw new (require("./offline/command").InputError)("bad") }',
-            3: '() => { throw new Error("bug") }',
-        };
-        for (const [status, main] of Object.entries(bodies)) {
-            const done = spawnSync(
-                process.execPath,
-                [
-                    "-r",
-                    "./scripts/register.js",
-                    "-e",
-                    `require("./offline/command").runCommand({ usage: "u", main: ${main} })`,
-                ],
-                { encoding: "utf8" },
-            );
-            assert.strictEqual(done.status, Number(status), done.stderr);
-            if (status === "0") assert.strictEqual(done.stderr, "");
-        }
+        const bodies = [
+            "async () => 0",
+            "async () => 1",
+            '() => { throw new (require("./offline/command").InputError)("bad") }',
+            '() => { throw new Error("bug") }',
+        ];
+        const [never, ...done] = await Promise.all([
+            command("() => new Promise(() => undefined)"),
+            ...bodies.map(command),
+        ]);
+        assert.strictEqual(never!.status, 3, never!.stderr);
+        assert.match(never!.stderr, /the command never finished: a promise was never settled/);
+        done.forEach((child, status) => assert.strictEqual(child.status, status, child.stderr));
+        assert.strictEqual(done[0]!.stderr, "");
     });
     it("exits 2 with usage when --stack is missing or a flag is unknown (as a process, and in-process)", () => {
         const missing = spawnSync(

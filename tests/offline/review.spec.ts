@@ -21,6 +21,7 @@ import { CatalogKind, catalogNames } from "../../topology/aws-catalog";
 import { retainedBackups } from "../../topology/retention";
 import { ofType, plan, planned, prefetch, PROJECT_DIR, STACKS } from "../support/harness";
 import { runInProcess } from "../support/in-process";
+import { runAsync, ToolResult } from "../support/tools";
 
 const prices = JSON.parse(
     fs.readFileSync(path.join(PROJECT_DIR, "pricing/us-east-1.json"), "utf8"),
@@ -52,7 +53,7 @@ const HEADS = {
 const OTHER_REGION = { "aws:region": "eu-west-1" };
 // Planned by the worker while the tests before these run.
 for (const overrides of Object.values(HEADS)) prefetch("prod", { overrides });
-prefetch("staging", { overrides: OTHER_REGION });
+for (const stack of STACKS) prefetch(stack, { overrides: OTHER_REGION });
 
 describe("cost estimate", () => {
     it("prices each kind of resource from the table, and counts an unknown price apart, never as zero", () => {
@@ -280,7 +281,33 @@ describe("plan diff", () => {
     const prices = (region: string | undefined) =>
         loadPriceTable(region, path.join(PROJECT_DIR, "pricing"));
     let base: Inventory;
-    before(() => (base = planned("prod")));
+    /** `plan:diff --base HEAD` as a process, and the TMPDIR it was given (see "command line"). */
+    let fromRevision: { result: Promise<ToolResult>; tmp: string };
+    before(() => {
+        base = planned("prod");
+        // The one run that plans a git revision takes seconds (a process of its own, as it plans
+        // another checkout): it starts here and runs while the tests below do; its test awaits it.
+        const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "diff-revision-"));
+        const head = path.join(dir, "revision-head.json");
+        fs.writeFileSync(head, JSON.stringify(planned("staging")));
+        fromRevision = {
+            tmp,
+            result: runAsync(
+                process.execPath,
+                [
+                    "-r",
+                    "./scripts/register.js",
+                    "scripts/plan-diff.ts",
+                    "--base",
+                    "HEAD",
+                    "--stack",
+                    "staging",
+                    head,
+                ],
+                { cwd: PROJECT_DIR, env: { TMPDIR: tmp } },
+            ),
+        };
+    });
     const headOf = (overrides: Record<string, unknown>) => {
         const result = plan("prod", { overrides });
         assert.strictEqual(result.status, 0, result.stderr);
@@ -638,13 +665,6 @@ describe("plan diff", () => {
     describe("command line", () => {
         // In-process, as `npm run plan:diff` runs it, with its temporary folders under `scratch`.
         const run = (...args: string[]) => runInProcess("plan-diff", args, { TMPDIR: scratch });
-        // As a process, for the one case that plans another checkout (a process of its own anyway).
-        const runCli = (...args: string[]) =>
-            spawnSync(
-                process.execPath,
-                ["-r", "./scripts/register.js", "scripts/plan-diff.ts", ...args],
-                { cwd: PROJECT_DIR, encoding: "utf8", env: { ...process.env, TMPDIR: scratch } },
-            );
         const scratch = fs.mkdtempSync(path.join(os.tmpdir(), "diff-tmp-"));
         const write = (name: string, value: unknown) => {
             fs.writeFileSync(
@@ -719,17 +739,11 @@ describe("plan diff", () => {
             }
             assert.deepStrictEqual(fs.readdirSync(scratch), []);
         });
-        it("plans a git revision in a worktree it removes again, leaving no temporary folder", () => {
-            const child = runCli(
-                "--base",
-                "HEAD",
-                "--stack",
-                "staging",
-                write("head.json", planned("staging")),
-            );
+        it("plans a git revision in a worktree it removes again, leaving no temporary folder", async () => {
+            const child = await fromRevision.result;
             assert.strictEqual(child.status, 0, child.stderr);
             assert.match(child.stdout, /^## Plan diff: `chain-platform\/staging`/m);
-            assert.deepStrictEqual(fs.readdirSync(scratch), []);
+            assert.deepStrictEqual(fs.readdirSync(fromRevision.tmp), []);
             const worktrees = spawnSync("git", ["worktree", "list"], {
                 cwd: PROJECT_DIR,
                 encoding: "utf8",

@@ -71,10 +71,15 @@ export interface ToolResult {
 }
 
 /** A command run without blocking the event loop, so several can run at once. */
-export function runAsync(command: string, args: readonly string[]): Promise<ToolResult> {
+export function runAsync(
+    command: string,
+    args: readonly string[],
+    options: { readonly cwd?: string; readonly env?: Record<string, string> } = {},
+): Promise<ToolResult> {
     return new Promise((resolve) => {
         const child = spawn(command, [...args], {
-            env: { ...process.env, PATH: `${process.env.PATH}:${EXTRA_PATHS}` },
+            cwd: options.cwd,
+            env: { ...process.env, ...options.env, PATH: `${process.env.PATH}:${EXTRA_PATHS}` },
         });
         let stdout = "";
         let stderr = "";

@@ -220,10 +220,16 @@ function withoutSdkDiagnostics(): { restore(): void } {
     Error.stackTraceLimit = 0;
     const tracked = debuggable.debuggablePromise;
     debuggable.debuggablePromise = (promise) => promise;
+    // Each resource's source position: the SDK lifts the limit above to take a whole stack per
+    // resource, which the offline plan never shows.
+    const resource = pulumi.Resource as unknown as { callsites: () => unknown[] };
+    const callsites = resource.callsites;
+    resource.callsites = () => [];
     return {
         restore() {
             Error.stackTraceLimit = stackTraceLimit;
             debuggable.debuggablePromise = tracked;
+            resource.callsites = callsites;
         },
     };
 }

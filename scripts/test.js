@@ -1,0 +1,50 @@
+// `npm test`: the type check (`npm run build`), the linter and formatter (`npm run lint`) and the tests
+// (mocha), all of them, side by side: the checks take seconds of their own that the tests, busy with
+// real tools and the plan worker, would otherwise wait for. Mocha prints as it goes; the checks'
+// output follows it. Fails when any of the three fails.
+"use strict";
+const { spawn } = require("child_process");
+const path = require("path");
+
+const ROOT = path.resolve(__dirname, "..");
+
+/** Runs a command; resolves to its exit status and, unless `inherit`, its output. */
+function run(command, args, inherit) {
+    return new Promise((resolve) => {
+        const child = spawn(command, args, {
+            cwd: ROOT,
+            stdio: inherit ? "inherit" : ["ignore", "pipe", "pipe"],
+        });
+        let output = "";
+        if (!inherit) {
+            child.stdout.on("data", (chunk) => (output += chunk));
+            child.stderr.on("data", (chunk) => (output += chunk));
+        }
+        child.on("error", (error) => resolve({ status: 1, output: `${error.message}\n` }));
+        child.on("close", (status, signal) => resolve({ status: status ?? 1, signal, output }));
+    });
+}
+
+const npm = process.platform === "win32" ? "npm.cmd" : "npm";
+const checks = [
+    ["npm run build", run(npm, ["run", "-s", "build"])],
+    ["npm run lint", run(npm, ["run", "-s", "lint"])],
+];
+// Arguments after `npm test --` go to mocha (e.g. --grep).
+const tests = run(
+    process.execPath,
+    [path.join(ROOT, "node_modules/mocha/bin/mocha.js"), ...process.argv.slice(2)],
+    true,
+);
+
+Promise.all([tests, ...checks.map(([, result]) => result)]).then(([mocha, ...results]) => {
+    let status = mocha.status;
+    results.forEach((result, i) => {
+        const [name] = checks[i];
+        const text = result.output.trim();
+        process.stdout.write(`\n${name}: ${result.status === 0 ? "passed" : "FAILED"}\n`);
+        if (text && result.status !== 0) process.stdout.write(`${text}\n`);
+        if (status === 0 && result.status !== 0) status = result.status;
+    });
+    process.exit(status);
+});

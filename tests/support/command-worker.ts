@@ -37,6 +37,24 @@ const COMMANDS = {
         (require("../../scripts/plan-diff") as typeof import("../../scripts/plan-diff"))
             .planDiffCommand,
     /* eslint-enable @typescript-eslint/no-require-imports */
+    /**
+     * A fixture for the runner's own tests: exits 0, having left a rejection nobody handles while it
+     * runs ("during"), a turn of the event loop after it returns, as a failed program's rejected
+     * outputs are ("after"), or none ("none").
+     */
+    "stray-rejection": (): Command => ({
+        usage: "stray-rejection during|after|none",
+        main: async ([when]) => {
+            const stray = () => void Promise.reject(new Error("planted stray rejection"));
+            if (when === "after") {
+                setImmediate(stray);
+                return 0;
+            }
+            if (when === "during") stray();
+            await new Promise((resolve) => setImmediate(resolve));
+            return 0;
+        },
+    }),
 } satisfies Record<string, () => Command>;
 
 export type Script = keyof typeof COMMANDS;

@@ -7,10 +7,11 @@ const fs = require("fs");
 const path = require("path");
 
 // The order keeps both cores busy. The plan worker starts on the committed stacks while the files
-// load, then plans the variants the files prefetch, in load order, on one core. Meanwhile the other
-// core runs the tests that wait on a single real tool (nginx, cloud-init, PostgreSQL, a CLI process),
-// starting with the configuration tests, which need no plan. The promtool suites spread over both
-// cores, so they come once the worker is mostly done; last, every other file, in path order.
+// load, then runs whatever plan a test waits for, else the variants the files asked for ahead, in
+// load order, on one core. Meanwhile the other core runs the tests that wait on a single real tool
+// (nginx, cloud-init, PostgreSQL, a CLI process), after the configuration tests, which need one small
+// plan. The promtool suites spread over both cores, so they come once the worker is mostly done;
+// last, every other file, in path order.
 const ORDER = [
     "tests/config/config.spec.ts",
     "tests/components/edge.spec.ts",

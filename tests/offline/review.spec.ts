@@ -1,6 +1,6 @@
 import * as assert from "assert";
 import { spawnSync } from "child_process";
-import { inventoryResource } from "../support/factories";
+import { inventoryResource, withAddedPeer } from "../support/factories";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
@@ -36,16 +36,7 @@ const prodPeers = parse(fs.readFileSync(path.join(PROJECT_DIR, "Pulumi.prod.yaml
 ] as { name: string }[];
 /** Changes to prod a reviewer sees in the plan diff, each as its configuration. */
 const HEADS = {
-    peer: {
-        "chain-platform:wireguardPeers": [
-            ...prodPeers,
-            {
-                name: "bob",
-                publicKey: "xTIBA5rboUvnH4htodjb6e697QjLERt1NAB4mZqp8Dg=",
-                allowedIps: ["10.98.0.11/32"],
-            },
-        ],
-    },
+    peer: withAddedPeer(prodPeers),
     apiServer: { "chain-platform:appServerCount": 5 },
     database: { "chain-platform:postgresInstanceClass": "db.r6g.4xlarge" },
     tagOnly: { "chain-platform:owner": "chain-team" },

@@ -10,6 +10,7 @@ import { loadPriceTable } from "../../offline/cost";
 import { Inventory } from "../../offline/inventory";
 import { diffInventories, PlanDiff } from "../../offline/review/diff";
 import { plan, planned, prefetch, PROJECT_DIR, StackName } from "../support/harness";
+import { withAddedPeer } from "../support/factories";
 
 const prices = (region: string | undefined) =>
     loadPriceTable(region, path.join(PROJECT_DIR, "pricing"));
@@ -39,19 +40,7 @@ const peers = (stack: StackName) =>
 
 /** Each routine change: the stack and the configuration it changes. */
 const CHANGES = {
-    peer: [
-        "prod",
-        {
-            "chain-platform:wireguardPeers": [
-                ...peers("prod"),
-                {
-                    name: "carol",
-                    publicKey: "xTIBA5rboUvnH4htodjb6e697QjLERt1NAB4mZqp8Dg=",
-                    allowedIps: ["10.98.0.12/32"],
-                },
-            ],
-        },
-    ],
+    peer: ["prod", withAddedPeer(peers("prod"))],
     apiServer: ["prod", { "chain-platform:appServerCount": 5 }],
     validators: ["staging", { "chain-platform:validators": 7 }],
     redisToken: ["prod", { "chain-platform:redisAuthTokenGeneration": 1 }],

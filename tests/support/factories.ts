@@ -16,3 +16,15 @@ export function inventoryResource(
         dependencies: [],
     };
 }
+
+/** The WireGuard peer the day-two and review tests add to prod (one plan serves both). */
+export const ADDED_PEER = {
+    name: "bob",
+    publicKey: "xTIBA5rboUvnH4htodjb6e697QjLERt1NAB4mZqp8Dg=",
+    allowedIps: ["10.98.0.11/32"],
+} as const;
+
+/** The configuration override that adds ADDED_PEER to a stack's committed peers. */
+export function withAddedPeer(committedPeers: readonly unknown[]): Record<string, unknown> {
+    return { "chain-platform:wireguardPeers": [...committedPeers, ADDED_PEER] };
+}

@@ -14,6 +14,11 @@ function run(command, args, inherit) {
         const child = spawn(command, args, {
             cwd: ROOT,
             stdio: inherit ? "inherit" : ["ignore", "pipe", "pipe"],
+            // As npm runs a script: the project's binaries first on PATH.
+            env: {
+                ...process.env,
+                PATH: `${path.join(ROOT, "node_modules", ".bin")}${path.delimiter}${process.env.PATH}`,
+            },
         });
         let output = "";
         if (!inherit) {
@@ -25,11 +30,12 @@ function run(command, args, inherit) {
     });
 }
 
-const npm = process.platform === "win32" ? "npm.cmd" : "npm";
-const checks = [
-    ["npm run build", run(npm, ["run", "-s", "build"])],
-    ["npm run lint", run(npm, ["run", "-s", "lint"])],
-];
+// package.json's own scripts, run by the shell as npm would run them (without npm's start-up).
+const { scripts } = require(path.join(ROOT, "package.json"));
+const checks = ["build", "lint"].map((name) => [
+    `npm run ${name}`,
+    run("sh", ["-c", scripts[name]]),
+]);
 // Arguments after `npm test --` go to mocha (e.g. --grep).
 const tests = run(
     process.execPath,

@@ -348,12 +348,12 @@ export = async () => {
         postgres: {
             writerEndpoint: postgres.writerEndpoint,
             readerEndpoints: postgres.readerEndpoints,
-            masterSecretArn: postgres.masterSecretArn,
+            masterSecretArn: postgres.connection.masterSecretArn,
         },
         redis: {
-            primaryEndpoint: redis.primaryEndpoint,
+            primaryEndpoint: redis.connection.host,
             readerEndpoint: redis.readerEndpoint,
-            authTokenSecretArn: redis.authTokenSecretArn,
+            authTokenSecretArn: redis.connection.authTokenSecretArn,
         },
         appServers: { privateIps: appServers.privateIps, instanceIds: appServers.instanceIds },
         loadBalancer: { publicIps: loadBalancer.publicIps, hostedZoneId },

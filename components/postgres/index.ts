@@ -38,7 +38,7 @@ export interface PostgresArgs extends DataStoreArgs {
 export class Postgres extends pulumi.ComponentResource {
     public readonly writerEndpoint: pulumi.Output<string>;
     public readonly readerEndpoints: pulumi.Output<string>[];
-    public readonly masterSecretArn: pulumi.Output<string>;
+    /** What clients need: host, replicas, port, database, CA bundle, master secret, client image. */
     public readonly connection: PostgresConnection;
 
     constructor(name: string, args: PostgresArgs, opts?: pulumi.ComponentResourceOptions) {
@@ -194,20 +194,20 @@ export class Postgres extends pulumi.ComponentResource {
         this.writerEndpoint = primary.endpoint;
         this.readerEndpoints = replicas.map((r) => r.endpoint);
         // manageMasterUserPassword makes RDS create exactly one master secret.
-        this.masterSecretArn = primary.masterUserSecrets.apply((secrets) => secrets[0]!.secretArn);
+        const masterSecretArn = primary.masterUserSecrets.apply((secrets) => secrets[0]!.secretArn);
         this.connection = {
             host: primary.address,
             replicaHosts: replicas.map((r) => r.address),
             port: args.port,
             database: DATABASE_NAME,
             caBundle,
-            masterSecretArn: this.masterSecretArn,
+            masterSecretArn,
             clientImage: `postgres:${family.replace(/^postgres/, "")}-alpine`,
         };
         this.registerOutputs({
             writerEndpoint: this.writerEndpoint,
             readerEndpoints: this.readerEndpoints,
-            masterSecretArn: this.masterSecretArn,
+            masterSecretArn,
         });
     }
 }

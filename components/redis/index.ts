@@ -28,10 +28,8 @@ export interface RedisArgs extends DataStoreArgs {
 
 /** ElastiCache Redis with encryption at rest and in transit and an auth token kept in Secrets Manager. */
 export class Redis extends pulumi.ComponentResource {
-    public readonly primaryEndpoint: pulumi.Output<string>;
     public readonly readerEndpoint: pulumi.Output<string>;
-    public readonly authTokenSecretArn: pulumi.Output<string>;
-    /** What clients need: host, port, AUTH token secret. */
+    /** What clients need: host (the primary endpoint), port, AUTH token secret. */
     public readonly connection: RedisConnection;
 
     constructor(name: string, args: RedisArgs, opts?: pulumi.ComponentResourceOptions) {
@@ -121,18 +119,16 @@ export class Redis extends pulumi.ComponentResource {
             parent,
         );
 
-        this.primaryEndpoint = group.primaryEndpointAddress;
         this.readerEndpoint = group.readerEndpointAddress;
-        this.authTokenSecretArn = secret.arn;
         this.connection = {
-            host: this.primaryEndpoint,
+            host: group.primaryEndpointAddress,
             port: args.port,
             authTokenSecretArn: secret.arn,
         };
         this.registerOutputs({
-            primaryEndpoint: this.primaryEndpoint,
+            primaryEndpoint: this.connection.host,
             readerEndpoint: this.readerEndpoint,
-            authTokenSecretArn: this.authTokenSecretArn,
+            authTokenSecretArn: this.connection.authTokenSecretArn,
         });
     }
 }

@@ -14,6 +14,7 @@ import {
     fetchSecretWhenWritten,
     podSecurity,
 } from "../shared/pods";
+import { DCHAT_HEALTH_PATHS } from "../shared/chain-targets";
 import { K8sObject } from "../shared/k8s-object";
 import {
     DATA_CLAIM,
@@ -88,7 +89,7 @@ function ports(role: NodeRole, listeners: readonly Listener[]) {
     }));
 }
 
-/** dchat's health server answers /health (liveness) and /ready (readiness). */
+/** Liveness and readiness from dchat's health server. */
 function probes(role: NodeRole, listeners: readonly Listener[]) {
     const port = listenerOf(role, "health", listeners).port;
     const probe = (path: string, initialDelaySeconds: number) => ({
@@ -98,7 +99,10 @@ function probes(role: NodeRole, listeners: readonly Listener[]) {
         timeoutSeconds: 3,
         failureThreshold: 6,
     });
-    return { livenessProbe: probe("/health", 30), readinessProbe: probe("/ready", 10) };
+    return {
+        livenessProbe: probe(DCHAT_HEALTH_PATHS.live, 30),
+        readinessProbe: probe(DCHAT_HEALTH_PATHS.ready, 10),
+    };
 }
 
 function configMap(name: string, role: NodeRole, toml: string, instance?: string): K8sObject {
@@ -347,7 +351,8 @@ export function relayRpcService(spec: ChainSpec): K8sObject {
                     spec.rpcBalancerSecurityGroupId,
                 "service.beta.kubernetes.io/aws-load-balancer-manage-backend-security-group-rules":
                     "false",
-                "service.beta.kubernetes.io/aws-load-balancer-healthcheck-path": "/health",
+                "service.beta.kubernetes.io/aws-load-balancer-healthcheck-path":
+                    DCHAT_HEALTH_PATHS.live,
                 "service.beta.kubernetes.io/aws-load-balancer-healthcheck-protocol": "HTTP",
             },
         },

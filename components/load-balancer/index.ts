@@ -1,6 +1,7 @@
 import { withAliases } from "../shared/aliases";
 import { ServerFleetArgs } from "../shared/args";
-import { LoadBalancerTargets } from "../shared/server-targets";
+import { DCHAT_HEALTH_PATHS } from "../shared/chain-targets";
+import { API_HEALTH_PATH, LoadBalancerTargets } from "../shared/server-targets";
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { partitionOf } from "../../topology/naming";
@@ -307,10 +308,10 @@ export class LoadBalancer extends pulumi.ComponentResource {
             ),
             // Through Nginx to each upstream: Nginx's own /healthz answers even with every upstream down.
             probeUrls: [
-                `https://${args.publicDomain}${NGINX_PATHS.upstreamHealth}`,
+                `https://${args.publicDomain}${API_HEALTH_PATH}`,
                 ...(args.rpcUpstream
                     ? [
-                          `https://${args.publicDomain}${NGINX_PATHS.rpc.slice(0, -1)}${NGINX_PATHS.upstreamHealth}`,
+                          `https://${args.publicDomain}${NGINX_PATHS.rpc.slice(0, -1)}${DCHAT_HEALTH_PATHS.live}`,
                       ]
                     : []),
             ],

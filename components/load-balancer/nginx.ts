@@ -31,8 +31,6 @@ export const NGINX_PATHS = {
     status: "/stub_status",
     /** Prefix of the relays' RPC (what follows it goes to the relays as the path). */
     rpc: "/rpc/",
-    /** What the API and dchat's relays both answer when they serve: the blackbox probes' path behind Nginx. */
-    upstreamHealth: "/health",
 } as const;
 
 const indent = (lines: readonly string[], depth: number) =>

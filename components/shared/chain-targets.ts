@@ -1,3 +1,6 @@
+/** The paths dchat's health server answers on its health port: alive, and ready to serve. */
+export const DCHAT_HEALTH_PATHS = { live: "/health", ready: "/ready" } as const;
+
 /** A headless Service whose pods Prometheus scrapes, and the port of their metrics. */
 export interface ScrapedService {
     readonly name: string;

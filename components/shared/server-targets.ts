@@ -1,5 +1,8 @@
 import type * as pulumi from "@pulumi/pulumi";
 
+/** The path the API answers while it serves (the API image's health endpoint). */
+export const API_HEALTH_PATH = "/health";
+
 /**
  * A tier of EC2 servers as Prometheus sees it, handed out by the component that declares the servers
  * (monitoring never re-derives an address, a port or a path of theirs).

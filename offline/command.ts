@@ -67,9 +67,24 @@ export async function exitStatusOf(command: Command, argv: readonly string[]): P
     }
 }
 
+/** What a run prints of a rejection nobody handled, or an exception nobody caught: a bug of ours. */
+export function strayMessage(stray: unknown): string {
+    return `error: unhandled during the command (a bug): ${stray instanceof Error ? stray.stack : String(stray)}`;
+}
+
 /** The CLI: runs the command with the process's arguments and exits with its status. */
 export function runCommand(command: Command): void {
     let finished = false;
+    // Node would print such a stray and exit 1, or, through the hook below, 3 saying the command never
+    // finished: it is a bug of ours, so exit 3 naming it.
+    const stray = (error: unknown) => {
+        if (finished) return;
+        finished = true;
+        console.error(strayMessage(error));
+        process.exit(3);
+    };
+    process.on("unhandledRejection", stray);
+    process.on("uncaughtException", stray);
     // Node exits quietly, with status 0, when nothing is left to run; a command that never finished
     // (a promise never settled: a cycle between resources, an output nobody awaits) must not pass.
     process.on("exit", () => {
@@ -80,6 +95,7 @@ export function runCommand(command: Command): void {
         process.exitCode = 3;
     });
     void exitStatusOf(command, process.argv.slice(2)).then((status) => {
+        if (finished) return;
         finished = true;
         process.exit(status);
     });

@@ -8,6 +8,15 @@ const path = require("path");
 
 const ROOT = path.resolve(__dirname, "..");
 
+/** The children, to pass on a signal that stops this script (Ctrl-C, a CI timeout). */
+const children = [];
+for (const signal of ["SIGINT", "SIGTERM"]) {
+    process.on(signal, () => {
+        for (const child of children) child.kill(signal);
+        process.exit(1);
+    });
+}
+
 /** Runs a command; resolves to its exit status and, unless `inherit`, its output. */
 function run(command, args, inherit) {
     return new Promise((resolve) => {
@@ -20,6 +29,7 @@ function run(command, args, inherit) {
                 PATH: `${path.join(ROOT, "node_modules", ".bin")}${path.delimiter}${process.env.PATH}`,
             },
         });
+        children.push(child);
         let output = "";
         if (!inherit) {
             child.stdout.on("data", (chunk) => (output += chunk));
@@ -48,8 +58,12 @@ Promise.all([tests, ...checks.map(([, result]) => result)]).then(([mocha, ...res
     results.forEach((result, i) => {
         const [name] = checks[i];
         const text = result.output.trim();
-        process.stdout.write(`\n${name}: ${result.status === 0 ? "passed" : "FAILED"}\n`);
-        if (text && result.status !== 0) process.stdout.write(`${text}\n`);
+        const verdict =
+            result.status === 0 ? "passed" : `FAILED${result.signal ? ` (${result.signal})` : ""}`;
+        process.stdout.write(`\n${name}: ${verdict}\n`);
+        // A failure's whole output; a pass's only when it warns.
+        if (text && (result.status !== 0 || /warning/i.test(text)))
+            process.stdout.write(`${text}\n`);
         if (status === 0 && result.status !== 0) status = result.status;
     });
     process.exit(status);

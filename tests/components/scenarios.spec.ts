@@ -100,9 +100,11 @@ function writeSuite(
             scenarioTest(scenario, "alerts.rules.yml", rules, {
                 interval: "15s",
                 // Prometheus evaluates every 15 s; here once a minute, which costs a quarter as much. A
-                // scenario is a steady failure from the first sample, judged at 20 minutes, past every
-                // "for" and inside every window, where the verdict does not depend on the step (the
-                // alert cases in monitoring.spec.ts test thresholds and "for" at the series' own step).
+                // scenario is a steady failure from the first sample (the first test holds them to
+                // that), judged at 20 minutes, past every "for", where the verdict does not depend on
+                // the step (the alert cases in monitoring.spec.ts test thresholds and "for" at the
+                // series' own step). A failure starting mid-way would: "for: 45s" from 19:15 fires at
+                // 20:00 on a 15 s grid, not on a 1 m one.
                 evaluationInterval: "1m",
                 evalTime: "20m",
                 series: { ...healthySeries(), ...scenario.series },
@@ -134,6 +136,15 @@ const verdicts = new Map<string, ToolResult>();
 describe("failure scenarios (promtool test rules)", () => {
     it("has a healthy baseline and, for every failure, at least one real alert", () => {
         assert.ok(SCENARIOS.length >= 19);
+        // Steady from the first sample: one value (or none) for all 100 steps, so the once-a-minute
+        // evaluation below gives the verdict a 15 s one would.
+        for (const scenario of SCENARIOS)
+            for (const [series, values] of Object.entries(scenario.series))
+                assert.match(
+                    values,
+                    /^(_|-?[\d.]+(e[+-]?\d+)?)x100$/,
+                    `${scenario.name}: ${series}`,
+                );
         assert.deepStrictEqual(
             SCENARIOS[0]!.fires,
             [],

@@ -397,12 +397,22 @@ describe("offline plan command line", () => {
             '() => { throw new (require("./offline/command").InputError)("bad") }',
             '() => { throw new Error("bug") }',
         ];
-        const [never, ...done] = await Promise.all([
+        const [never, stray, ...done] = await Promise.all([
             command("() => new Promise(() => undefined)"),
+            // A rejection nobody handles while the command runs: a bug, named as one.
+            command(
+                'async () => { void Promise.reject(new Error("stray")); await new Promise((r) => setImmediate(r)); return 0; }',
+            ),
             ...bodies.map(command),
         ]);
         assert.strictEqual(never!.status, 3, never!.stderr);
         assert.match(never!.stderr, /the command never finished: a promise was never settled/);
+        assert.strictEqual(stray!.status, 3, stray!.stderr);
+        assert.match(
+            stray!.stderr,
+            /^error: unhandled during the command \(a bug\): Error: stray/m,
+        );
+        assert.doesNotMatch(stray!.stderr, /never finished/);
         done.forEach((child, status) => assert.strictEqual(child.status, status, child.stderr));
         assert.strictEqual(done[0]!.stderr, "");
     });

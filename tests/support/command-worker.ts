@@ -3,7 +3,7 @@
  * its environment set for the run, and answers on the shared port, then counts the answer.
  */
 import { MessagePort, parentPort, workerData } from "worker_threads";
-import { Command, exitStatusOf } from "../../offline/command";
+import { Command, exitStatusOf, strayMessage } from "../../offline/command";
 
 export interface CommandRequest {
     /** Which command of the asking thread this is (answers carry it back). */
@@ -88,11 +88,10 @@ async function captured(run: () => Promise<number>): Promise<CommandResult> {
         process.stdout.write = writes.stdout;
         process.stderr.write = writes.stderr;
     }
-    // The CLI would have died of these (Node's default: status 1), so a run that passed must not.
-    if (status === 0 && strays.length > 0) {
-        status = 1;
-        for (const stray of strays)
-            err.push(`unhandled: ${stray instanceof Error ? stray.stack : String(stray)}\n`);
+    // The CLI exits 3 on the first of these (runCommand), whatever the command would have returned.
+    if (strays.length > 0) {
+        status = 3;
+        for (const stray of strays) err.push(`${strayMessage(stray)}\n`);
     }
     strays = undefined;
     return { status, stdout: out.join(""), stderr: err.join("") };

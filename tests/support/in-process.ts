@@ -1,8 +1,8 @@
 /**
  * Runs the repository's commands (the offline plan, the policy command, plan:diff) in-process, as the
  * CLIs run them, in one long-lived worker thread: the SDK and the program load once per test process
- * instead of once per run (≈ 1.2 s each). The worker runs one command at a time, in the order asked,
- * because Pulumi's runtime state is global to it.
+ * instead of once per run (≈ 1.2 s each). The worker runs one command at a time, because Pulumi's
+ * runtime state is global to it.
  *
  * `runInProcess` is synchronous, like the `spawnSync` it replaces: the calling thread waits on a shared
  * counter of answered commands. `startInProcess` only asks, so the worker (on another core) can run a
@@ -30,6 +30,8 @@ interface Channel {
     received: number;
     /** Answers read off the port before their caller asked for them. */
     readonly early: Map<number, CommandResult>;
+    /** Why the worker was stopped, once it was: its other commands fail at once, not each at its timeout. */
+    stopped?: string;
 }
 
 /** A command asked of the worker, to be collected with `resultOf`. */
@@ -56,12 +58,27 @@ function open(): Channel {
             resourceLimits: { maxYoungGenerationSizeMb: 192 },
         },
     );
+    const opened: Channel = {
+        worker,
+        port: port1,
+        answered,
+        asked: 0,
+        received: 0,
+        early: new Map(),
+    };
     // Neither keeps the test process alive once the tests are done. A worker that dies anyway is
     // opened afresh by the next command (its error must not end the test process).
-    worker.on("error", () => (channel = undefined));
+    worker.on("error", (error) => stop(opened, `the worker died: ${error.message}`));
     worker.unref();
     port1.unref();
-    return { worker, port: port1, answered, asked: 0, received: 0, early: new Map() };
+    return opened;
+}
+
+/** Stops a channel's worker: commands asked of it fail with `why`; the next command opens another. */
+function stop(ch: Channel, why: string): void {
+    ch.stopped ??= why;
+    void ch.worker.terminate();
+    if (channel === ch) channel = undefined;
 }
 
 /** Asks the worker to run `scripts/<script>.ts` with `argv`; `env` is set for this run only. */
@@ -80,16 +97,18 @@ export function startInProcess(
 /** Waits for a command's answer, asking the worker to run it next if it has not started it. */
 export function resultOf(ticket: Ticket): CommandResult {
     const { channel: ch, id, label } = ticket;
-    if (!ch.early.has(id)) ch.worker.postMessage({ awaited: id } satisfies Awaited);
+    if (!ch.early.has(id) && !ch.stopped) ch.worker.postMessage({ awaited: id } satisfies Awaited);
     const deadline = Date.now() + TIMEOUT_MS;
     while (!ch.early.has(id)) {
+        if (ch.stopped) throw new Error(`${label}: not run, ${ch.stopped}`);
         const answered = Atomics.load(ch.answered, 0);
         if (answered === ch.received) {
             const left = deadline - Date.now();
             if (left <= 0 || Atomics.wait(ch.answered, 0, answered, left) === "timed-out") {
-                void ch.worker.terminate();
-                if (channel === ch) channel = undefined;
-                throw new Error(`${label}: no answer in ${TIMEOUT_MS} ms`);
+                stop(ch, `the worker was stopped after ${TIMEOUT_MS} ms waiting for ${label}`);
+                throw new Error(
+                    `${label}: no answer in ${TIMEOUT_MS} ms (the worker may be stuck in a command asked earlier)`,
+                );
             }
             continue;
         }

@@ -5,8 +5,9 @@
  */
 import * as fs from "fs";
 import { Command, InputError, jsonProblem, runCommand } from "../offline/command";
-import { subjectsOf } from "../offline/policy-input";
-import { formatPolicyReport, readPolicyConfig, runPack } from "../offline/policy-report";
+
+type PolicyInput = typeof import("../offline/policy-input");
+type PolicyReport = typeof import("../offline/policy-report");
 
 const USAGE = "usage: npm run policy -- FILE [--json] [--config POLICY_CONFIG.json]";
 
@@ -25,6 +26,12 @@ async function main(argv: readonly string[]): Promise<number> {
         else throw new InputError(`unexpected argument ${arg}`);
     }
     if (!file) throw new InputError("FILE is required");
+    // The pack and the SDKs load only now, so a usage mistake is answered at once.
+    /* eslint-disable @typescript-eslint/no-require-imports */
+    const { subjectsOf } = require("../offline/policy-input") as PolicyInput;
+    const { formatPolicyReport, readPolicyConfig, runPack } =
+        require("../offline/policy-report") as PolicyReport;
+    /* eslint-enable @typescript-eslint/no-require-imports */
     const config = readPolicyConfig(configFile);
     let document: unknown;
     try {

@@ -416,16 +416,34 @@ describe("offline plan command line", () => {
         done.forEach((child, status) => assert.strictEqual(child.status, status, child.stderr));
         assert.strictEqual(done[0]!.stderr, "");
     });
-    it("exits 2 with usage when --stack is missing or a flag is unknown (as a process, and in-process)", () => {
-        const missing = spawnSync(
-            process.execPath,
-            ["-r", "./scripts/register.js", "scripts/plan.ts"],
-            { encoding: "utf8" },
-        );
+    it("exits 2 with usage when --stack is missing or a flag is unknown (as a process, and in-process), before loading the SDK", () => {
+        const node = (...args: string[]) =>
+            spawnSync(
+                process.execPath,
+                [
+                    "-r",
+                    "./scripts/register.js",
+                    "-r",
+                    "./tests/fixtures/report-sdk-loaded.js",
+                    ...args,
+                ],
+                { encoding: "utf8" },
+            );
+        const missing = node("scripts/plan.ts");
         const unknown = runInProcess("plan", ["--stack", "staging", "--bogus", "x"]);
         for (const child of [missing, unknown]) {
             assert.strictEqual(child.status, 2, child.stderr);
             assert.match(child.stderr, /^usage: npm run plan/m);
         }
+        // A usage mistake is answered at once: neither CLI loads the SDK for it (the preload says
+        // when a process did, as one that loads any file of it shows).
+        const policyUsage = node("scripts/policy.ts");
+        assert.strictEqual(policyUsage.status, 2, policyUsage.stderr);
+        for (const child of [missing, policyUsage])
+            assert.doesNotMatch(child.stderr, /the Pulumi SDK was loaded/);
+        assert.match(
+            node("-e", 'require("@pulumi/pulumi/package.json")').stderr,
+            /the Pulumi SDK was loaded/,
+        );
     });
 });

@@ -14,7 +14,7 @@ export interface CommandRequest {
 }
 
 /** The asking thread now waits for command `awaited`: run it next. */
-export interface Awaited {
+export interface RunNext {
     readonly awaited: number;
 }
 
@@ -138,7 +138,7 @@ async function drain(): Promise<void> {
     running = false;
 }
 
-parentPort!.on("message", (message: CommandRequest | Awaited) => {
+parentPort!.on("message", (message: CommandRequest | RunNext) => {
     if ("awaited" in message) awaited = message.awaited;
     else waiting.push(message);
     if (!running) void drain();

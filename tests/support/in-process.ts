@@ -11,7 +11,7 @@
  */
 import * as path from "path";
 import { MessageChannel, MessagePort, receiveMessageOnPort, Worker } from "worker_threads";
-import type { Awaited, CommandRequest, CommandResult, Script } from "./command-worker";
+import type { RunNext, CommandRequest, CommandResult, Script } from "./command-worker";
 
 export type { CommandResult } from "./command-worker";
 
@@ -97,7 +97,7 @@ export function startInProcess(
 /** Waits for a command's answer, asking the worker to run it next if it has not started it. */
 export function resultOf(ticket: Ticket): CommandResult {
     const { channel: ch, id, label } = ticket;
-    if (!ch.early.has(id) && !ch.stopped) ch.worker.postMessage({ awaited: id } satisfies Awaited);
+    if (!ch.early.has(id) && !ch.stopped) ch.worker.postMessage({ awaited: id } satisfies RunNext);
     const deadline = Date.now() + TIMEOUT_MS;
     while (!ch.early.has(id)) {
         if (ch.stopped) throw new Error(`${label}: not run, ${ch.stopped}`);

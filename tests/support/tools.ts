@@ -30,13 +30,13 @@ const EXTRA_PATHS =
         encoding: "utf8",
     }).stdout.trim();
 
+/** Where `tool` is on the tests' PATH, or "" when it is not. */
+function commandPath(tool: Tool): string {
+    return run("sh", ["-c", `command -v ${tool}`]).stdout.trim();
+}
+
 function available(tool: Tool): boolean {
-    return (
-        spawnSync("sh", ["-c", `command -v ${tool}`], {
-            encoding: "utf8",
-            env: { ...process.env, PATH: `${process.env.PATH}:${EXTRA_PATHS}` },
-        }).status === 0
-    );
+    return commandPath(tool) !== "";
 }
 
 /** Call first in a test that runs `tools`; skips (or fails under REQUIRE_TOOLS=1) when one is missing. */
@@ -123,7 +123,7 @@ export interface CloudInitVerdict {
  * the Python that cloud-init's own script names): one verdict per file, in order.
  */
 export function cloudInitSchema(files: readonly string[]): CloudInitVerdict[] {
-    const script = run("sh", ["-c", "command -v cloud-init"]).stdout.trim();
+    const script = commandPath("cloud-init");
     const python = /^#!\s*(\S+)/.exec(fs.readFileSync(script, "utf8"))?.[1] ?? "python3";
     const result = run(python, [path.join(__dirname, "cloud-init-schema.py"), ...files]);
     if (result.status !== 0) throw new Error(`cloud-init schema check failed:\n${result.stderr}`);

@@ -31,6 +31,7 @@ export interface PlanArgs {
 }
 
 export async function planStack(args: PlanArgs): Promise<number> {
+    // From here on, an error reports what this run declared (none before the program runs).
     forgetDeclared();
     const stackFile = args.configFile ?? path.join(PROJECT_DIR, `Pulumi.${args.stack}.yaml`);
     if (!fs.existsSync(stackFile)) {

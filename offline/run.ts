@@ -75,8 +75,8 @@ export function forgetDeclared(): void {
     declared.length = 0;
 }
 
+/** Runs the program under mocks; what it declares adds to `declaredSoFar` (the command forgets first). */
 export async function runProgram(options: RunOptions): Promise<ProgramRun> {
-    forgetDeclared();
     await pulumi.runtime.setMocks(
         new PlanMocks(options.config["aws:region"] ?? "us-east-1"),
         options.project,

@@ -10,8 +10,6 @@ import { MONITORING_PLACEMENTS } from "../components/monitoring";
 import { Placement, Placements } from "../components/shared/network-policies";
 import { SubnetPlan } from "../topology/subnets";
 
-export type { Placements };
-
 /**
  * Before the servers exist: outside the cluster, a role is the subnets it lives in (nodes, the relays'
  * internal NLB and the data stores in the private ones; the edge in the public ones).

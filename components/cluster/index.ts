@@ -78,8 +78,6 @@ export class ChainCluster extends pulumi.ComponentResource implements ClusterHan
 
     constructor(name: string, args: ChainClusterArgs, opts?: pulumi.ComponentResourceOptions) {
         super("platform:cluster:ChainCluster", name, {}, opts);
-        const publicAccessCidrs = args.publicAccessCidrs;
-        const nodesPerZone = args.nodesPerZone;
         const clusterName = `${args.namePrefix}-chain`;
         const parent = { parent: this };
         const tags = (role: string) => ({ ...args.tags, Name: `${clusterName}-${role}` });
@@ -123,9 +121,9 @@ export class ChainCluster extends pulumi.ComponentResource implements ClusterHan
                     subnetIds: args.subnetIds,
                     securityGroupIds: [args.nodeSecurityGroupId],
                     endpointPrivateAccess: true,
-                    endpointPublicAccess: publicAccessCidrs.length > 0,
+                    endpointPublicAccess: args.publicAccessCidrs.length > 0,
                     publicAccessCidrs:
-                        publicAccessCidrs.length > 0 ? [...publicAccessCidrs] : undefined,
+                        args.publicAccessCidrs.length > 0 ? [...args.publicAccessCidrs] : undefined,
                 },
                 encryptionConfig: {
                     resources: ["secrets"],
@@ -274,9 +272,9 @@ export class ChainCluster extends pulumi.ComponentResource implements ClusterHan
                         amiType: "AL2023_x86_64_STANDARD",
                         instanceTypes: [args.nodeInstanceType],
                         scalingConfig: {
-                            minSize: nodesPerZone,
-                            desiredSize: nodesPerZone,
-                            maxSize: nodesPerZone + 2,
+                            minSize: args.nodesPerZone,
+                            desiredSize: args.nodesPerZone,
+                            maxSize: args.nodesPerZone + 2,
                         },
                         updateConfig: { maxUnavailable: 1 },
                         launchTemplate: {

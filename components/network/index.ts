@@ -37,8 +37,6 @@ export class Network extends pulumi.ComponentResource {
 
     constructor(name: string, args: NetworkArgs, opts?: pulumi.ComponentResourceOptions) {
         super("platform:network:Network", name, {}, opts);
-        const natGateways = args.natGateways;
-        const flowLogRetentionDays = args.flowLogRetentionDays;
         const subnets = planSubnets(args.cidrBlock, args.zones);
         const tags = (role: string) => ({ ...args.tags, Name: `${args.namePrefix}-${role}` });
         const parent = { parent: this };
@@ -103,7 +101,7 @@ export class Network extends pulumi.ComponentResource {
             return { subnet, id: pulumi.all([subnet.id, association.id]).apply(([id]) => id) };
         });
 
-        const natZones = natGateways === "perAz" ? subnets.length : 1;
+        const natZones = args.natGateways === "perAz" ? subnets.length : 1;
         const nats = publicSubnets.slice(0, natZones).map((subnet, i) => {
             const eip = new aws.ec2.Eip(
                 `${name}-nat-${i}`,
@@ -159,7 +157,7 @@ export class Network extends pulumi.ComponentResource {
             name,
             vpc,
             args.flowLogKeyArn,
-            flowLogRetentionDays,
+            args.flowLogRetentionDays,
             args.namePrefix,
             args.accountId,
             tags,

@@ -4,6 +4,7 @@
  * (`verify-full`; `require` encrypts but would accept any server). Pure.
  */
 import type * as pulumi from "@pulumi/pulumi";
+import type { PostgresConnection } from "./connections";
 
 const CA_CONFIG_MAP = "rds-ca";
 const CA_DIR = "/etc/rds-ca";
@@ -32,12 +33,8 @@ export const VERIFIED_TLS_ENV: readonly { readonly name: string; readonly value:
 /** The same as connection-string parameters (for clients configured by URI, such as postgres_exporter). */
 export const VERIFIED_TLS_PARAMETERS = `sslmode=verify-full&sslrootcert=${POSTGRES_CA_FILE}`;
 
-/** Where a client connects: the database's host, port and name (the Postgres component's connection). */
-export interface PostgresTarget {
-    readonly host: pulumi.Input<string>;
-    readonly port: number;
-    readonly database: string;
-}
+/** Where a client connects: the database's host, port and name, from the Postgres component's connection. */
+export type PostgresTarget = Pick<PostgresConnection, "host" | "port" | "database">;
 
 /** libpq's environment for a verified connection to `target`; the user logs in from files. */
 export function libpqEnvironment(

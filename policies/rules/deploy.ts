@@ -98,7 +98,7 @@ export const clusterAccessEntries: StackValidationPolicy = stackPolicy({
             ) {
                 // The creator is a deployer, so it is among the explicit entries (pulumi-eks#2373).
                 report(
-                    `${cluster.name} grants cluster admin by access entries and also gives its creator an access entry (bootstrapClusterCreatorAdminPermissions, true unless set): the explicit entry for the deploying role then fails with 409 ResourceInUseException; set it to false`,
+                    `${cluster.name} grants cluster admin by access entries and also gives its creator an access entry (bootstrapClusterCreatorAdminPermissions, true unless set): the explicit entry for the deploying role then fails with 409 ResourceInUseException; set it to false (a cluster created with true keeps it: import its creator's entry instead, README "From an empty account")`,
                     cluster.urn,
                 );
             }

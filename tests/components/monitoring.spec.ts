@@ -16,8 +16,6 @@ const alerts = alertGroups()
     .flatMap((g) => g.rules)
     .filter((r): r is AlertRule => "alert" in r);
 
-const rendered = renderedFiles;
-
 function unitTest(c: AlertCase, rulesFile: string, firing: boolean): string {
     const rule = alerts.find((a) => a.alert === c.alert)!;
     const labels = { ...(c.labels ?? {}), severity: rule.labels.severity };
@@ -116,7 +114,7 @@ describe("alert rules", () => {
             requireTools(this, "promtool");
             // Hundreds of simulated days of series: allow for a slow machine.
             this.timeout(360_000);
-            const [rules] = rendered(stack, "prometheus-rules");
+            const [rules] = renderedFiles(stack, "prometheus-rules");
             const cached = unitTestRuns.get(rules!.text);
             if (cached) {
                 assert.strictEqual(cached.status, 0, "the same rules failed for the other stack");
@@ -176,8 +174,8 @@ for (const stack of STACKS) {
             const dir = fs.mkdtempSync(path.join(scratch, `config-${stack}-`));
             fs.mkdirSync(path.join(dir, "sa"));
             fs.writeFileSync(path.join(dir, "sa", "token"), "");
-            const [config] = rendered(stack, "prometheus");
-            const [rules] = rendered(stack, "prometheus-rules");
+            const [config] = renderedFiles(stack, "prometheus");
+            const [rules] = renderedFiles(stack, "prometheus-rules");
             // The files mount at /etc/prometheus and the token at the service-account path in the pod.
             fs.writeFileSync(
                 path.join(dir, "prometheus.yml"),
@@ -201,7 +199,7 @@ for (const stack of STACKS) {
         });
         it("renders alertmanager.yml that amtool accepts: critical and warning routes, inhibition, no secret inside", function () {
             requireTools(this, "amtool");
-            const [am] = rendered(stack, "alertmanager");
+            const [am] = renderedFiles(stack, "alertmanager");
             const file = path.join(scratch, `alertmanager-${stack}.yml`);
             // Debian's amtool (0.25) predates the webhook's url_file (Alertmanager 0.26; the image runs 0.27): it checks
             // everything else with a literal URL in its place.
@@ -240,7 +238,7 @@ for (const stack of STACKS) {
             assert.doesNotMatch(am!.text, /hooks\.slack\.com|routing_key:/);
         });
         it("scrapes every validator, relay and server the stack declares", () => {
-            const [config] = rendered(stack, "prometheus");
+            const [config] = renderedFiles(stack, "prometheus");
             const jobs = (
                 parse(config!.text) as {
                     scrape_configs: {
@@ -337,7 +335,7 @@ for (const stack of STACKS) {
             );
         });
         it("provisions Grafana dashboards for every area and keeps the admin password secret", () => {
-            const dashboards = rendered(stack, "grafana-dashboard").map(
+            const dashboards = renderedFiles(stack, "grafana-dashboard").map(
                 (d) => JSON.parse(d.text) as { title: string; panels: unknown[] },
             );
             assert.deepStrictEqual(

@@ -7,8 +7,6 @@ import { maskSecrets, SECRET_MASK } from "../../offline/secrets";
 const { specialSigKey, specialSecretSig, specialResourceSig, specialOutputValueSig } =
     pulumi.runtime;
 
-const resource = inventoryResource;
-
 describe("secret masking of wire-form inputs", () => {
     it("replaces secrets at any depth, including secret output values", () => {
         const wire = {
@@ -51,8 +49,8 @@ describe("rendered files found in resources", () => {
 
     it("takes user data of instances and launch templates, and each write_files entry", () => {
         const files = extractFiles([
-            resource("aws:ec2/instance:Instance", "lb-0", { userData: cloudConfig }),
-            resource("aws:ec2/launchTemplate:LaunchTemplate", "app", {
+            inventoryResource("aws:ec2/instance:Instance", "lb-0", { userData: cloudConfig }),
+            inventoryResource("aws:ec2/launchTemplate:LaunchTemplate", "app", {
                 userData: Buffer.from("#!/bin/sh\necho hi\n").toString("base64"),
             }),
         ]);
@@ -73,7 +71,7 @@ describe("rendered files found in resources", () => {
     });
     it("takes ConfigMap entries and classifies them by name", () => {
         const files = extractFiles([
-            resource("kubernetes:core/v1:ConfigMap", "monitoring-config", {
+            inventoryResource("kubernetes:core/v1:ConfigMap", "monitoring-config", {
                 data: {
                     "prometheus.yml": "global: {}",
                     "alerts.rules.yml": "groups: []",
@@ -93,7 +91,9 @@ describe("rendered files found in resources", () => {
     });
     it("ignores resources without files", () => {
         assert.deepStrictEqual(
-            extractFiles([resource("aws:ec2/vpc:Vpc", "vpc", { cidrBlock: "10.0.0.0/16" })]),
+            extractFiles([
+                inventoryResource("aws:ec2/vpc:Vpc", "vpc", { cidrBlock: "10.0.0.0/16" }),
+            ]),
             [],
         );
     });

@@ -27,7 +27,6 @@ const prices = JSON.parse(
     fs.readFileSync(path.join(PROJECT_DIR, "pricing/us-east-1.json"), "utf8"),
 ) as PriceTable;
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "review-"));
-const resource = inventoryResource;
 const copy = (inventory: Inventory) => JSON.parse(JSON.stringify(inventory)) as Inventory;
 const mutable = (r: InventoryResource) => r.inputs as Record<string, unknown>;
 
@@ -50,26 +49,26 @@ describe("cost estimate", () => {
     it("prices each kind of resource from the table, and counts an unknown price apart, never as zero", () => {
         const cost = estimateCost(
             [
-                resource("aws:ec2/instance:Instance", "app", {
+                inventoryResource("aws:ec2/instance:Instance", "app", {
                     instanceType: "t3.large",
                     rootBlockDevice: { volumeSize: 20 },
                 }),
-                resource("aws:rds/instance:Instance", "db", {
+                inventoryResource("aws:rds/instance:Instance", "db", {
                     instanceClass: "db.t4g.large",
                     allocatedStorage: 100,
                     multiAz: true,
                 }),
-                resource("aws:elasticache/replicationGroup:ReplicationGroup", "redis", {
+                inventoryResource("aws:elasticache/replicationGroup:ReplicationGroup", "redis", {
                     nodeType: "cache.r6g.large",
                     numCacheClusters: 3,
                 }),
-                resource("aws:ec2/natGateway:NatGateway", "nat", {}),
-                resource("aws:ec2/eip:Eip", "eip", {}),
-                resource("aws:ec2/instance:Instance", "exotic", {
+                inventoryResource("aws:ec2/natGateway:NatGateway", "nat", {}),
+                inventoryResource("aws:ec2/eip:Eip", "eip", {}),
+                inventoryResource("aws:ec2/instance:Instance", "exotic", {
                     instanceType: "x2iedn.32xlarge",
                 }),
-                resource("aws:dynamodb/table:Table", "table", {}),
-                resource("aws:ec2/vpc:Vpc", "vpc", {}),
+                inventoryResource("aws:dynamodb/table:Table", "table", {}),
+                inventoryResource("aws:ec2/vpc:Vpc", "vpc", {}),
             ],
             prices,
         );
@@ -172,8 +171,8 @@ describe("cost estimate", () => {
         assert.deepStrictEqual(estimate.bucketGb, { d: 2400, s: 9600, c: 1, d2: 2400 });
         const cost = estimateCost(
             [
-                resource("aws:s3/bucket:Bucket", "d", { bucket: "d" }),
-                resource("aws:s3/bucket:Bucket", "x", { bucket: "x" }),
+                inventoryResource("aws:s3/bucket:Bucket", "d", { bucket: "d" }),
+                inventoryResource("aws:s3/bucket:Bucket", "x", { bucket: "x" }),
             ],
             prices,
             estimate,

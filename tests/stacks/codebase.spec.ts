@@ -6,6 +6,7 @@
  */
 import * as assert from "assert";
 import * as fs from "fs";
+import * as os from "os";
 import * as path from "path";
 import { PROJECT_DIR } from "../support/harness";
 import { relativeImports } from "../support/imports";
@@ -69,6 +70,26 @@ describe("codebase layering", () => {
     });
     it("components import only themselves, components/shared and topology/", () => {
         assert.deepStrictEqual(layeringViolations(relativeImports(COMPONENTS)), []);
+    });
+    it("reads every form of relative import: from, bare import, import() and require()", () => {
+        const dir = fs.mkdtempSync(path.join(os.tmpdir(), "imports-"));
+        try {
+            fs.writeFileSync(
+                path.join(dir, "planted.ts"),
+                [
+                    'import { a } from "../chain/a";',
+                    'import "../chain/b";',
+                    'void import("../chain/c");',
+                    'require("../chain/d");',
+                ].join("\n"),
+            );
+            assert.deepStrictEqual(
+                relativeImports(dir).map(({ target }) => path.basename(target)),
+                ["a", "b", "c", "d"],
+            );
+        } finally {
+            fs.rmSync(dir, { recursive: true, force: true });
+        }
     });
     it("finds a component reaching into another's folder", () => {
         const planted = [

@@ -12,9 +12,12 @@ export function relativeImports(dir: string): { file: string; target: string }[]
         .flatMap((f) => {
             const file = path.join(dir, f);
             const text = fs.readFileSync(file, "utf8");
-            return [...text.matchAll(/(?:from|import)\s*\(?\s*"(\.{1,2}\/[^"]+)"/g)].map((m) => ({
-                file: path.relative(PROJECT_DIR, file),
-                target: path.relative(PROJECT_DIR, path.resolve(path.dirname(file), m[1]!)),
-            }));
+            // `import … from "…"`, `import "…"`, `import("…")` and `require("…")`.
+            return [...text.matchAll(/(?:from|import|require)\s*\(?\s*"(\.{1,2}\/[^"]+)"/g)].map(
+                (m) => ({
+                    file: path.relative(PROJECT_DIR, file),
+                    target: path.relative(PROJECT_DIR, path.resolve(path.dirname(file), m[1]!)),
+                }),
+            );
         });
 }
